@@ -1,0 +1,133 @@
+"""The real data: it validates, has the counts the booklet has, and every key resolves."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import casebook
+from casebook.data import schema
+
+CASE_IDS = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
+
+
+def test_every_table_of_the_schema_is_a_casebook_attribute() -> None:
+    names = [r["name"] for r in schema()["resources"]]
+    assert sorted(names) == sorted(casebook.TABLES)
+
+
+def test_every_table_and_field_is_described() -> None:
+    for resource in schema()["resources"]:
+        assert resource["description"].startswith("Each row represents"), resource["name"]
+        for field in resource["schema"]["fields"]:
+            assert field.get("description"), (resource["name"], field["name"])
+    dp = schema()
+    assert dp["licenses"] and dp["sources"]
+
+
+def test_case_ids_are_the_public_contract(book: casebook.Casebook) -> None:
+    assert book.cases.sort_values("number")["case_id"].tolist() == CASE_IDS
+
+
+@pytest.mark.parametrize(
+    ("table", "count"),
+    [("cases", 5), ("tensions", 7), ("logics", 4), ("lessons", 27), ("main_lines", 4), ("voices", 4),
+     ("reflections", 25), ("authors", 10), ("areas", 7)],
+)
+def test_counts_match_the_booklet(book: casebook.Casebook, table: str, count: int) -> None:
+    assert len(book.table(table)) == count
+
+
+def test_lessons_run_from_0_to_26(book: casebook.Casebook) -> None:
+    assert book.lessons["lesson_id"].tolist() == list(range(27))
+
+
+def test_each_case_has_five_reflections(book: casebook.Casebook) -> None:
+    counts = book.reflections.groupby("case_id").size()
+    assert counts.to_dict() == dict.fromkeys(CASE_IDS, 5)
+
+
+def test_areas_named_in_the_issue(book: casebook.Casebook) -> None:
+    kinds = dict(zip(book.areas["name"], book.areas["kind"], strict=True))
+    assert kinds == {
+        "Doornakkers": "neighbourhood",
+        "Groenewoud": "neighbourhood",
+        "Kruiden- en Kleurenbuurt": "neighbourhood",
+        "Tilburg": "city",
+        "Hambaken": "neighbourhood",
+        "Helmond-Oost": "neighbourhood",
+        "Baardwijk / Laageinde / De Hoef": "neighbourhood",
+    }
+
+
+def test_every_foreign_key_resolves(book: casebook.Casebook) -> None:
+    checked = 0
+    for resource in schema()["resources"]:
+        frame = book.table(resource["name"])
+        for fk in resource["schema"]["foreignKeys"]:
+            target = book.table(fk["reference"]["resource"])
+            values = frame[fk["fields"]].dropna()
+            known = set(target[fk["reference"]["fields"]])
+            missing = set(values) - known
+            assert not missing, (resource["name"], fk["fields"], missing)
+            checked += len(values)
+    assert checked > 300
+
+
+def test_every_area_has_figures_and_every_case_an_area(book: casebook.Casebook) -> None:
+    assert set(book.indicators["area_id"]) == set(book.areas["area_id"])
+    assert set(book.areas["case_id"]) == set(CASE_IDS)
+
+
+def test_missing_is_missing_never_zero(book: casebook.Casebook) -> None:
+    numeric = book.indicators[book.indicators["kind"] != "text"]
+    assert not (numeric[["value", "low", "high"]] == 0).any().any()
+    text = book.indicators[book.indicators["kind"] == "text"]
+    assert text[["value", "low", "high"]].isna().all().all()
+    assert text["text_nl"].notna().all() and text["text_en"].notna().all()
+
+
+def test_ranges_and_approximations_keep_their_form(book: casebook.Casebook) -> None:
+    ind = book.indicators.set_index(["area_id", "indicator"])
+    hambaken = ind.loc[("hambaken", "mutation_rate")]
+    assert (hambaken["kind"], hambaken["low"], hambaken["high"]) == ("range", 7, 8)
+    assert pd.isna(hambaken["value"])
+    kk = ind.loc[("kruiden_kleurenbuurt", "social_rent_share")]
+    assert (kk["value"], bool(kk["approx"]), kk["printed"]) == (85, True, "bijna 85%")
+    tilburg = ind.xs("tilburg", level="area_id")
+    assert len(tilburg) == 7
+
+
+def test_known_contradictions_are_recorded_with_a_note(book: casebook.Casebook) -> None:
+    org = book.organisation.set_index("fact_id")
+    assert org.loc["mom_budget", "value"] == 200000
+    assert org.loc["mom_budget_per_partner", "value"] == 30000
+    assert "33,333" in org.loc["mom_budget_per_partner", "note"]
+    sections = book.sections.set_index("section_id")
+    assert sections.loc["wijkpuntonderneming_evaluatie", ["page_contents", "page"]].tolist() == [37, 38]
+    assert sections.loc["mom_uitgelicht", ["page_contents", "page"]].tolist() == [17, 16]
+    bodies = book.bodies.set_index("body_id")
+    assert "disagree" in bodies.loc["doornakkers_wijkoverleg", "note"]
+
+
+def test_printed_partner_counts_agree_with_the_partner_list(book: casebook.Casebook) -> None:
+    printed = book.organisation[book.organisation["fact"] == "partner_count"].dropna(subset=["value"])
+    counted = casebook.partner_counts(book.partners)
+    assert len(printed) == 2
+    for _, row in printed.iterrows():
+        assert counted[row["case_id"]] == row["value"], row["case_id"]
+
+
+def test_inferred_years_are_marked(book: casebook.Casebook) -> None:
+    tl = book.timeline.set_index("event_id")
+    assert bool(tl.loc["doornakkers_collaboration_begins", "inferred"]) is True
+    assert tl.loc["doornakkers_collaboration_begins", "year"] == 2003
+    assert bool(tl.loc["mom_start", "inferred"]) is False
+
+
+def test_datapackage_is_valid_json_with_keys(book: casebook.Casebook) -> None:
+    dp = json.loads((casebook.package_data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in dp["resources"]:
+        assert resource["schema"]["primaryKey"], resource["name"]
