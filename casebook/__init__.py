@@ -32,7 +32,7 @@ from casebook.loaders import (
     load_voice_claims,
     load_voices,
 )
-from casebook.overview import case_overview
+from casebook.overview import case_overview, data_summary
 
 __version__ = "0.1.0"
 
@@ -45,6 +45,7 @@ __all__ = [
     "DataError",
     "Problem",
     "case_overview",
+    "data_summary",
     "derived_indicators",
     "load",
     "load_areas",

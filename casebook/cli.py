@@ -25,9 +25,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``casebook`` command; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="casebook", description="The Koppelen en doorschakelen casebook.")
+    parser = argparse.ArgumentParser(
+        prog="casebook", description="The Koppelen en doorschakelen casebook."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check a data folder (default: the casebook's own data)")
+    validate = sub.add_parser(
+        "validate", help="check a data folder (default: the casebook's own data)"
+    )
     validate.add_argument("dir", nargs="?", default=None, help="folder with the CSV tables")
     validate.set_defaults(func=_validate)
     args = parser.parse_args(argv)

@@ -41,7 +41,11 @@ def package_data_dir() -> Path:
         if (candidate / SCHEMA_FILE).is_file():
             return candidate
     raise DataError(
-        [Problem(SCHEMA_FILE, None, None, "the casebook's own data is missing from the installation")],
+        [
+            Problem(
+                SCHEMA_FILE, None, None, "the casebook's own data is missing from the installation"
+            )
+        ],
         str(here),
     )
 

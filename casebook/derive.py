@@ -27,7 +27,17 @@ DERIVATIONS: dict[str, tuple[str, str, float, str, str]] = {
     ),
 }
 
-_COLUMNS = ["case_id", "area_id", "indicator", "value", "approx", "unit", "derived", "formula", "pages"]
+_COLUMNS = [
+    "case_id",
+    "area_id",
+    "indicator",
+    "value",
+    "approx",
+    "unit",
+    "derived",
+    "formula",
+    "pages",
+]
 
 
 def derived_indicators(indicators: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ LANGS: tuple[str, ...] = ("nl", "en")
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if the casebook speaks it, else raise a ValueError that says what is valid."""
+    """Return ``lang`` if the casebook speaks it, else raise a ValueError saying what is valid."""
     if lang not in LANGS:
         raise ValueError(f"`lang` must be one of {list(LANGS)}, but {lang!r} was passed.")
     return lang

@@ -57,8 +57,10 @@ def _loader(name: str) -> Loader:
     loader.__name__ = loader.__qualname__ = f"load_{name}"
     loader.__doc__ = (
         f"{_description(name)}\n\n"
-        "Parameters\n----------\ndata_dir\n    Folder with the tables; see :func:`casebook.load`.\n\n"
-        f"Returns\n-------\npandas.DataFrame\n    The validated '{name}' table (shared: do not modify).\n"
+        "Parameters\n----------\ndata_dir\n"
+        "    Folder with the tables; see :func:`casebook.load`.\n\n"
+        "Returns\n-------\npandas.DataFrame\n"
+        f"    The validated '{name}' table (shared: do not modify).\n"
     )
     return loader
 

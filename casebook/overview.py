@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, schema
 from casebook.i18n import check_lang
 
-__all__ = ["case_overview"]
+__all__ = ["case_overview", "data_summary"]
 
 _HEADERS = {
     "nl": ["Nr.", "Casus", "Stad", "Wijk(en)", "Organisatievorm", "Pagina's"],
@@ -44,3 +44,17 @@ def case_overview(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
     )
     frame.columns = _HEADERS[lang]
     return frame.set_index(_HEADERS[lang][0])
+
+
+def data_summary(book: Casebook) -> pd.DataFrame:
+    """Every table of the casebook with its number of rows and what one row represents."""
+    resources = schema()["resources"]
+    return pd.DataFrame(
+        {
+            "rows": [len(book.table(r["name"])) for r in resources],
+            "what a row is": [
+                r["description"].removeprefix("Each row represents ") for r in resources
+            ],
+        },
+        index=pd.Index([r["name"] for r in resources], name="table"),
+    )

@@ -250,7 +250,10 @@ def _convert(cell: str, field: dict[str, Any]) -> tuple[Any, str | None]:
         value = int(cell)
     elif kind == "number":
         if _DECIMAL_COMMA.fullmatch(cell):
-            return None, f"'{cell}' uses a decimal comma; write it with a dot ({cell.replace(',', '.')})"
+            return (
+                None,
+                f"'{cell}' uses a decimal comma; write it with a dot ({cell.replace(',', '.')})",
+            )
         if not _NUMBER.fullmatch(cell):
             return None, f"'{cell}' is not a number"
         value = float(cell)
@@ -266,7 +269,9 @@ def _convert(cell: str, field: dict[str, Any]) -> tuple[Any, str | None]:
     return value, _check_constraints(value, field, constraints)
 
 
-def _check_constraints(value: Any, field: dict[str, Any], constraints: dict[str, Any]) -> str | None:
+def _check_constraints(
+    value: Any, field: dict[str, Any], constraints: dict[str, Any]
+) -> str | None:
     enum = constraints.get("enum")
     if enum is not None and value not in enum:
         return f"'{value}' is not one of: {', '.join(map(str, enum))}"
@@ -274,9 +279,10 @@ def _check_constraints(value: Any, field: dict[str, Any], constraints: dict[str,
     if pattern is not None and not re.fullmatch(pattern, value):
         return f"'{value}' is not a valid id (use lowercase letters, digits and _ only)"
     low, high = constraints.get("minimum"), constraints.get("maximum")
-    if field["name"].startswith("page") or field["name"] in {"ref_page", "quote_page"}:
-        if (low is not None and value < low) or (high is not None and value > high):
-            return f"page {value} does not exist: the booklet has pages {low} to {high}"
+    is_page = field["name"].startswith("page") or field["name"] in {"ref_page", "quote_page"}
+    outside = (low is not None and value < low) or (high is not None and value > high)
+    if is_page and outside:
+        return f"page {value} does not exist: the booklet has pages {low} to {high}"
     if low is not None and value < low:
         return f"{value} is below the minimum {low}"
     if high is not None and value > high:
@@ -288,7 +294,9 @@ def _key_text(values: Iterable[Any]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
-def _check_unique(fname: str, parsed: list[tuple[int, Row]], resource: dict[str, Any]) -> list[Problem]:
+def _check_unique(
+    fname: str, parsed: list[tuple[int, Row]], resource: dict[str, Any]
+) -> list[Problem]:
     problems = []
     schema = resource["schema"]
     keys: list[list[str]] = []
@@ -373,7 +381,10 @@ def _check_domain(
             if name == "indicators" and not _has_invalid(row, "indicator", "unit", "kind"):
                 expected = units.get(row.get("indicator"))
                 if expected is not None and row.get("unit") not in (None, expected):
-                    msg = f"'{row['unit']}' differs from the unit '{expected}' of indicator '{row['indicator']}'"
+                    msg = (
+                        f"'{row['unit']}' differs from the unit '{expected}' "
+                        f"of indicator '{row['indicator']}'"
+                    )
                     problems.append(Problem(fname, rownum, "unit", msg))
                 if row.get("kind") == "text" and not (row.get("text_nl") and row.get("text_en")):
                     msg = "a text statement needs both text_nl and text_en"
@@ -403,7 +414,9 @@ def _check_figure(fname: str, rownum: int, row: Row) -> list[Problem]:
     elif kind == "range":
         for col, v in (("low", low), ("high", high)):
             if v is None:
-                problems.append(Problem(fname, rownum, col, "a row of kind 'range' needs low and high"))
+                problems.append(
+                    Problem(fname, rownum, col, "a row of kind 'range' needs low and high")
+                )
     elif kind == "text":
         for col, v in (("value", value), ("low", low), ("high", high)):
             if v is not None:

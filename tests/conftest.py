@@ -47,5 +47,7 @@ def small_indicators() -> pd.DataFrame:
         ("c2", "a2", "corporation_units", "number", 80.0, False, 9),
         ("c2", "a2", "mutation_rate", "range", None, False, 9),
     ]
-    frame = pd.DataFrame(rows, columns=["case_id", "area_id", "indicator", "kind", "value", "approx", "page"])
+    frame = pd.DataFrame(
+        rows, columns=["case_id", "area_id", "indicator", "kind", "value", "approx", "page"]
+    )
     return frame.astype({"value": "Float64", "approx": "boolean", "page": "Int64"})

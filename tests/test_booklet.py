@@ -103,7 +103,9 @@ def _printed_rows(book: casebook.Casebook):
             yield table, row["printed"], int(row["page"])
 
 
-def test_every_printed_figure_stands_on_its_page(book: casebook.Casebook, pages: dict[int, str]) -> None:
+def test_every_printed_figure_stands_on_its_page(
+    book: casebook.Casebook, pages: dict[int, str]
+) -> None:
     checked, wrong = 0, []
     for table, printed, page in _printed_rows(book):
         if not any(printed in v for v in _variants(pages[page])):
@@ -116,7 +118,12 @@ def test_every_printed_figure_stands_on_its_page(book: casebook.Casebook, pages:
 
 @pytest.mark.parametrize(
     ("table", "column"),
-    [("reflections", "title"), ("highlights", "title"), ("bodies", "name"), ("partners", "partner")],
+    [
+        ("reflections", "title"),
+        ("highlights", "title"),
+        ("bodies", "name"),
+        ("partners", "partner"),
+    ],
 )
 def test_names_and_titles_stand_on_their_page(
     book: casebook.Casebook, pages: dict[int, str], table: str, column: str
@@ -148,7 +155,9 @@ def test_tension_names_stand_on_page_4(book: casebook.Casebook, pages: dict[int,
         assert any(name.lower() in v.lower() for v in _variants(pages[4])), name
 
 
-def test_timeline_years_appear_on_their_page(book: casebook.Casebook, pages: dict[int, str]) -> None:
+def test_timeline_years_appear_on_their_page(
+    book: casebook.Casebook, pages: dict[int, str]
+) -> None:
     wrong = []
     for _, row in book.timeline[~book.timeline["inferred"]].iterrows():
         if str(row["year"]) not in pages[int(row["page"])]:
@@ -156,8 +165,20 @@ def test_timeline_years_appear_on_their_page(book: casebook.Casebook, pages: dic
     assert not wrong, "\n".join(wrong)
 
 
-_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vierde": 4, "vijf": 5, "zes": 6, "zeven": 7,
-          "acht": 8, "tien": 10, "vijftien": 15, "zestien": 16}
+_WORDS = {
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vierde": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "tien": 10,
+    "vijftien": 15,
+    "zestien": 16,
+}
 
 
 def _numbers(printed: str) -> set[float]:

@@ -33,8 +33,17 @@ def test_case_ids_are_the_public_contract(book: casebook.Casebook) -> None:
 
 @pytest.mark.parametrize(
     ("table", "count"),
-    [("cases", 5), ("tensions", 7), ("logics", 4), ("lessons", 27), ("main_lines", 4), ("voices", 4),
-     ("reflections", 25), ("authors", 10), ("areas", 7)],
+    [
+        ("cases", 5),
+        ("tensions", 7),
+        ("logics", 4),
+        ("lessons", 27),
+        ("main_lines", 4),
+        ("voices", 4),
+        ("reflections", 25),
+        ("authors", 10),
+        ("areas", 7),
+    ],
 )
 def test_counts_match_the_booklet(book: casebook.Casebook, table: str, count: int) -> None:
     assert len(book.table(table)) == count
@@ -106,14 +115,19 @@ def test_known_contradictions_are_recorded_with_a_note(book: casebook.Casebook) 
     assert org.loc["mom_budget_per_partner", "value"] == 30000
     assert "33,333" in org.loc["mom_budget_per_partner", "note"]
     sections = book.sections.set_index("section_id")
-    assert sections.loc["wijkpuntonderneming_evaluatie", ["page_contents", "page"]].tolist() == [37, 38]
+    assert sections.loc["wijkpuntonderneming_evaluatie", ["page_contents", "page"]].tolist() == [
+        37,
+        38,
+    ]
     assert sections.loc["mom_uitgelicht", ["page_contents", "page"]].tolist() == [17, 16]
     bodies = book.bodies.set_index("body_id")
     assert "disagree" in bodies.loc["doornakkers_wijkoverleg", "note"]
 
 
 def test_printed_partner_counts_agree_with_the_partner_list(book: casebook.Casebook) -> None:
-    printed = book.organisation[book.organisation["fact"] == "partner_count"].dropna(subset=["value"])
+    printed = book.organisation[book.organisation["fact"] == "partner_count"].dropna(
+        subset=["value"]
+    )
     counted = casebook.partner_counts(book.partners)
     assert len(printed) == 2
     for _, row in printed.iterrows():

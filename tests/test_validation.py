@@ -33,7 +33,9 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("name", ENTRIES)
-def test_broken_file_gives_a_data_error_naming_file_row_and_column(name: str, data_copy: Path) -> None:
+def test_broken_file_gives_a_data_error_naming_file_row_and_column(
+    name: str, data_copy: Path
+) -> None:
     folder, expect = _broken_dir(name, data_copy)
     with pytest.raises(DataError) as info:
         casebook.load(folder)
@@ -60,7 +62,9 @@ def test_validate_command_exits_1_on_broken_data(name: str, data_copy: Path) -> 
     folder, expect = _broken_dir(name, data_copy)
     run = subprocess.run(
         [sys.executable, "-m", "casebook.cli", "validate", str(folder)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 1
     assert expect["file"] in run.stderr
@@ -69,7 +73,10 @@ def test_validate_command_exits_1_on_broken_data(name: str, data_copy: Path) -> 
 
 def test_validate_command_exits_0_on_the_real_data() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "casebook.cli", "validate"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "casebook.cli", "validate"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert "OK" in run.stdout and "22 tables" in run.stdout

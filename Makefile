@@ -1,0 +1,51 @@
+# The two commands of the casebook: `make start` and `make test`.
+# Both create .venv on first use and install the project with its pinned dependencies.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+HOST   ?= 127.0.0.1
+
+.PHONY: start lab test lint validate notebooks constraints install clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## start: open the casebook (JupyterLab on notebooks/, on 127.0.0.1 only)
+start: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb $(ARGS)
+
+lab: start
+
+## test: lint, validate the data, run the unit tests and every notebook under nbval
+test: $(STAMP) lint validate
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env tests notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+validate: $(STAMP)
+	$(BIN)/casebook validate
+
+## notebooks: re-execute every notebook in place (after changing the library or the data)
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+## constraints: record the exact versions now installed in .venv
+constraints: $(STAMP)
+	{ echo "# Exact versions the casebook was last tested with (pip freeze of .venv)."; \
+	  echo "# Regenerate with: make constraints"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^casebook'; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) build dist
