@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 HOST   ?= 127.0.0.1
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: start lab test lint validate notebooks constraints install clean
 
@@ -22,7 +24,8 @@ install: $(STAMP)
 ## start: open the casebook (JupyterLab on notebooks/, on 127.0.0.1 only)
 start: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb $(ARGS)
+		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
+		$(ROOT_FLAG) $(ARGS)
 
 lab: start
 
