@@ -62,8 +62,133 @@ def entry(name, files, file, row, column, match, problems=1, delete=None):
     }
 
 
+# One cell changed: (entry, table, row as a number or {column: value}, column, new value,
+# what the message must say, how many problems the directory then has).
+CELL_EDITS = [
+    ("wrong_type_integer", "lessons", 4, "page", "twee", "not a whole number", 1),
+    (
+        "wrong_type_number",
+        "indicators",
+        {"area_id": "groenewoud", "indicator": "inhabitants"},
+        "value",
+        "veel",
+        "not a number",
+        1,
+    ),
+    (
+        "decimal_comma",
+        "indicators",
+        {"area_id": "kruiden_kleurenbuurt", "indicator": "age_65plus_share"},
+        "value",
+        "17,7",
+        "decimal comma",
+        1,
+    ),
+    (
+        "unknown_case_id",
+        "areas",
+        {"area_id": "doornakkers"},
+        "case_id",
+        "doornakker",
+        "not a known case_id",
+        1,
+    ),
+    (
+        "unknown_indicator",
+        "indicators",
+        {"area_id": "hambaken", "indicator": "inhabitants"},
+        "indicator",
+        "inwoners",
+        "not a known indicator",
+        1,
+    ),
+    (
+        "unknown_area",
+        "indicators",
+        {"area_id": "hambaken", "indicator": "dwellings"},
+        "area_id",
+        "hambaaken",
+        "not a known area_id",
+        1,
+    ),
+    (
+        "percentage_140",
+        "indicators",
+        {"area_id": "groenewoud", "indicator": "social_rent_share"},
+        "value",
+        "140",
+        "not a percentage between 0 and 100",
+        1,
+    ),
+    (
+        "value_outside_range",
+        "indicators",
+        {"area_id": "doornakkers", "indicator": "rent_range"},
+        "value",
+        "600",
+        "above high",
+        1,
+    ),
+    ("page_out_of_range", "lessons", 10, "page", "52", "page 52 does not exist", 1),
+    ("page_zero", "reflections", 3, "page", "0", "page 0 does not exist", 1),
+    ("bad_enum", "areas", 2, "kind", "wijk", "not one of", 1),
+    ("bad_boolean", "indicators", 3, "approx", "ja", "not true or false", 1),
+    ("required_empty", "voices", 3, "name", "", "value is required", 1),
+    (
+        "unit_mismatch",
+        "indicators",
+        {"area_id": "groenewoud", "indicator": "mutation_rate"},
+        "unit",
+        "count",
+        "differs from the unit 'percent'",
+        1,
+    ),
+    # The bad id is reported once, and each of the ten rows that still point at 'arts'.
+    ("bad_id_pattern", "voices", 2, "voice_id", "Arts", "not a valid id", 11),
+    (
+        "text_with_value",
+        "indicators",
+        {"area_id": "doornakkers", "indicator": "price_level"},
+        "value",
+        "3",
+        "holds no figure",
+        1,
+    ),
+    (
+        "number_without_value",
+        "organisation",
+        {"fact_id": "mom_fte"},
+        "value",
+        "",
+        "needs a value",
+        1,
+    ),
+    ("page_last_before_page", "lessons", 6, "page_last", "40", "comes before the first page", 1),
+    ("month_13", "timeline", 9, "month", "13", "above the maximum 12", 1),
+    (
+        "unknown_lesson",
+        "lesson_references",
+        {"reference_id": "l09_hambaken"},
+        "lesson_id",
+        "19 ",
+        "not a whole number",
+        1,
+    ),
+]
+
+
 def build() -> None:
-    # missing column
+    for name, table, where, column, value, match, problems in CELL_EDITS:
+        row = where if isinstance(where, int) else find_row(table, **where)
+        entry(
+            name,
+            [set_cell(table, row, column, value)],
+            f"{table}.csv",
+            row,
+            column,
+            match,
+            problems,
+        )
     recs = rows("cases")
     col = recs[0].index("city")
     entry(
@@ -74,70 +199,15 @@ def build() -> None:
         "city",
         "missing from the header",
     )
-    # extra column
-    recs = rows("cases")
+    extra = [r + (["mayor"] if i == 0 else ["?"]) for i, r in enumerate(recs)]
     entry(
         "extra_column",
-        [("cases.csv", dump([r + (["mayor"] if i == 0 else ["?"]) for i, r in enumerate(recs)]))],
+        [("cases.csv", dump(extra))],
         "cases.csv",
         1,
         "mayor",
         "not part of the table",
     )
-    entry(
-        "wrong_type_integer",
-        [set_cell("lessons", 4, "page", "twee")],
-        "lessons.csv",
-        4,
-        "page",
-        "not a whole number",
-    )
-    r = find_row("indicators", area_id="groenewoud", indicator="inhabitants")
-    entry(
-        "wrong_type_number",
-        [set_cell("indicators", r, "value", "veel")],
-        "indicators.csv",
-        r,
-        "value",
-        "not a number",
-    )
-    r = find_row("indicators", area_id="kruiden_kleurenbuurt", indicator="age_65plus_share")
-    entry(
-        "decimal_comma",
-        [set_cell("indicators", r, "value", "17,7")],
-        "indicators.csv",
-        r,
-        "value",
-        "decimal comma",
-    )
-    r = find_row("areas", area_id="doornakkers")
-    entry(
-        "unknown_case_id",
-        [set_cell("areas", r, "case_id", "doornakker")],
-        "areas.csv",
-        r,
-        "case_id",
-        "not a known case_id",
-    )
-    r = find_row("indicators", area_id="hambaken", indicator="inhabitants")
-    entry(
-        "unknown_indicator",
-        [set_cell("indicators", r, "indicator", "inwoners")],
-        "indicators.csv",
-        r,
-        "indicator",
-        "not a known indicator",
-    )
-    r = find_row("indicators", area_id="hambaken", indicator="dwellings")
-    entry(
-        "unknown_area",
-        [set_cell("indicators", r, "area_id", "hambaaken")],
-        "indicators.csv",
-        r,
-        "area_id",
-        "not a known area_id",
-    )
-    recs = rows("cases")
     entry(
         "duplicate_key",
         [("cases.csv", dump(recs + [recs[2]]))],
@@ -157,17 +227,7 @@ def build() -> None:
         "area_id+indicator",
         "used twice",
     )
-    r = find_row("indicators", area_id="groenewoud", indicator="social_rent_share")
-    entry(
-        "percentage_140",
-        [set_cell("indicators", r, "value", "140")],
-        "indicators.csv",
-        r,
-        "value",
-        "not a percentage between 0 and 100",
-    )
     r = find_row("indicators", area_id="hambaken", indicator="mutation_rate")
-    recs = rows("indicators")
     recs[r - 1][recs[0].index("low")] = "8"
     recs[r - 1][recs[0].index("high")] = "7"
     entry(
@@ -178,16 +238,7 @@ def build() -> None:
         "low",
         "greater than high",
     )
-    r = find_row("indicators", area_id="doornakkers", indicator="rent_range")
-    entry(
-        "value_outside_range",
-        [set_cell("indicators", r, "value", "600")],
-        "indicators.csv",
-        r,
-        "value",
-        "above high",
-    )
-    entry("empty_file", [("tensions.csv", "")], "tensions.csv", 1, None, "is empty", problems=1)
+    entry("empty_file", [("tensions.csv", "")], "tensions.csv", 1, None, "is empty")
     text = (DATA / "cases.csv").read_text(encoding="utf-8")
     bad_row = next(i for i, line in enumerate(text.split("\n"), start=1) if "é" in line)
     entry(
@@ -197,39 +248,6 @@ def build() -> None:
         bad_row,
         "summary_nl",
         "not UTF-8",
-    )
-    entry(
-        "page_out_of_range",
-        [set_cell("lessons", 10, "page", "52")],
-        "lessons.csv",
-        10,
-        "page",
-        "page 52 does not exist",
-    )
-    entry(
-        "page_zero",
-        [set_cell("reflections", 3, "page", "0")],
-        "reflections.csv",
-        3,
-        "page",
-        "page 0 does not exist",
-    )
-    entry("bad_enum", [set_cell("areas", 2, "kind", "wijk")], "areas.csv", 2, "kind", "not one of")
-    entry(
-        "bad_boolean",
-        [set_cell("indicators", 3, "approx", "ja")],
-        "indicators.csv",
-        3,
-        "approx",
-        "not true or false",
-    )
-    entry(
-        "required_empty",
-        [set_cell("voices", 3, "name", "")],
-        "voices.csv",
-        3,
-        "name",
-        "value is required",
     )
     recs = rows("timeline")
     recs[4] = recs[4][:-3]
@@ -241,28 +259,8 @@ def build() -> None:
         None,
         "cells but the header has",
     )
-    r = find_row("indicators", area_id="groenewoud", indicator="mutation_rate")
-    entry(
-        "unit_mismatch",
-        [set_cell("indicators", r, "unit", "count")],
-        "indicators.csv",
-        r,
-        "unit",
-        "differs from the unit 'percent'",
-    )
-    entry(
-        "bad_id_pattern",
-        [set_cell("voices", 2, "voice_id", "Arts")],
-        "voices.csv",
-        2,
-        "voice_id",
-        "not a valid id",
-        problems=11,
-    )
-    text = (DATA / "partners.csv").read_text(encoding="utf-8")
-    lines = text.split("\n")
-    lines[3] = lines[3].replace('"', "", 1)
-    lines[3] = lines[3] + ',"unfinished'
+    lines = (DATA / "partners.csv").read_text(encoding="utf-8").split("\n")
+    lines[3] = lines[3].replace('"', "", 1) + ',"unfinished'
     entry(
         "unclosed_quote",
         [("partners.csv", "\n".join(lines[:4]) + "\n")],
@@ -270,40 +268,6 @@ def build() -> None:
         4,
         None,
         "not a well-formed CSV",
-    )
-    r = find_row("indicators", area_id="doornakkers", indicator="price_level")
-    entry(
-        "text_with_value",
-        [set_cell("indicators", r, "value", "3")],
-        "indicators.csv",
-        r,
-        "value",
-        "holds no figure",
-    )
-    r = find_row("organisation", fact_id="mom_fte")
-    entry(
-        "number_without_value",
-        [set_cell("organisation", r, "value", "")],
-        "organisation.csv",
-        r,
-        "value",
-        "needs a value",
-    )
-    entry(
-        "page_last_before_page",
-        [set_cell("lessons", 6, "page_last", "40")],
-        "lessons.csv",
-        6,
-        "page_last",
-        "comes before the first page",
-    )
-    entry(
-        "month_13",
-        [set_cell("timeline", 9, "month", "13")],
-        "timeline.csv",
-        9,
-        "month",
-        "above the maximum 12",
     )
     entry("missing_file", [], "highlights.csv", None, None, "is missing", delete="highlights.csv")
     dp = (DATA / "datapackage.json").read_text(encoding="utf-8")
@@ -314,15 +278,6 @@ def build() -> None:
         None,
         None,
         "not valid JSON",
-    )
-    r = find_row("lesson_references", reference_id="l09_hambaken")
-    entry(
-        "unknown_lesson",
-        [set_cell("lesson_references", r, "lesson_id", "19 ")],
-        "lesson_references.csv",
-        r,
-        "lesson_id",
-        "not a whole number",
     )
 
 
