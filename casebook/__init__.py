@@ -14,6 +14,23 @@ from casebook.overview import case_overview, data_summary
 
 __version__ = "0.1.0"
 
+# Charts and views pull in plotly and ipywidgets; they load on first use so that
+# `import casebook; casebook.load()` stays as quick as reading the tables with pandas.
+_LAZY = {"charts": "casebook.charts", "compare": "casebook.compare", "views": "casebook.views",
+         "text": "casebook.text", "theme": "casebook.theme"}  # fmt: skip
+_LAZY_ATTRS = {"compare_view": ("casebook.views.compare", "compare_view")}
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    if name in _LAZY:
+        return importlib.import_module(_LAZY[name])
+    if name in _LAZY_ATTRS:
+        module, attr = _LAZY_ATTRS[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'casebook' has no attribute {name!r}")
+
 __all__ = [
     "BOOKLET_PAGES",
     "ENV_VAR",
@@ -23,6 +40,7 @@ __all__ = [
     "DataError",
     "Problem",
     "case_overview",
+    "compare_view",
     "data_summary",
     "derived_indicators",
     "load",

@@ -1,0 +1,416 @@
+"""Pure chart builders: a table in, a plotly figure out. No file reads, no globals, no show().
+
+The rules that keep a comparison honest live here:
+
+- a figure the booklet does not report is labelled "niet vermeld / not reported", never a bar of 0;
+- a printed range is drawn as a whisker (an error bar) from low to high, not as a point;
+- an approximate or derived figure is hatched, and an approximate one is prefixed with ≈;
+- a city reference (Tilburg) is a dotted line, not one more bar, and only for shares and money:
+  a city's head count is no yardstick for a neighbourhood;
+- every panel of a small-multiples chart has its own scale, with the unit in its title.
+
+Each builder writes the figure as one plain specification (traces, shapes, annotations) and
+hands it to ``go.Figure`` once, which validates it. Building a figure call by call through the
+plotly object API cost 25-80 ms per redraw; one validated specification costs a few.
+Text that comes from the data is HTML-escaped before it goes into a figure.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, select
+from casebook.i18n import check_lang
+from casebook.text import TEXT, t
+from casebook.theme import DEFAULT_THEME, Theme
+
+__all__ = ["compare_indicator", "coverage_matrix", "message_figure", "small_multiples"]
+
+Spec = dict[str, Any]
+_STATUS_ORDER = ["not_reported", "text", "range", "approx", "number", "derived"]
+_NOTE_LINE = 18  # pixels per line of notes under a chart
+
+
+def _e(value: object) -> str:
+    """Escape text from the data so that it is shown as text, never as markup."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def _wrap(name: str, width: int = 16) -> str:
+    """Break a long area name over lines so that axis labels do not run into each other."""
+    lines: list[str] = []
+    line = ""
+    for word in name.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def _unit_label(unit: str, lang: str) -> str:
+    key = f"unit.{unit}"
+    return t(key, lang) if key in TEXT[lang] else unit
+
+
+def _axis(theme: Theme, **extra: Any) -> Spec:
+    return {**theme.axis_style(), **extra}
+
+
+def _layout(
+    theme: Theme,
+    title: str,
+    height: int,
+    *,
+    notes: list[str] = (),
+    below_axis: int = 70,
+    top: int = 70,
+    left: int = 70,
+    legend_on_top: bool = False,
+) -> Spec:
+    """Common look. Notes go under the x axis, ``below_axis`` pixels down, one line each."""
+    full = height + _NOTE_LINE * len(notes)
+    layout: Spec = {
+        "template": "none",
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": theme.font_size - 1}},
+        "title": {"text": title, "x": 0, "xanchor": "left", "yref": "container",
+                  "y": 1 - 12 / full, "yanchor": "top"},
+        "font": {"family": theme.font_family, "size": theme.font_size, "color": theme.text_colour},
+        "height": full,
+        "margin": {"l": left, "r": 30, "t": top, "b": below_axis + 20 + _NOTE_LINE * len(notes)},
+        "showlegend": legend_on_top,
+        "annotations": [],
+        "shapes": [],
+    }  # fmt: skip
+    if legend_on_top:
+        layout["legend"] = {"orientation": "h", "yref": "container", "y": 1 - 55 / full,
+                            "yanchor": "top", "x": 0}  # fmt: skip
+    if notes:
+        layout["annotations"].append(
+            {"text": "<br>".join(notes), "x": 0, "y": 0, "xref": "paper", "yref": "paper",
+             "xanchor": "left", "yanchor": "top", "yshift": -below_axis, "showarrow": False,
+             "align": "left", "font": {"size": 12}}
+        )  # fmt: skip
+    return layout
+
+
+def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
+    """An empty chart that carries only a short message for the reader."""
+    layout = _layout(theme, "", 300, below_axis=0)
+    layout["annotations"].append(
+        {"text": _e(text), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
+         "font": {"size": theme.font_size + 2}}
+    )  # fmt: skip
+    layout["xaxis"] = {"visible": False}
+    layout["yaxis"] = {"visible": False}
+    return go.Figure({"data": [], "layout": layout})
+
+
+def _hover(row: dict, lang: str) -> str:
+    parts = [f"<b>{_e(row['area'])}</b>", _e(row["display"])]
+    if not pd.isna(row["printed"]):
+        parts.append(f"{t('hover.printed', lang)}: {_e(row['printed'])}")
+    if row["unit"] == "percent" and row["status"] != "not_reported":
+        base = row["base"] if not pd.isna(row["base"]) else "unstated"
+        parts.append(f"{t('hover.base', lang)}: {t('base.' + base, lang)}")
+    if bool(row["derived"]) and not pd.isna(row["formula"]):
+        parts.append(f"{t('hover.formula', lang)}: {_e(row['formula'])}")
+    if not pd.isna(row["page"]):
+        parts.append(f"{t('hover.page', lang)} {_e(row['page'])}")
+    return "<br>".join(parts)
+
+
+def _area_traces(
+    rows: pd.DataFrame,
+    colours: dict[str, str],
+    lang: str,
+    theme: Theme,
+    *,
+    axes: tuple[str, str] = ("x", "y"),
+    showlegend: bool = False,
+) -> tuple[list[Spec], list[Spec]]:
+    """Traces and annotations, one trace per area: a bar, a low-high whisker for a range, or an
+    empty slot with 'not reported' written in it."""
+    traces: list[Spec] = []
+    notes: list[Spec] = []
+    xaxis, yaxis = axes
+    for r in rows.to_dict("records"):
+        name = _wrap(_e(r["area"]))
+        colour = colours.get(r["area_id"], theme.missing_colour)
+        common = {"name": name, "legendgroup": r["area_id"], "showlegend": showlegend,
+                  "hovertext": [_hover(r, lang)], "hoverinfo": "text", "xaxis": xaxis, "yaxis": yaxis}  # fmt: skip
+        if r["status"] == "not_reported":
+            traces.append({"type": "bar", "x": [name], "y": [None], "marker": {"color": colour}, **common})
+            notes.append(
+                {"text": f"<i>{t('not_reported', lang)}</i>", "x": name, "y": 0, "xref": xaxis,
+                 "yref": yaxis, "yanchor": "bottom", "showarrow": False, "textangle": -90,
+                 "font": {"color": theme.missing_colour, "size": theme.font_size - 2}}
+            )  # fmt: skip
+        elif r["status"] == "range":
+            low, high = float(r["low"]), float(r["high"])
+            traces.append(
+                {"type": "scatter", "x": [name], "y": [high], "mode": "markers+text",
+                 "error_y": {"type": "data", "symmetric": False, "array": [0.0], "arrayminus": [high - low],
+                             "color": colour, "thickness": 4, "width": 26},
+                 "marker": {"color": colour, "opacity": 0}, "text": [_e(r["display"])],
+                 "textposition": "top center", **common}
+            )  # fmt: skip
+        else:
+            hatched = r["status"] in ("approx", "derived")
+            traces.append(
+                {"type": "bar", "x": [name], "y": [float(r["value"])],
+                 "marker": {"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff",
+                                                         "bgcolor": colour, "fillmode": "replace"}},
+                 "text": [_e(r["display"])], "textposition": "outside", "cliponaxis": False, **common}
+            )  # fmt: skip
+    return traces, notes
+
+
+def _reference(refs: pd.DataFrame, lang: str, theme: Theme, axes: tuple[str, str] = ("x", "y")) -> tuple[list[Spec], list[Spec]]:
+    """Dotted line (or band, for a range) and label for each city reference; counts are skipped."""
+    shapes: list[Spec] = []
+    labels: list[Spec] = []
+    xaxis, yaxis = axes
+    line = {"color": theme.reference_colour, "dash": "dot", "width": 2}
+    for r in refs[refs["unit"] != "count"].to_dict("records"):
+        label = t("reference", lang, area=_e(r["area"]), value=_e(r["display"]))
+        if r["status"] == "range":
+            y0, y1 = float(r["low"]), float(r["high"])
+            shapes.append({"type": "rect", "xref": f"{xaxis} domain", "yref": yaxis, "x0": 0, "x1": 1,
+                           "y0": y0, "y1": y1, "line": line, "fillcolor": "rgba(0,0,0,0.06)"})  # fmt: skip
+        else:
+            y0 = y1 = float(r["value"])
+            shapes.append({"type": "line", "xref": f"{xaxis} domain", "yref": yaxis, "x0": 0, "x1": 1,
+                           "y0": y0, "y1": y1, "line": line})  # fmt: skip
+        labels.append({"text": label, "xref": f"{xaxis} domain", "yref": yaxis, "x": 1, "y": y1,
+                       "xanchor": "right", "yanchor": "bottom", "showarrow": False,
+                       "bgcolor": "rgba(255,255,255,0.8)"})  # fmt: skip
+    return shapes, labels
+
+
+def _notes(rows: pd.DataFrame, lang: str, *, bases: bool = True) -> list[str]:
+    shown = rows[rows["status"] != "not_reported"]
+    notes = []
+    if (shown["status"] == "approx").any():
+        notes.append(t("note.approx", lang))
+    if (shown["status"] == "range").any():
+        notes.append(t("note.range", lang))
+    for formula in shown.loc[shown["derived"].astype(bool), "formula"].dropna().unique():
+        notes.append(t("note.derived", lang, formula=_e(formula)))
+    refs = shown[(shown["area_kind"] == REFERENCE_KIND) & (shown["unit"] != "count")]
+    for area in refs["area"].unique():
+        notes.append(t("note.reference", lang, area=_e(area)))
+    percent = shown[shown["unit"] == "percent"]
+    if bases and not percent.empty:
+        base = percent["base"].fillna("unstated").map(lambda b: t(f"base.{b}", lang))
+        groups = {b: ", ".join(_e(a) for a in percent.loc[base == b, "area"]) for b in base.unique()}
+        notes.append(t("note.base", lang, bases="; ".join(f"{b} ({a})" for b, a in groups.items())))
+    return notes
+
+
+def _text_table(rows: pd.DataFrame, lang: str, theme: Theme, title: str) -> go.Figure:
+    """Statements without a figure, as a table of area, statement and page."""
+    layout = _layout(theme, title, 120 + 45 * len(rows), below_axis=0)
+    table = {
+        "type": "table",
+        "header": {"values": [t("col.area", lang), t("col.value", lang), t("col.page", lang)],
+                   "align": "left", "font": {"size": theme.font_size}},
+        "cells": {"values": [[_e(a) for a in rows["area"]], [_e(d) for d in rows["display"]],
+                             [_e(p) for p in rows["page"].fillna("")]],
+                  "align": "left", "font": {"size": theme.font_size}, "height": 32},
+    }  # fmt: skip
+    return go.Figure({"data": [table], "layout": layout})
+
+
+def _colours(table: pd.DataFrame, theme: Theme) -> dict[str, str]:
+    return theme.area_colours([area_id for _, area_id in area_choices(table)])
+
+
+def compare_indicator(
+    table: pd.DataFrame,
+    *,
+    areas: list[str],
+    indicator: str,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+) -> go.Figure:
+    """One indicator across the chosen areas, side by side.
+
+    Parameters
+    ----------
+    table
+        :func:`casebook.compare.indicator_table`, built for the same ``lang``.
+    areas
+        Area ids in the order to show them.
+    indicator
+        Indicator id (printed or derived).
+    lang, theme
+        Language of all labels; look of the chart.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A bar per reported figure (hatched when approximate or derived), a low-high whisker for
+        a range, a labelled empty slot for a figure that is not reported, a dotted line for a city
+        reference, the unit on the axis and the notes needed to read it below the chart. An
+        indicator the booklet only describes in words comes back as a table of statements.
+    """
+    check_lang(lang)
+    if not areas:
+        return message_figure(t("msg.no_areas", lang), theme=theme)
+    rows = select(table, areas=areas, indicators=[indicator], lang=lang)
+    chosen = rows[rows["area_id"].isin(areas)]
+    refs = rows[(rows["area_kind"] == REFERENCE_KIND) & (rows["status"] != "not_reported")]
+    label = chosen["label"].iloc[0]
+    if (chosen["status"] == "not_reported").all() and refs.empty:
+        return message_figure(t("msg.none_reported", lang, indicator=label), theme=theme)
+    title = t("title.one", lang, indicator=_e(label))
+    unit = chosen["unit"].iloc[0]
+    if unit == "text":
+        return _text_table(pd.concat([chosen, refs]), lang, theme, title)
+    traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme)
+    shapes, ref_labels = _reference(refs, lang, theme)
+    label_lines = max(len(trace["x"][0].split("<br>")) for trace in traces)
+    layout = _layout(theme, title, 500 + 20 * label_lines, notes=_notes(pd.concat([chosen, refs]), lang),
+                     below_axis=20 + 22 * label_lines)  # fmt: skip
+    layout["annotations"] += labels + ref_labels
+    layout["shapes"] += shapes
+    layout["xaxis"] = _axis(theme, type="category", showgrid=False)
+    layout["yaxis"] = _axis(theme, rangemode="tozero", title={"text": f"{_e(label)} ({_unit_label(unit, lang)})"})
+    layout["bargap"] = 0.35
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def _grid(n: int, columns: int, h_space: float = 0.07, v_space: float = 0.12) -> list[tuple[list[float], list[float]]]:
+    """x and y domains of ``n`` panels in rows of ``columns``, filled left to right, top down."""
+    rows = math.ceil(n / columns)
+    cols = min(columns, n)
+    width = (1 - (cols - 1) * h_space) / cols
+    height = (1 - (rows - 1) * v_space) / rows
+    domains = []
+    for k in range(n):
+        r, c = divmod(k, columns)
+        x0 = c * (width + h_space)
+        y1 = 1 - r * (height + v_space)
+        clamp = lambda v: min(1.0, max(0.0, round(v, 6)))  # noqa: E731  (float noise at 0 and 1)
+        domains.append(([clamp(x0), clamp(x0 + width)], [clamp(y1 - height), clamp(y1)]))
+    return domains
+
+
+def small_multiples(
+    table: pd.DataFrame,
+    *,
+    areas: list[str],
+    indicators: list[str],
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+    columns: int = 3,
+) -> go.Figure:
+    """Several indicators for the chosen areas, one panel each, every panel on its own scale.
+
+    Statements without a figure are left out (the profile view shows them); each area keeps its
+    colour in every panel, and a missing figure is labelled in its panel.
+    """
+    check_lang(lang)
+    numeric = [i for i in indicators if (table.loc[table["indicator"] == i, "unit"] != "text").all()]
+    if not areas:
+        return message_figure(t("msg.no_areas", lang), theme=theme)
+    if not numeric:
+        return message_figure(t("msg.no_indicators", lang), theme=theme)
+    rows = select(table, areas=areas, indicators=numeric, lang=lang)
+    info = rows.drop_duplicates("indicator").set_index("indicator")
+    n_rows = math.ceil(len(numeric) / columns)
+    height = 150 + 300 * n_rows
+    layout = _layout(theme, t("title.several", lang), height, notes=_notes(rows, lang, bases=False),
+                     below_axis=25, top=140, legend_on_top=True)  # fmt: skip
+    colours = _colours(table, theme)
+    data: list[Spec] = []
+    for k, (indicator, (x_dom, y_dom)) in enumerate(zip(numeric, _grid(len(numeric), columns), strict=True)):
+        suffix = "" if k == 0 else str(k + 1)
+        axes = (f"x{suffix}", f"y{suffix}")
+        part = rows[rows["indicator"] == indicator]
+        chosen = part[part["area_id"].isin(areas)]
+        refs = part[(part["area_kind"] == REFERENCE_KIND) & (part["status"] != "not_reported")]
+        traces, labels = _area_traces(chosen, colours, lang, theme, axes=axes, showlegend=k == 0)
+        shapes, ref_labels = _reference(refs, lang, theme, axes=axes)
+        data += traces
+        layout["annotations"] += labels + ref_labels
+        layout["shapes"] += shapes
+        layout[f"xaxis{suffix}"] = _axis(theme, domain=x_dom, anchor=axes[1], type="category", showticklabels=False,
+                                         showgrid=False)  # fmt: skip
+        layout[f"yaxis{suffix}"] = _axis(theme, domain=y_dom, anchor=axes[0], rangemode="tozero")
+        title = f"{_e(info.loc[indicator, 'label'])} ({_unit_label(info.loc[indicator, 'unit'], lang)})"
+        layout["annotations"].append(
+            {"text": title, "x": sum(x_dom) / 2, "y": y_dom[1], "xref": "paper", "yref": "paper",
+             "xanchor": "center", "yanchor": "bottom", "yshift": 8, "showarrow": False,
+             "font": {"size": theme.font_size - 1}}
+        )  # fmt: skip
+    return go.Figure({"data": data, "layout": layout})
+
+
+def coverage_matrix(
+    table: pd.DataFrame,
+    *,
+    areas: list[str] | None = None,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+) -> go.Figure:
+    """Which indicator the booklet reports for which area, as a grid of coloured cells.
+
+    Each cell holds the figure (or '—' for not reported) and is coloured by its status: figure,
+    approximate, range, statement, derived or not reported. City references are always shown.
+    The empty cells are the point: the cases were not written to be compared.
+    """
+    check_lang(lang)
+    check_table_lang(table, lang)
+    if areas is not None and not areas:
+        return message_figure(t("msg.no_areas", lang), theme=theme)
+    keep = table["area_kind"] == REFERENCE_KIND
+    rows = table if areas is None else table[table["area_id"].isin(areas) | keep]
+    area_ids = list(dict.fromkeys(rows["area_id"]))
+    indicator_ids = list(dict.fromkeys(table["indicator"]))
+    cells = {(r["indicator"], r["area_id"]): r for r in rows.to_dict("records")}
+    names = {r["area_id"]: r["area"] for r in cells.values()}
+    labels = dict(zip(table["indicator"], table["label"], strict=True))
+    z, text, hover = [], [], []
+    for ind in indicator_ids:
+        z_row, text_row, hover_row = [], [], []
+        for area_id in area_ids:
+            cell = cells.get((ind, area_id))
+            if cell is None:
+                status, shown, page = "not_reported", t("not_reported", lang), ""
+            else:
+                status, shown, page = cell["status"], str(cell["display"]), f" · {t('hover.page', lang)} {cell['page']}"
+            z_row.append(_STATUS_ORDER.index(status))
+            short = shown if len(shown) <= 14 else shown[:13] + "…"
+            text_row.append("—" if status == "not_reported" else _e(short))
+            hover_row.append(f"<b>{_e(names[area_id])}</b><br>{_e(labels[ind])}<br>{_e(shown)}{_e(page)}")
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    n = len(_STATUS_ORDER)
+    colorscale = []
+    for k, status in enumerate(_STATUS_ORDER):
+        colour = theme.status_colours[status]
+        colorscale += [[k / n, colour], [(k + 1) / n, colour]]
+    heatmap = {
+        "type": "heatmap", "z": z, "x": [_e(names[a]) for a in area_ids],
+        "y": [_e(labels[i]) for i in indicator_ids], "text": text, "texttemplate": "%{text}",
+        "hovertext": hover, "hoverinfo": "text", "zmin": -0.5, "zmax": n - 0.5,
+        "colorscale": colorscale, "xgap": 2, "ygap": 2,
+        "colorbar": {"tickvals": list(range(n)), "ticktext": [t(f"status.{s}", lang) for s in _STATUS_ORDER]},
+    }  # fmt: skip
+    layout = _layout(theme, t("title.coverage", lang), 220 + 26 * len(indicator_ids), below_axis=0, top=210, left=290)
+    layout["xaxis"] = _axis(theme, side="top", tickangle=-30, showgrid=False)
+    layout["yaxis"] = _axis(theme, autorange="reversed", showgrid=False, title={"text": t("axis.indicator", lang)})
+    return go.Figure({"data": [heatmap], "layout": layout})

@@ -1,0 +1,250 @@
+"""Pure functions that shape the indicator table for comparing neighbourhoods.
+
+:func:`indicator_table` joins printed and derived figures with their labels, units and pages into
+one tidy table. The other functions select from it; a figure the booklet does not report shows
+up as a row with status ``not_reported``, never as zero.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from casebook.data import Casebook
+from casebook.derive import derived_indicators
+from casebook.i18n import check_lang
+from casebook.text import format_figure, t
+
+__all__ = [
+    "REFERENCE_KIND",
+    "area_choices",
+    "area_profile",
+    "check_table_lang",
+    "coverage",
+    "indicator_choices",
+    "indicator_table",
+    "select",
+    "selection_message",
+    "to_csv",
+]
+
+REFERENCE_KIND = "city"
+# Derived figures are shown with as many decimals as the printed figures they come from allow.
+_DERIVED_DECIMALS = {"percent": 1, "persons": 2}
+
+_COLUMNS = [
+    "area_id", "area", "area_kind", "case_id", "indicator", "label", "group", "unit", "kind",
+    "value", "low", "high", "approx", "qualifier", "base", "printed", "statement", "page",
+    "derived", "formula", "note", "display", "status",
+]  # fmt: skip
+
+
+def _status(kind: str, approx: bool, derived: bool) -> str:
+    if derived:
+        return "derived"
+    if kind == "number" and approx:
+        return "approx"
+    return kind
+
+
+def indicator_table(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
+    """Every figure about every area, printed and derived, labelled in ``lang``.
+
+    Parameters
+    ----------
+    book
+        The loaded casebook.
+    lang
+        ``"nl"`` or ``"en"`` for labels, statements and the ``display`` string.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per area and indicator with the unit, the figure (``value`` or ``low``/``high``),
+        ``approx``, ``qualifier``, ``printed`` text, ``page`` (text: derived figures list the pages
+        of their inputs), ``derived`` and ``formula``, a ready-to-print ``display`` and a
+        ``status``: number, approx, range, text or derived.
+    """
+    check_lang(lang)
+    defs = book.indicator_definitions.set_index("indicator")
+    areas = book.areas.set_index("area_id")
+    printed = book.indicators.copy()
+    printed["label"] = printed["indicator"].map(defs[f"label_{lang}"])
+    printed["group"] = printed["indicator"].map(defs["group"])
+    printed["statement"] = printed[f"text_{lang}"]
+    printed["page"] = printed["page"].astype(int).astype(str)
+    printed["derived"] = False
+    printed["formula"] = pd.NA
+    derived = derived_indicators(book.indicators)
+    derived["kind"] = "number"
+    derived["label"] = [t(f"derived.{name}", lang) for name in derived["indicator"]]
+    derived["group"] = "derived"
+    derived = derived.rename(columns={"pages": "page"})
+    frame = pd.concat([printed, derived], ignore_index=True)
+    frame["area"] = frame["area_id"].map(areas["name"])
+    frame["area_kind"] = frame["area_id"].map(areas["kind"])
+    frame["display"] = [
+        row.statement if row.kind == "text" else _display(row, lang)
+        for row in frame.itertuples(index=False)
+    ]
+    frame["status"] = [
+        _status(k, bool(a) if pd.notna(a) else False, bool(d))
+        for k, a, d in zip(frame["kind"], frame["approx"], frame["derived"], strict=True)
+    ]
+    for col in _COLUMNS:
+        if col not in frame:
+            frame[col] = pd.NA
+    frame = frame[_COLUMNS].reset_index(drop=True)
+    frame.attrs["lang"] = lang
+    return frame
+
+
+def check_table_lang(table: pd.DataFrame, lang: str) -> None:
+    """Refuse to mix languages: a table built for one language is charted in that language."""
+    built = table.attrs.get("lang")
+    if built is not None and built != lang:
+        raise ValueError(
+            f"the table was built with lang={built!r}; build it again with "
+            f"indicator_table(book, lang={lang!r}) to chart it in that language."
+        )
+
+
+def _none(x: object) -> object:
+    return None if pd.isna(x) else x
+
+
+def _display(row: object, lang: str) -> str:
+    return format_figure(
+        unit=row.unit,
+        lang=lang,
+        value=_none(row.value),
+        low=_none(row.low),
+        high=_none(row.high),
+        approx=bool(_none(row.approx) or False),
+        qualifier=_none(row.qualifier),
+        decimals=_DERIVED_DECIMALS.get(row.unit) if row.derived else None,
+    )
+
+
+def area_choices(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """(name, id) of every neighbourhood in the table, in table order; city references excluded."""
+    areas = table[table["area_kind"] != REFERENCE_KIND].drop_duplicates("area_id")
+    return list(zip(areas["area"], areas["area_id"], strict=True))
+
+
+def indicator_choices(table: pd.DataFrame, *, group: str | None = None) -> list[tuple[str, str]]:
+    """(label, id) of the indicators in ``group`` (all groups when None), in table order."""
+    rows = table if group is None else table[table["group"] == group]
+    rows = rows.drop_duplicates("indicator")
+    return list(zip(rows["label"], rows["indicator"], strict=True))
+
+
+def _placeholder(area: dict, indicator: dict, lang: str) -> dict:
+    row = dict.fromkeys(_COLUMNS, pd.NA)
+    row.update(area)
+    row.update(indicator)
+    row.update(display=t("not_reported", lang), status="not_reported")
+    return row
+
+
+def select(
+    table: pd.DataFrame,
+    *,
+    areas: list[str],
+    indicators: list[str],
+    lang: str = "nl",
+    reference: bool = True,
+) -> pd.DataFrame:
+    """Rows of ``table`` for the chosen areas and indicators, one per pair, in the order chosen.
+
+    A pair the booklet does not report gets a row with status ``not_reported`` and no figure.
+    With ``reference`` True, rows of city references (Tilburg) that report an indicator are
+    added after the chosen areas.
+    """
+    check_lang(lang)
+    check_table_lang(table, lang)
+    known_areas, known_ind = set(table["area_id"]), set(table["indicator"])
+    for name, chosen, known in (
+        ("areas", areas, known_areas),
+        ("indicators", indicators, known_ind),
+    ):
+        unknown = [x for x in chosen if x not in known]
+        if unknown:
+            raise ValueError(f"`{name}` must be among {sorted(known)}, but {unknown} was passed.")
+    part = table[table["indicator"].isin(indicators)]
+    found = {(r["area_id"], r["indicator"]): r for r in part.to_dict("records")}
+    area_info = {r["area_id"]: r for r in table[["area_id", "area", "area_kind", "case_id"]].to_dict("records")}
+    ind_cols = ["indicator", "label", "group", "unit", "derived", "formula"]
+    ind_info = {r["indicator"]: r for r in part[ind_cols].to_dict("records")}
+    rows = []
+    for indicator in indicators:
+        for area_id in areas:
+            hit = found.get((area_id, indicator))
+            rows.append(hit if hit is not None else _placeholder(area_info[area_id], ind_info[indicator], lang))
+        if reference:
+            rows += [
+                r for (a, i), r in found.items()
+                if i == indicator and r["area_kind"] == REFERENCE_KIND and a not in areas
+            ]  # fmt: skip
+    return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+def selection_message(
+    table: pd.DataFrame, *, areas: list[str], indicators: list[str], lang: str = "nl"
+) -> str | None:
+    """A short message for the reader when a selection has nothing to chart, else None."""
+    if not areas:
+        return t("msg.no_areas", lang)
+    if not indicators:
+        return t("msg.no_indicators", lang)
+    chosen = table[table["area_id"].isin(areas) & table["indicator"].isin(indicators)]
+    if chosen.empty:
+        label = table.loc[table["indicator"] == indicators[0], "label"].iloc[0]
+        if len(indicators) == 1:
+            return t("msg.none_reported", lang, indicator=label)
+        return t("msg.none_reported", lang, indicator=", ".join(
+            table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
+        ))  # fmt: skip
+    return None
+
+
+def coverage(table: pd.DataFrame, *, areas: list[str] | None = None) -> pd.DataFrame:
+    """Status of every indicator (rows) for every area (columns): what the booklet reports.
+
+    Cells hold number, approx, range, text, derived or not_reported.
+    """
+    rows = table if areas is None else table[table["area_id"].isin(areas)]
+    area_order = list(dict.fromkeys(rows["area_id"]))
+    ind_order = list(dict.fromkeys(table["indicator"]))
+    wide = rows.pivot(index="indicator", columns="area_id", values="status")
+    return wide.reindex(index=ind_order, columns=area_order).fillna("not_reported")
+
+
+def area_profile(table: pd.DataFrame, area_id: str, *, lang: str = "nl") -> pd.DataFrame:
+    """All figures of one area with group, value as printed, page and notes, for reading."""
+    check_lang(lang)
+    check_table_lang(table, lang)
+    if area_id not in set(table["area_id"]):
+        raise ValueError(
+            f"`area_id` must be one of {sorted(set(table['area_id']))}, but {area_id!r} was passed."
+        )
+    rows = table[table["area_id"] == area_id]
+    notes = [
+        t("note.derived", lang, formula=f) if d else ("" if pd.isna(n) else n)
+        for d, f, n in zip(rows["derived"], rows["formula"], rows["note"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            t("col.group", lang): [t(f"group.{g}", lang) for g in rows["group"]],
+            t("col.indicator", lang): rows["label"].to_list(),
+            t("col.value", lang): rows["display"].to_list(),
+            t("col.printed", lang): rows["printed"].fillna("").to_list(),
+            t("col.page", lang): rows["page"].to_list(),
+            t("col.note", lang): notes,
+        }
+    )
+    return frame.reset_index(drop=True)
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    """The data behind a chart as CSV text (UTF-8, comma-separated, empty for missing)."""
+    return frame.to_csv(index=False)

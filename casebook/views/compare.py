@@ -1,0 +1,232 @@
+"""Compare neighbourhoods: controls wired to the pure functions in casebook.compare and charts.
+
+The view builds its widgets once. A control change recomputes one figure and replaces the
+contents of one Output widget; nothing else on the page is re-created.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+
+from casebook import charts
+from casebook.compare import (
+    area_choices,
+    area_profile,
+    indicator_choices,
+    indicator_table,
+    select,
+    selection_message,
+    to_csv,
+)
+from casebook.data import Casebook
+from casebook.i18n import LANGS, check_lang
+from casebook.text import t
+from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views._base import download_link, figure_outputs, message_html
+
+__all__ = ["CompareView", "compare_view"]
+
+log = logging.getLogger(__name__)
+
+MODES = ("one", "several", "coverage", "profile")
+GROUPS = ("population", "housing_stock", "tenure_price", "rent", "building_period",
+          "age_household", "mobility", "income_work", "education", "derived")  # fmt: skip
+_DEFAULT_SEVERAL = ["inhabitants", "mutation_rate", "social_rent_share", "corporation_unit_share"]
+
+
+class CompareView:
+    """Neighbourhoods side by side: one indicator, several, coverage, or one area's profile.
+
+    Attributes worth knowing in tests: the controls (``language``, ``mode``, ``areas``,
+    ``group``, ``indicator``, ``indicators``, ``area``), and after every change ``figure`` (the
+    plotly figure shown, or None), ``data`` (the table behind it, downloadable as CSV) and
+    ``message_text`` (what the reader is told instead of a chart, or None).
+    """
+
+    def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
+        check_lang(lang)
+        self._book, self._theme = book, theme
+        self._tables: dict[str, pd.DataFrame] = {}
+        self._busy = False
+        table = self._table(lang)
+        all_areas = [a for _, a in area_choices(table)]
+        self.figure: go.Figure | None = None
+        self.data: pd.DataFrame | None = None
+        self.message_text: str | None = None
+
+        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        self.mode = widgets.ToggleButtons(options=[("", m) for m in MODES], value="one")
+        self.areas = widgets.SelectMultiple(options=area_choices(table), value=all_areas, rows=6)
+        self.group = widgets.Dropdown(options=[("", None)], value=None)
+        self.indicator = widgets.Dropdown(options=indicator_choices(table), value="mutation_rate")
+        several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
+        numeric = table.loc[table["unit"] != "text"]
+        self.indicators = widgets.SelectMultiple(options=indicator_choices(numeric), value=several, rows=8)
+        self.area = widgets.Dropdown(options=area_choices(table), value=all_areas[0])
+        self.message = widgets.HTML()
+        self.download = widgets.HTML()
+        self.table_html = widgets.HTML()
+        self.chart = widgets.Output()
+        for control in (self.areas, self.group, self.indicator, self.indicators, self.area):
+            control.layout = widgets.Layout(width="auto", min_width="18em")
+            control.style = {"description_width": "initial"}
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox([self.language, self.mode], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox([self.areas, widgets.VBox([self.group, self.indicator, self.indicators, self.area])],
+                             layout=widgets.Layout(flex_flow="row wrap")),
+                self.message,
+                self.chart,
+                self.table_html,
+                self.download,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )  # fmt: skip
+        self.widget.add_class("casebook-compare")
+        self._relabel()
+        self._show_controls()
+        for control in (self.language, self.mode, self.areas, self.group, self.indicator,
+                        self.indicators, self.area):  # fmt: skip
+            control.observe(self._on_change, names="value")
+        self._render()
+
+    # --- wiring -------------------------------------------------------------------------
+
+    def _table(self, lang: str) -> pd.DataFrame:
+        if lang not in self._tables:
+            self._tables[lang] = indicator_table(self._book, lang=lang)
+        return self._tables[lang]
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            if change["owner"] is self.language:
+                self._relabel()
+            elif change["owner"] is self.group:
+                self._regroup()
+            elif change["owner"] is self.mode:
+                self._show_controls()
+        finally:
+            self._busy = False
+        self._render()
+
+    def _relabel(self) -> None:
+        """Put every label in the chosen language; the values chosen stay as they are."""
+        lang = self.language.value
+        table = self._table(lang)
+        self.language.description = t("control.language", lang)
+        self.mode.options = [(t(f"mode.{m}", lang), m) for m in MODES]
+        self.areas.description = t("control.areas", lang)
+        self.areas.options = area_choices(table)
+        present = set(table["group"])
+        self.group.description = t("control.group", lang)
+        self.group.options = [(t("group.all", lang), None)] + [
+            (t(f"group.{g}", lang), g) for g in GROUPS if g in present
+        ]
+        self.indicator.description = t("control.indicator", lang)
+        self.indicators.description = t("control.indicators", lang)
+        self.area.description = t("control.area", lang)
+        self.area.options = area_choices(table)
+        self._regroup()
+        numeric = table.loc[table["unit"] != "text"]
+        chosen = self.indicators.value
+        self.indicators.options = indicator_choices(numeric, group=self.group.value)
+        self.indicators.value = tuple(i for i in chosen if i in {v for _, v in self.indicators.options})
+
+    def _regroup(self) -> None:
+        table = self._table(self.language.value)
+        current = self.indicator.value
+        self.indicator.options = indicator_choices(table, group=self.group.value)
+        values = [v for _, v in self.indicator.options]
+        self.indicator.value = current if current in values else values[0]
+        numeric = table.loc[table["unit"] != "text"]
+        chosen = self.indicators.value
+        self.indicators.options = indicator_choices(numeric, group=self.group.value)
+        allowed = {v for _, v in self.indicators.options}
+        self.indicators.value = tuple(i for i in chosen if i in allowed)
+
+    def _show_controls(self) -> None:
+        mode = self.mode.value
+        shown = {
+            self.areas: mode in ("one", "several", "coverage"),
+            self.group: mode in ("one", "several"),
+            self.indicator: mode == "one",
+            self.indicators: mode == "several",
+            self.area: mode == "profile",
+        }
+        for control, visible in shown.items():
+            control.layout.display = "" if visible else "none"
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        lang = self.language.value
+        try:
+            fig, data, message, table_html, filename = self._build(lang)
+        except Exception:  # a reader never sees a traceback; the log keeps it for us
+            log.exception("compare view failed for %s", self._state())
+            fig, data, message, table_html, filename = None, None, t("msg.error", lang), "", ""
+        self.figure, self.data, self.message_text = fig, data, message
+        self.message.value = message_html(message)
+        self.chart.outputs = figure_outputs(fig)
+        self.table_html.value = table_html
+        label = t("download.profile" if self.mode.value == "profile" else "download", lang)
+        self.download.value = download_link(to_csv(data) if data is not None else None, filename, label)
+
+    def _build(self, lang: str) -> tuple[go.Figure | None, pd.DataFrame | None, str | None, str, str]:
+        table = self._table(lang)
+        mode, areas = self.mode.value, list(self.areas.value)
+        if mode == "profile":
+            profile = area_profile(table, self.area.value, lang=lang)
+            title = f"<h3>{html.escape(t('title.profile', lang, area=_area_name(table, self.area.value)))}</h3>"
+            body = profile.to_html(index=False, escape=True, border=0, classes="casebook-table")
+            return None, profile, None, title + body, f"profiel_{self.area.value}.csv"
+        if mode == "coverage":
+            if not areas:
+                return None, None, t("msg.no_areas", lang), "", ""
+            fig = charts.coverage_matrix(table, areas=areas, lang=lang, theme=self._theme)
+            data = select(table, areas=areas, indicators=list(dict.fromkeys(table["indicator"])), lang=lang)
+            return fig, _public(data), None, "", "dekking.csv"
+        indicators = [self.indicator.value] if mode == "one" else list(self.indicators.value)
+        message = selection_message(table, areas=areas, indicators=indicators, lang=lang)
+        if message:
+            return None, None, message, "", ""
+        if mode == "one":
+            fig = charts.compare_indicator(table, areas=areas, indicator=indicators[0], lang=lang, theme=self._theme)
+        else:
+            fig = charts.small_multiples(table, areas=areas, indicators=indicators, lang=lang, theme=self._theme)
+        data = select(table, areas=areas, indicators=indicators, lang=lang)
+        return fig, _public(data), None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"
+
+    def _state(self) -> dict[str, Any]:
+        return {"lang": self.language.value, "mode": self.mode.value, "areas": self.areas.value,
+                "indicator": self.indicator.value, "indicators": self.indicators.value, "area": self.area.value}  # fmt: skip
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _area_name(table: pd.DataFrame, area_id: str) -> str:
+    return str(table.loc[table["area_id"] == area_id, "area"].iloc[0])
+
+
+_CSV_COLUMNS = ["area", "area_id", "label", "indicator", "unit", "kind", "value", "low", "high", "approx",
+                "qualifier", "base", "printed", "statement", "page", "derived", "formula", "status"]  # fmt: skip
+
+
+def _public(data: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader gets in the CSV download."""
+    return data[_CSV_COLUMNS].reset_index(drop=True)
+
+
+def compare_view(book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> CompareView:
+    """Build the compare-neighbourhoods view; display the result in a notebook to use it."""
+    return CompareView(book, lang=lang, theme=theme)
