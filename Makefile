@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: start lab test lint validate notebooks constraints install clean
+.PHONY: start lab test lint validate notebooks bench constraints install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
@@ -43,6 +43,10 @@ validate: $(STAMP)
 ## notebooks: re-execute every notebook in place (after changing the library or the data)
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+## bench: speed measurements (not tests); results in bench/results/
+bench: $(STAMP)
+	$(BIN)/python bench/compare_update.py
 
 ## constraints: record the exact versions now installed in .venv
 constraints: $(STAMP)

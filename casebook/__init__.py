@@ -16,8 +16,13 @@ __version__ = "0.1.0"
 
 # Charts and views pull in plotly and ipywidgets; they load on first use so that
 # `import casebook; casebook.load()` stays as quick as reading the tables with pandas.
-_LAZY = {"charts": "casebook.charts", "compare": "casebook.compare", "views": "casebook.views",
-         "text": "casebook.text", "theme": "casebook.theme"}  # fmt: skip
+_LAZY = {
+    "charts": "casebook.charts",
+    "compare": "casebook.compare",
+    "views": "casebook.views",
+    "text": "casebook.text",
+    "theme": "casebook.theme",
+}
 _LAZY_ATTRS = {"compare_view": ("casebook.views.compare", "compare_view")}
 
 
@@ -31,6 +36,7 @@ def __getattr__(name: str) -> object:
         return getattr(importlib.import_module(module), attr)
     raise AttributeError(f"module 'casebook' has no attribute {name!r}")
 
+
 __all__ = [
     "BOOKLET_PAGES",
     "ENV_VAR",
@@ -40,7 +46,7 @@ __all__ = [
     "DataError",
     "Problem",
     "case_overview",
-    "compare_view",
+    "compare_view",  # noqa: F405  (loaded on first use, see __getattr__)
     "data_summary",
     "derived_indicators",
     "load",

@@ -83,24 +83,45 @@ def _layout(
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": theme.font_size - 1}},
-        "title": {"text": title, "x": 0, "xanchor": "left", "yref": "container",
-                  "y": 1 - 12 / full, "yanchor": "top"},
+        "title": {
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - 12 / full,
+            "yanchor": "top",
+        },
         "font": {"family": theme.font_family, "size": theme.font_size, "color": theme.text_colour},
         "height": full,
         "margin": {"l": left, "r": 30, "t": top, "b": below_axis + 20 + _NOTE_LINE * len(notes)},
         "showlegend": legend_on_top,
         "annotations": [],
         "shapes": [],
-    }  # fmt: skip
+    }
     if legend_on_top:
-        layout["legend"] = {"orientation": "h", "yref": "container", "y": 1 - 55 / full,
-                            "yanchor": "top", "x": 0}  # fmt: skip
+        layout["legend"] = {
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 55 / full,
+            "yanchor": "top",
+            "x": 0,
+        }
     if notes:
         layout["annotations"].append(
-            {"text": "<br>".join(notes), "x": 0, "y": 0, "xref": "paper", "yref": "paper",
-             "xanchor": "left", "yanchor": "top", "yshift": -below_axis, "showarrow": False,
-             "align": "left", "font": {"size": 12}}
-        )  # fmt: skip
+            {
+                "text": "<br>".join(notes),
+                "x": 0,
+                "y": 0,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "yshift": -below_axis,
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 12},
+            }
+        )
     return layout
 
 
@@ -108,9 +129,16 @@ def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
     """An empty chart that carries only a short message for the reader."""
     layout = _layout(theme, "", 300, below_axis=0)
     layout["annotations"].append(
-        {"text": _e(text), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
-         "font": {"size": theme.font_size + 2}}
-    )  # fmt: skip
+        {
+            "text": _e(text),
+            "x": 0.5,
+            "y": 0.5,
+            "xref": "paper",
+            "yref": "paper",
+            "showarrow": False,
+            "font": {"size": theme.font_size + 2},
+        }
+    )
     layout["xaxis"] = {"visible": False}
     layout["yaxis"] = {"visible": False}
     return go.Figure({"data": [], "layout": layout})
@@ -147,36 +175,83 @@ def _area_traces(
     for r in rows.to_dict("records"):
         name = _wrap(_e(r["area"]))
         colour = colours.get(r["area_id"], theme.missing_colour)
-        common = {"name": name, "legendgroup": r["area_id"], "showlegend": showlegend,
-                  "hovertext": [_hover(r, lang)], "hoverinfo": "text", "xaxis": xaxis, "yaxis": yaxis}  # fmt: skip
+        common = {
+            "name": name,
+            "legendgroup": r["area_id"],
+            "showlegend": showlegend,
+            "hovertext": [_hover(r, lang)],
+            "hoverinfo": "text",
+            "xaxis": xaxis,
+            "yaxis": yaxis,
+        }
         if r["status"] == "not_reported":
-            traces.append({"type": "bar", "x": [name], "y": [None], "marker": {"color": colour}, **common})
+            traces.append(
+                {"type": "bar", "x": [name], "y": [None], "marker": {"color": colour}, **common}
+            )
             notes.append(
-                {"text": f"<i>{t('not_reported', lang)}</i>", "x": name, "y": 0, "xref": xaxis,
-                 "yref": yaxis, "yanchor": "bottom", "showarrow": False, "textangle": -90,
-                 "font": {"color": theme.missing_colour, "size": theme.font_size - 2}}
-            )  # fmt: skip
+                {
+                    "text": f"<i>{t('not_reported', lang)}</i>",
+                    "x": name,
+                    "y": 0,
+                    "xref": xaxis,
+                    "yref": yaxis,
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "textangle": -90,
+                    "font": {"color": theme.missing_colour, "size": theme.font_size - 2},
+                }
+            )
         elif r["status"] == "range":
             low, high = float(r["low"]), float(r["high"])
             traces.append(
-                {"type": "scatter", "x": [name], "y": [high], "mode": "markers+text",
-                 "error_y": {"type": "data", "symmetric": False, "array": [0.0], "arrayminus": [high - low],
-                             "color": colour, "thickness": 4, "width": 26},
-                 "marker": {"color": colour, "opacity": 0}, "text": [_e(r["display"])],
-                 "textposition": "top center", **common}
-            )  # fmt: skip
+                {
+                    "type": "scatter",
+                    "x": [name],
+                    "y": [high],
+                    "mode": "markers+text",
+                    "error_y": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [0.0],
+                        "arrayminus": [high - low],
+                        "color": colour,
+                        "thickness": 4,
+                        "width": 26,
+                    },
+                    "marker": {"color": colour, "opacity": 0},
+                    "text": [_e(r["display"])],
+                    "textposition": "top center",
+                    **common,
+                }
+            )
         else:
             hatched = r["status"] in ("approx", "derived")
             traces.append(
-                {"type": "bar", "x": [name], "y": [float(r["value"])],
-                 "marker": {"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff",
-                                                         "bgcolor": colour, "fillmode": "replace"}},
-                 "text": [_e(r["display"])], "textposition": "outside", "cliponaxis": False, **common}
-            )  # fmt: skip
+                {
+                    "type": "bar",
+                    "x": [name],
+                    "y": [float(r["value"])],
+                    "marker": {
+                        "color": colour,
+                        "pattern": {
+                            "shape": "/" if hatched else "",
+                            "fgcolor": "#ffffff",
+                            "bgcolor": colour,
+                            "fillmode": "replace",
+                        },
+                    },
+                    "text": [_e(r["display"])],
+                    "textposition": "outside",
+                    "cliponaxis": False,
+                    **common,
+                }
+            )
     return traces, notes
 
 
-def _reference(refs: pd.DataFrame, lang: str, theme: Theme, axes: tuple[str, str] = ("x", "y")) -> tuple[list[Spec], list[Spec]]:
+def _reference(
+    refs: pd.DataFrame, lang: str, theme: Theme, axes: tuple[str, str] = ("x", "y")
+) -> tuple[list[Spec], list[Spec]]:
     """Dotted line (or band, for a range) and label for each city reference; counts are skipped."""
     shapes: list[Spec] = []
     labels: list[Spec] = []
@@ -186,15 +261,46 @@ def _reference(refs: pd.DataFrame, lang: str, theme: Theme, axes: tuple[str, str
         label = t("reference", lang, area=_e(r["area"]), value=_e(r["display"]))
         if r["status"] == "range":
             y0, y1 = float(r["low"]), float(r["high"])
-            shapes.append({"type": "rect", "xref": f"{xaxis} domain", "yref": yaxis, "x0": 0, "x1": 1,
-                           "y0": y0, "y1": y1, "line": line, "fillcolor": "rgba(0,0,0,0.06)"})  # fmt: skip
+            shapes.append(
+                {
+                    "type": "rect",
+                    "xref": f"{xaxis} domain",
+                    "yref": yaxis,
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": y0,
+                    "y1": y1,
+                    "line": line,
+                    "fillcolor": "rgba(0,0,0,0.06)",
+                }
+            )
         else:
             y0 = y1 = float(r["value"])
-            shapes.append({"type": "line", "xref": f"{xaxis} domain", "yref": yaxis, "x0": 0, "x1": 1,
-                           "y0": y0, "y1": y1, "line": line})  # fmt: skip
-        labels.append({"text": label, "xref": f"{xaxis} domain", "yref": yaxis, "x": 1, "y": y1,
-                       "xanchor": "right", "yanchor": "bottom", "showarrow": False,
-                       "bgcolor": "rgba(255,255,255,0.8)"})  # fmt: skip
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": f"{xaxis} domain",
+                    "yref": yaxis,
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": y0,
+                    "y1": y1,
+                    "line": line,
+                }
+            )
+        labels.append(
+            {
+                "text": label,
+                "xref": f"{xaxis} domain",
+                "yref": yaxis,
+                "x": 1,
+                "y": y1,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
+        )
     return shapes, labels
 
 
@@ -213,7 +319,9 @@ def _notes(rows: pd.DataFrame, lang: str, *, bases: bool = True) -> list[str]:
     percent = shown[shown["unit"] == "percent"]
     if bases and not percent.empty:
         base = percent["base"].fillna("unstated").map(lambda b: t(f"base.{b}", lang))
-        groups = {b: ", ".join(_e(a) for a in percent.loc[base == b, "area"]) for b in base.unique()}
+        groups = {
+            b: ", ".join(_e(a) for a in percent.loc[base == b, "area"]) for b in base.unique()
+        }
         notes.append(t("note.base", lang, bases="; ".join(f"{b} ({a})" for b, a in groups.items())))
     return notes
 
@@ -223,12 +331,22 @@ def _text_table(rows: pd.DataFrame, lang: str, theme: Theme, title: str) -> go.F
     layout = _layout(theme, title, 120 + 45 * len(rows), below_axis=0)
     table = {
         "type": "table",
-        "header": {"values": [t("col.area", lang), t("col.value", lang), t("col.page", lang)],
-                   "align": "left", "font": {"size": theme.font_size}},
-        "cells": {"values": [[_e(a) for a in rows["area"]], [_e(d) for d in rows["display"]],
-                             [_e(p) for p in rows["page"].fillna("")]],
-                  "align": "left", "font": {"size": theme.font_size}, "height": 32},
-    }  # fmt: skip
+        "header": {
+            "values": [t("col.area", lang), t("col.value", lang), t("col.page", lang)],
+            "align": "left",
+            "font": {"size": theme.font_size},
+        },
+        "cells": {
+            "values": [
+                [_e(a) for a in rows["area"]],
+                [_e(d) for d in rows["display"]],
+                [_e(p) for p in rows["page"].fillna("")],
+            ],
+            "align": "left",
+            "font": {"size": theme.font_size},
+            "height": 32,
+        },
+    }
     return go.Figure({"data": [table], "layout": layout})
 
 
@@ -281,17 +399,26 @@ def compare_indicator(
     traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme)
     shapes, ref_labels = _reference(refs, lang, theme)
     label_lines = max(len(trace["x"][0].split("<br>")) for trace in traces)
-    layout = _layout(theme, title, 500 + 20 * label_lines, notes=_notes(pd.concat([chosen, refs]), lang),
-                     below_axis=20 + 22 * label_lines)  # fmt: skip
+    layout = _layout(
+        theme,
+        title,
+        500 + 20 * label_lines,
+        notes=_notes(pd.concat([chosen, refs]), lang),
+        below_axis=20 + 22 * label_lines,
+    )
     layout["annotations"] += labels + ref_labels
     layout["shapes"] += shapes
     layout["xaxis"] = _axis(theme, type="category", showgrid=False)
-    layout["yaxis"] = _axis(theme, rangemode="tozero", title={"text": f"{_e(label)} ({_unit_label(unit, lang)})"})
+    layout["yaxis"] = _axis(
+        theme, rangemode="tozero", title={"text": f"{_e(label)} ({_unit_label(unit, lang)})"}
+    )
     layout["bargap"] = 0.35
     return go.Figure({"data": traces, "layout": layout})
 
 
-def _grid(n: int, columns: int, h_space: float = 0.07, v_space: float = 0.12) -> list[tuple[list[float], list[float]]]:
+def _grid(
+    n: int, columns: int, h_space: float = 0.07, v_space: float = 0.12
+) -> list[tuple[list[float], list[float]]]:
     """x and y domains of ``n`` panels in rows of ``columns``, filled left to right, top down."""
     rows = math.ceil(n / columns)
     cols = min(columns, n)
@@ -322,7 +449,9 @@ def small_multiples(
     colour in every panel, and a missing figure is labelled in its panel.
     """
     check_lang(lang)
-    numeric = [i for i in indicators if (table.loc[table["indicator"] == i, "unit"] != "text").all()]
+    numeric = [
+        i for i in indicators if (table.loc[table["indicator"] == i, "unit"] != "text").all()
+    ]
     if not areas:
         return message_figure(t("msg.no_areas", lang), theme=theme)
     if not numeric:
@@ -331,11 +460,20 @@ def small_multiples(
     info = rows.drop_duplicates("indicator").set_index("indicator")
     n_rows = math.ceil(len(numeric) / columns)
     height = 150 + 300 * n_rows
-    layout = _layout(theme, t("title.several", lang), height, notes=_notes(rows, lang, bases=False),
-                     below_axis=25, top=140, legend_on_top=True)  # fmt: skip
+    layout = _layout(
+        theme,
+        t("title.several", lang),
+        height,
+        notes=_notes(rows, lang, bases=False),
+        below_axis=25,
+        top=140,
+        legend_on_top=True,
+    )
     colours = _colours(table, theme)
     data: list[Spec] = []
-    for k, (indicator, (x_dom, y_dom)) in enumerate(zip(numeric, _grid(len(numeric), columns), strict=True)):
+    for k, (indicator, (x_dom, y_dom)) in enumerate(
+        zip(numeric, _grid(len(numeric), columns), strict=True)
+    ):
         suffix = "" if k == 0 else str(k + 1)
         axes = (f"x{suffix}", f"y{suffix}")
         part = rows[rows["indicator"] == indicator]
@@ -346,15 +484,32 @@ def small_multiples(
         data += traces
         layout["annotations"] += labels + ref_labels
         layout["shapes"] += shapes
-        layout[f"xaxis{suffix}"] = _axis(theme, domain=x_dom, anchor=axes[1], type="category", showticklabels=False,
-                                         showgrid=False)  # fmt: skip
+        layout[f"xaxis{suffix}"] = _axis(
+            theme,
+            domain=x_dom,
+            anchor=axes[1],
+            type="category",
+            showticklabels=False,
+            showgrid=False,
+        )
         layout[f"yaxis{suffix}"] = _axis(theme, domain=y_dom, anchor=axes[0], rangemode="tozero")
-        title = f"{_e(info.loc[indicator, 'label'])} ({_unit_label(info.loc[indicator, 'unit'], lang)})"
+        title = (
+            f"{_e(info.loc[indicator, 'label'])} ({_unit_label(info.loc[indicator, 'unit'], lang)})"
+        )
         layout["annotations"].append(
-            {"text": title, "x": sum(x_dom) / 2, "y": y_dom[1], "xref": "paper", "yref": "paper",
-             "xanchor": "center", "yanchor": "bottom", "yshift": 8, "showarrow": False,
-             "font": {"size": theme.font_size - 1}}
-        )  # fmt: skip
+            {
+                "text": title,
+                "x": sum(x_dom) / 2,
+                "y": y_dom[1],
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "yshift": 8,
+                "showarrow": False,
+                "font": {"size": theme.font_size - 1},
+            }
+        )
     return go.Figure({"data": data, "layout": layout})
 
 
@@ -390,11 +545,17 @@ def coverage_matrix(
             if cell is None:
                 status, shown, page = "not_reported", t("not_reported", lang), ""
             else:
-                status, shown, page = cell["status"], str(cell["display"]), f" · {t('hover.page', lang)} {cell['page']}"
+                status, shown, page = (
+                    cell["status"],
+                    str(cell["display"]),
+                    f" · {t('hover.page', lang)} {cell['page']}",
+                )
             z_row.append(_STATUS_ORDER.index(status))
             short = shown if len(shown) <= 14 else shown[:13] + "…"
             text_row.append("—" if status == "not_reported" else _e(short))
-            hover_row.append(f"<b>{_e(names[area_id])}</b><br>{_e(labels[ind])}<br>{_e(shown)}{_e(page)}")
+            hover_row.append(
+                f"<b>{_e(names[area_id])}</b><br>{_e(labels[ind])}<br>{_e(shown)}{_e(page)}"
+            )
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
@@ -404,13 +565,34 @@ def coverage_matrix(
         colour = theme.status_colours[status]
         colorscale += [[k / n, colour], [(k + 1) / n, colour]]
     heatmap = {
-        "type": "heatmap", "z": z, "x": [_e(names[a]) for a in area_ids],
-        "y": [_e(labels[i]) for i in indicator_ids], "text": text, "texttemplate": "%{text}",
-        "hovertext": hover, "hoverinfo": "text", "zmin": -0.5, "zmax": n - 0.5,
-        "colorscale": colorscale, "xgap": 2, "ygap": 2,
-        "colorbar": {"tickvals": list(range(n)), "ticktext": [t(f"status.{s}", lang) for s in _STATUS_ORDER]},
-    }  # fmt: skip
-    layout = _layout(theme, t("title.coverage", lang), 220 + 26 * len(indicator_ids), below_axis=0, top=210, left=290)
+        "type": "heatmap",
+        "z": z,
+        "x": [_e(names[a]) for a in area_ids],
+        "y": [_e(labels[i]) for i in indicator_ids],
+        "text": text,
+        "texttemplate": "%{text}",
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "zmin": -0.5,
+        "zmax": n - 0.5,
+        "colorscale": colorscale,
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": {
+            "tickvals": list(range(n)),
+            "ticktext": [t(f"status.{s}", lang) for s in _STATUS_ORDER],
+        },
+    }
+    layout = _layout(
+        theme,
+        t("title.coverage", lang),
+        220 + 26 * len(indicator_ids),
+        below_axis=0,
+        top=210,
+        left=290,
+    )
     layout["xaxis"] = _axis(theme, side="top", tickangle=-30, showgrid=False)
-    layout["yaxis"] = _axis(theme, autorange="reversed", showgrid=False, title={"text": t("axis.indicator", lang)})
+    layout["yaxis"] = _axis(
+        theme, autorange="reversed", showgrid=False, title={"text": t("axis.indicator", lang)}
+    )
     return go.Figure({"data": [heatmap], "layout": layout})

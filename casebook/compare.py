@@ -32,10 +32,30 @@ REFERENCE_KIND = "city"
 _DERIVED_DECIMALS = {"percent": 1, "persons": 2}
 
 _COLUMNS = [
-    "area_id", "area", "area_kind", "case_id", "indicator", "label", "group", "unit", "kind",
-    "value", "low", "high", "approx", "qualifier", "base", "printed", "statement", "page",
-    "derived", "formula", "note", "display", "status",
-]  # fmt: skip
+    "area_id",
+    "area",
+    "area_kind",
+    "case_id",
+    "indicator",
+    "label",
+    "group",
+    "unit",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "approx",
+    "qualifier",
+    "base",
+    "printed",
+    "statement",
+    "page",
+    "derived",
+    "formula",
+    "note",
+    "display",
+    "status",
+]
 
 
 def _status(kind: str, approx: bool, derived: bool) -> str:
@@ -172,19 +192,27 @@ def select(
             raise ValueError(f"`{name}` must be among {sorted(known)}, but {unknown} was passed.")
     part = table[table["indicator"].isin(indicators)]
     found = {(r["area_id"], r["indicator"]): r for r in part.to_dict("records")}
-    area_info = {r["area_id"]: r for r in table[["area_id", "area", "area_kind", "case_id"]].to_dict("records")}
+    area_info = {
+        r["area_id"]: r
+        for r in table[["area_id", "area", "area_kind", "case_id"]].to_dict("records")
+    }
     ind_cols = ["indicator", "label", "group", "unit", "derived", "formula"]
     ind_info = {r["indicator"]: r for r in part[ind_cols].to_dict("records")}
     rows = []
     for indicator in indicators:
         for area_id in areas:
             hit = found.get((area_id, indicator))
-            rows.append(hit if hit is not None else _placeholder(area_info[area_id], ind_info[indicator], lang))
+            rows.append(
+                hit
+                if hit is not None
+                else _placeholder(area_info[area_id], ind_info[indicator], lang)
+            )
         if reference:
             rows += [
-                r for (a, i), r in found.items()
+                r
+                for (a, i), r in found.items()
                 if i == indicator and r["area_kind"] == REFERENCE_KIND and a not in areas
-            ]  # fmt: skip
+            ]
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
@@ -201,9 +229,13 @@ def selection_message(
         label = table.loc[table["indicator"] == indicators[0], "label"].iloc[0]
         if len(indicators) == 1:
             return t("msg.none_reported", lang, indicator=label)
-        return t("msg.none_reported", lang, indicator=", ".join(
-            table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
-        ))  # fmt: skip
+        return t(
+            "msg.none_reported",
+            lang,
+            indicator=", ".join(
+                table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
+            ),
+        )
     return None
 
 

@@ -48,8 +48,12 @@ class Theme:
     def axis_style(self) -> dict[str, object]:
         """Light axes on white, written out rather than taken from a named plotly template:
         copying a template into every figure cost about 7 ms per redraw."""
-        return {"gridcolor": self.grid_colour, "zerolinecolor": self.grid_colour, "linecolor": self.grid_colour,
-                "automargin": True}  # fmt: skip
+        return {
+            "gridcolor": self.grid_colour,
+            "zerolinecolor": self.grid_colour,
+            "linecolor": self.grid_colour,
+            "automargin": True,
+        }
 
     def area_colours(self, area_ids: list[str]) -> dict[str, str]:
         """A fixed colour per area, given all area ids in table order."""

@@ -30,6 +30,7 @@ def execute(path: Path) -> None:
     fd, tmp = tempfile.mkstemp(suffix=".ipynb", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         nbformat.write(nb, fh)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
     print(f"executed {path}")
 

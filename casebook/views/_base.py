@@ -25,7 +25,10 @@ def figure_outputs(fig: go.Figure | None) -> tuple[dict[str, Any], ...]:
         return ()
     spec = json.loads(pio.to_json(fig, validate=False))
     spec["config"] = PLOTLY_CONFIG
-    data = {"application/vnd.plotly.v1+json": spec, "text/plain": f"<{fig.layout.title.text or 'chart'}>"}
+    data = {
+        "application/vnd.plotly.v1+json": spec,
+        "text/plain": f"<{fig.layout.title.text or 'chart'}>",
+    }
     return ({"output_type": "display_data", "data": data, "metadata": {}},)
 
 
@@ -33,7 +36,9 @@ def message_html(text: str | None) -> str:
     """A short message for the reader, escaped; empty when there is nothing to say."""
     if not text:
         return ""
-    return f'<p class="casebook-message" role="status" style="font-size:1.1em">{html.escape(text)}</p>'
+    return (
+        f'<p class="casebook-message" role="status" style="font-size:1.1em">{html.escape(text)}</p>'
+    )
 
 
 def download_link(csv_text: str | None, filename: str, label: str) -> str:

@@ -35,8 +35,18 @@ __all__ = ["CompareView", "compare_view"]
 log = logging.getLogger(__name__)
 
 MODES = ("one", "several", "coverage", "profile")
-GROUPS = ("population", "housing_stock", "tenure_price", "rent", "building_period",
-          "age_household", "mobility", "income_work", "education", "derived")  # fmt: skip
+GROUPS = (
+    "population",
+    "housing_stock",
+    "tenure_price",
+    "rent",
+    "building_period",
+    "age_household",
+    "mobility",
+    "income_work",
+    "education",
+    "derived",
+)
 _DEFAULT_SEVERAL = ["inhabitants", "mutation_rate", "social_rent_share", "corporation_unit_share"]
 
 
@@ -67,7 +77,9 @@ class CompareView:
         self.indicator = widgets.Dropdown(options=indicator_choices(table), value="mutation_rate")
         several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
         numeric = table.loc[table["unit"] != "text"]
-        self.indicators = widgets.SelectMultiple(options=indicator_choices(numeric), value=several, rows=8)
+        self.indicators = widgets.SelectMultiple(
+            options=indicator_choices(numeric), value=several, rows=8
+        )
         self.area = widgets.Dropdown(options=area_choices(table), value=all_areas[0])
         self.message = widgets.HTML()
         self.download = widgets.HTML()
@@ -78,21 +90,35 @@ class CompareView:
             control.style = {"description_width": "initial"}
         self.widget = widgets.VBox(
             [
-                widgets.HBox([self.language, self.mode], layout=widgets.Layout(flex_flow="row wrap")),
-                widgets.HBox([self.areas, widgets.VBox([self.group, self.indicator, self.indicators, self.area])],
-                             layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox(
+                    [self.language, self.mode], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                widgets.HBox(
+                    [
+                        self.areas,
+                        widgets.VBox([self.group, self.indicator, self.indicators, self.area]),
+                    ],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
                 self.message,
                 self.chart,
                 self.table_html,
                 self.download,
             ],
             layout=widgets.Layout(width="100%"),
-        )  # fmt: skip
+        )
         self.widget.add_class("casebook-compare")
         self._relabel()
         self._show_controls()
-        for control in (self.language, self.mode, self.areas, self.group, self.indicator,
-                        self.indicators, self.area):  # fmt: skip
+        for control in (
+            self.language,
+            self.mode,
+            self.areas,
+            self.group,
+            self.indicator,
+            self.indicators,
+            self.area,
+        ):
             control.observe(self._on_change, names="value")
         self._render()
 
@@ -139,7 +165,9 @@ class CompareView:
         numeric = table.loc[table["unit"] != "text"]
         chosen = self.indicators.value
         self.indicators.options = indicator_choices(numeric, group=self.group.value)
-        self.indicators.value = tuple(i for i in chosen if i in {v for _, v in self.indicators.options})
+        self.indicators.value = tuple(
+            i for i in chosen if i in {v for _, v in self.indicators.options}
+        )
 
     def _regroup(self) -> None:
         table = self._table(self.language.value)
@@ -179,36 +207,53 @@ class CompareView:
         self.chart.outputs = figure_outputs(fig)
         self.table_html.value = table_html
         label = t("download.profile" if self.mode.value == "profile" else "download", lang)
-        self.download.value = download_link(to_csv(data) if data is not None else None, filename, label)
+        self.download.value = download_link(
+            to_csv(data) if data is not None else None, filename, label
+        )
 
-    def _build(self, lang: str) -> tuple[go.Figure | None, pd.DataFrame | None, str | None, str, str]:
+    def _build(
+        self, lang: str
+    ) -> tuple[go.Figure | None, pd.DataFrame | None, str | None, str, str]:
         table = self._table(lang)
         mode, areas = self.mode.value, list(self.areas.value)
         if mode == "profile":
             profile = area_profile(table, self.area.value, lang=lang)
-            title = f"<h3>{html.escape(t('title.profile', lang, area=_area_name(table, self.area.value)))}</h3>"
+            name = _area_name(table, self.area.value)
+            title = f"<h3>{html.escape(t('title.profile', lang, area=name))}</h3>"
             body = profile.to_html(index=False, escape=True, border=0, classes="casebook-table")
             return None, profile, None, title + body, f"profiel_{self.area.value}.csv"
         if mode == "coverage":
             if not areas:
                 return None, None, t("msg.no_areas", lang), "", ""
             fig = charts.coverage_matrix(table, areas=areas, lang=lang, theme=self._theme)
-            data = select(table, areas=areas, indicators=list(dict.fromkeys(table["indicator"])), lang=lang)
+            data = select(
+                table, areas=areas, indicators=list(dict.fromkeys(table["indicator"])), lang=lang
+            )
             return fig, _public(data), None, "", "dekking.csv"
         indicators = [self.indicator.value] if mode == "one" else list(self.indicators.value)
         message = selection_message(table, areas=areas, indicators=indicators, lang=lang)
         if message:
             return None, None, message, "", ""
         if mode == "one":
-            fig = charts.compare_indicator(table, areas=areas, indicator=indicators[0], lang=lang, theme=self._theme)
+            fig = charts.compare_indicator(
+                table, areas=areas, indicator=indicators[0], lang=lang, theme=self._theme
+            )
         else:
-            fig = charts.small_multiples(table, areas=areas, indicators=indicators, lang=lang, theme=self._theme)
+            fig = charts.small_multiples(
+                table, areas=areas, indicators=indicators, lang=lang, theme=self._theme
+            )
         data = select(table, areas=areas, indicators=indicators, lang=lang)
         return fig, _public(data), None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"
 
     def _state(self) -> dict[str, Any]:
-        return {"lang": self.language.value, "mode": self.mode.value, "areas": self.areas.value,
-                "indicator": self.indicator.value, "indicators": self.indicators.value, "area": self.area.value}  # fmt: skip
+        return {
+            "lang": self.language.value,
+            "mode": self.mode.value,
+            "areas": self.areas.value,
+            "indicator": self.indicator.value,
+            "indicators": self.indicators.value,
+            "area": self.area.value,
+        }
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -218,8 +263,26 @@ def _area_name(table: pd.DataFrame, area_id: str) -> str:
     return str(table.loc[table["area_id"] == area_id, "area"].iloc[0])
 
 
-_CSV_COLUMNS = ["area", "area_id", "label", "indicator", "unit", "kind", "value", "low", "high", "approx",
-                "qualifier", "base", "printed", "statement", "page", "derived", "formula", "status"]  # fmt: skip
+_CSV_COLUMNS = [
+    "area",
+    "area_id",
+    "label",
+    "indicator",
+    "unit",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "approx",
+    "qualifier",
+    "base",
+    "printed",
+    "statement",
+    "page",
+    "derived",
+    "formula",
+    "status",
+]
 
 
 def _public(data: pd.DataFrame) -> pd.DataFrame:
