@@ -404,3 +404,11 @@ def test_hostile_text_is_escaped(data_copy: Path) -> None:
     view.area.value = "hambaken"
     assert "<img" not in view.table_html.value
     shutil.rmtree(data_copy)
+
+
+def test_group_dropdown_shows_all_groups_by_default(book: casebook.Casebook) -> None:
+    view = CompareView(book, lang="nl")
+    assert view.group.label == "Alle groepen"
+    view.language.value = "en"
+    assert view.group.label == "All groups"
+    assert len(view.indicator.options) == compare.indicator_table(book)["indicator"].nunique()

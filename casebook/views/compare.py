@@ -35,6 +35,7 @@ __all__ = ["CompareView", "compare_view"]
 log = logging.getLogger(__name__)
 
 MODES = ("one", "several", "coverage", "profile")
+ALL_GROUPS = "all"
 GROUPS = (
     "population",
     "housing_stock",
@@ -73,7 +74,8 @@ class CompareView:
         self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         self.mode = widgets.ToggleButtons(options=[("", m) for m in MODES], value="one")
         self.areas = widgets.SelectMultiple(options=area_choices(table), value=all_areas, rows=6)
-        self.group = widgets.Dropdown(options=[("", None)], value=None)
+        # A dropdown shows nothing for the value None, so "all groups" has a value of its own.
+        self.group = widgets.Dropdown(options=[("", ALL_GROUPS)], value=ALL_GROUPS)
         self.indicator = widgets.Dropdown(options=indicator_choices(table), value="mutation_rate")
         several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
         numeric = table.loc[table["unit"] != "text"]
@@ -154,7 +156,7 @@ class CompareView:
         self.areas.options = area_choices(table)
         present = set(table["group"])
         self.group.description = t("control.group", lang)
-        self.group.options = [(t("group.all", lang), None)] + [
+        self.group.options = [(t("group.all", lang), ALL_GROUPS)] + [
             (t(f"group.{g}", lang), g) for g in GROUPS if g in present
         ]
         self.indicator.description = t("control.indicator", lang)
@@ -164,7 +166,7 @@ class CompareView:
         self._regroup()
         numeric = table.loc[table["unit"] != "text"]
         chosen = self.indicators.value
-        self.indicators.options = indicator_choices(numeric, group=self.group.value)
+        self.indicators.options = indicator_choices(numeric, group=self._group())
         self.indicators.value = tuple(
             i for i in chosen if i in {v for _, v in self.indicators.options}
         )
@@ -172,14 +174,17 @@ class CompareView:
     def _regroup(self) -> None:
         table = self._table(self.language.value)
         current = self.indicator.value
-        self.indicator.options = indicator_choices(table, group=self.group.value)
+        self.indicator.options = indicator_choices(table, group=self._group())
         values = [v for _, v in self.indicator.options]
         self.indicator.value = current if current in values else values[0]
         numeric = table.loc[table["unit"] != "text"]
         chosen = self.indicators.value
-        self.indicators.options = indicator_choices(numeric, group=self.group.value)
+        self.indicators.options = indicator_choices(numeric, group=self._group())
         allowed = {v for _, v in self.indicators.options}
         self.indicators.value = tuple(i for i in chosen if i in allowed)
+
+    def _group(self) -> str | None:
+        return None if self.group.value == ALL_GROUPS else self.group.value
 
     def _show_controls(self) -> None:
         mode = self.mode.value
