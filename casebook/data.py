@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from casebook.errors import DataError, Problem
-from casebook.validate import SCHEMA_FILE, read_package, read_schema
+from casebook.validate import BOOKLET_PAGES, SCHEMA_FILE, read_package, read_schema
 
 __all__ = [
     "BOOKLET_PAGES",
@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 ENV_VAR = "CASEBOOK_DATA"
-BOOKLET_PAGES = 47
 
 
 def package_data_dir() -> Path:
@@ -83,6 +82,10 @@ class Casebook:
     authors: pd.DataFrame
     sections: pd.DataFrame
     highlights: pd.DataFrame
+    logic_positions: pd.DataFrame
+    tension_evidence: pd.DataFrame
+    lesson_logics: pd.DataFrame
+    lesson_tensions: pd.DataFrame
 
     def table(self, name: str) -> pd.DataFrame:
         """Return the table called ``name``; the valid names are listed in :data:`TABLES`."""

@@ -25,14 +25,18 @@ __all__ = [
     "load_highlights",
     "load_indicator_definitions",
     "load_indicators",
+    "load_lesson_logics",
     "load_lesson_references",
+    "load_lesson_tensions",
     "load_lessons",
+    "load_logic_positions",
     "load_logics",
     "load_main_lines",
     "load_organisation",
     "load_partners",
     "load_reflections",
     "load_sections",
+    "load_tension_evidence",
     "load_tensions",
     "load_timeline",
     "load_voice_claims",
@@ -75,14 +79,18 @@ load_evaluations = _loader("evaluations")
 load_highlights = _loader("highlights")
 load_indicator_definitions = _loader("indicator_definitions")
 load_indicators = _loader("indicators")
+load_lesson_logics = _loader("lesson_logics")
 load_lesson_references = _loader("lesson_references")
+load_lesson_tensions = _loader("lesson_tensions")
 load_lessons = _loader("lessons")
+load_logic_positions = _loader("logic_positions")
 load_logics = _loader("logics")
 load_main_lines = _loader("main_lines")
 load_organisation = _loader("organisation")
 load_partners = _loader("partners")
 load_reflections = _loader("reflections")
 load_sections = _loader("sections")
+load_tension_evidence = _loader("tension_evidence")
 load_tensions = _loader("tensions")
 load_timeline = _loader("timeline")
 load_voice_claims = _loader("voice_claims")

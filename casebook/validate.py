@@ -22,7 +22,7 @@ import pandas as pd
 
 from casebook.errors import DataError, Problem
 
-__all__ = ["read_package", "read_schema", "SCHEMA_FILE"]
+__all__ = ["BOOKLET_PAGES", "SCHEMA_FILE", "read_package", "read_schema"]
 
 SCHEMA_FILE = "datapackage.json"
 
@@ -31,6 +31,8 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+# The booklet's last numbered page; every page reference must fall within 1..BOOKLET_PAGES.
+BOOKLET_PAGES = 47
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 Row = dict[str, Any]
@@ -389,6 +391,17 @@ def _check_domain(
                 if row.get("kind") == "text" and not (row.get("text_nl") and row.get("text_en")):
                     msg = "a text statement needs both text_nl and text_en"
                     problems.append(Problem(fname, rownum, "text_nl", msg))
+            pages = row.get("pages")
+            if isinstance(pages, str):
+                outside = [p for p in pages.split(", ") if not 1 <= int(p) <= BOOKLET_PAGES]
+                if outside:
+                    pages_msg = f"the booklet has pages 1 to {BOOKLET_PAGES}"
+                    msg = f"page {outside[0]} does not exist: {pages_msg}"
+                    problems.append(Problem(fname, rownum, "pages", msg))
+            position = row.get("position")
+            if isinstance(position, float) and not -1 <= position <= 1:
+                msg = f"{position:g} lies outside the axis, which runs from -1 to 1"
+                problems.append(Problem(fname, rownum, "position", msg))
             first, last = row.get("page"), row.get("page_last")
             if _has_invalid(row, "page", "page_last"):
                 continue
