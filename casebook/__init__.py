@@ -19,11 +19,16 @@ __version__ = "0.1.0"
 _LAZY = {
     "charts": "casebook.charts",
     "compare": "casebook.compare",
+    "logics": "casebook.logics",
+    "plane": "casebook.plane",
     "views": "casebook.views",
     "text": "casebook.text",
     "theme": "casebook.theme",
 }
-_LAZY_ATTRS = {"compare_view": ("casebook.views.compare", "compare_view")}
+_LAZY_ATTRS = {
+    "compare_view": ("casebook.views.compare", "compare_view"),
+    "logics_view": ("casebook.views.logics", "logics_view"),
+}
 
 
 def __getattr__(name: str) -> object:
@@ -47,6 +52,7 @@ __all__ = [
     "Problem",
     "case_overview",
     "compare_view",  # noqa: F405  (loaded on first use, see __getattr__)
+    "logics_view",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

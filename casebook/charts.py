@@ -17,30 +17,23 @@ Text that comes from the data is HTML-escaped before it goes into a figure.
 
 from __future__ import annotations
 
-import html
 import math
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, select
+from casebook.figure import Spec, message_figure
+from casebook.figure import axis as _axis
+from casebook.figure import escape as _e
+from casebook.figure import layout as _layout
 from casebook.i18n import check_lang
 from casebook.text import TEXT, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = ["compare_indicator", "coverage_matrix", "message_figure", "small_multiples"]
 
-Spec = dict[str, Any]
 _STATUS_ORDER = ["not_reported", "text", "range", "approx", "number", "derived"]
-_NOTE_LINE = 18  # pixels per line of notes under a chart
-
-
-def _e(value: object) -> str:
-    """Escape text from the data so that it is shown as text, never as markup."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value))
 
 
 def _wrap(name: str, width: int = 16) -> str:
@@ -59,89 +52,6 @@ def _wrap(name: str, width: int = 16) -> str:
 def _unit_label(unit: str, lang: str) -> str:
     key = f"unit.{unit}"
     return t(key, lang) if key in TEXT[lang] else unit
-
-
-def _axis(theme: Theme, **extra: Any) -> Spec:
-    return {**theme.axis_style(), **extra}
-
-
-def _layout(
-    theme: Theme,
-    title: str,
-    height: int,
-    *,
-    notes: list[str] = (),
-    below_axis: int = 70,
-    top: int = 70,
-    left: int = 70,
-    legend_on_top: bool = False,
-) -> Spec:
-    """Common look. Notes go under the x axis, ``below_axis`` pixels down, one line each."""
-    full = height + _NOTE_LINE * len(notes)
-    layout: Spec = {
-        "template": "none",
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "hoverlabel": {"bgcolor": "#ffffff", "font": {"size": theme.font_size - 1}},
-        "title": {
-            "text": title,
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1 - 12 / full,
-            "yanchor": "top",
-        },
-        "font": {"family": theme.font_family, "size": theme.font_size, "color": theme.text_colour},
-        "height": full,
-        "margin": {"l": left, "r": 30, "t": top, "b": below_axis + 20 + _NOTE_LINE * len(notes)},
-        "showlegend": legend_on_top,
-        "annotations": [],
-        "shapes": [],
-    }
-    if legend_on_top:
-        layout["legend"] = {
-            "orientation": "h",
-            "yref": "container",
-            "y": 1 - 55 / full,
-            "yanchor": "top",
-            "x": 0,
-        }
-    if notes:
-        layout["annotations"].append(
-            {
-                "text": "<br>".join(notes),
-                "x": 0,
-                "y": 0,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "left",
-                "yanchor": "top",
-                "yshift": -below_axis,
-                "showarrow": False,
-                "align": "left",
-                "font": {"size": 12},
-            }
-        )
-    return layout
-
-
-def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
-    """An empty chart that carries only a short message for the reader."""
-    layout = _layout(theme, "", 300, below_axis=0)
-    layout["annotations"].append(
-        {
-            "text": _e(text),
-            "x": 0.5,
-            "y": 0.5,
-            "xref": "paper",
-            "yref": "paper",
-            "showarrow": False,
-            "font": {"size": theme.font_size + 2},
-        }
-    )
-    layout["xaxis"] = {"visible": False}
-    layout["yaxis"] = {"visible": False}
-    return go.Figure({"data": [], "layout": layout})
 
 
 def _hover(row: dict, lang: str) -> str:

@@ -1,0 +1,225 @@
+"""The four logics and seven tensions: the casebook's reading, a reader's placements, a class.
+
+A *placement* puts each case on the two axes: ``institutional_situational`` (-1 institutional,
+1 situational) and ``instrumental_cultural`` (-1 instrumental, 1 cultural). Readers save theirs as
+a small CSV file; a teacher loads several and sees the class beside the casebook's reading.
+Files are written atomically and read strictly: a file that is not a placements file, or is
+broken, is refused with a message naming the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from casebook.data import Casebook
+from casebook.i18n import check_lang
+
+__all__ = [
+    "AXES",
+    "PLACEMENT_COLUMNS",
+    "PlacementError",
+    "class_summary",
+    "evidence",
+    "placements_csv",
+    "placements_frame",
+    "read_class",
+    "read_placements",
+    "reading",
+    "save_placements",
+    "tension_matrix",
+]
+
+AXES = ("institutional_situational", "instrumental_cultural")
+PLACEMENT_COLUMNS = ["casebook_placements", "name", "case_id", *AXES, "saved_at"]
+_FORMAT = "1"
+_MAX_BYTES = 100_000
+_NAME = re.compile(r"[^\w .'-]", re.UNICODE)
+
+
+class PlacementError(ValueError):
+    """A placements file that cannot be used; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class ClassLoad:
+    """The outcome of loading a class: the good placements and one message per refused file."""
+
+    placements: pd.DataFrame
+    refused: list[str]
+
+
+def reading(book: Casebook) -> pd.DataFrame:
+    """The casebook's reading: one row per case with its position on both axes (wide).
+
+    Columns: case_id, name (the short name used in charts) and both axes.
+    """
+    wide = book.logic_positions.pivot(index="case_id", columns="axis_id", values="position")
+    cases = book.cases.set_index("case_id")
+    frame = pd.DataFrame(
+        {
+            "case_id": cases.index,
+            "name": cases["short_name"].to_numpy(),
+            AXES[0]: wide.reindex(cases.index)[AXES[0]].astype(float).to_numpy(),
+            AXES[1]: wide.reindex(cases.index)[AXES[1]].astype(float).to_numpy(),
+        }
+    )
+    return frame.reset_index(drop=True)
+
+
+def tension_matrix(book: Casebook) -> pd.DataFrame:
+    """Strength of each tension (rows, booklet order) in each case (columns); 0 = no evidence."""
+    tensions = book.tensions.sort_values("number")["tension_id"].tolist()
+    cases = book.cases.sort_values("number")["case_id"].tolist()
+    wide = book.tension_evidence.pivot(index="tension_id", columns="case_id", values="strength")
+    return wide.reindex(index=tensions, columns=cases).fillna(0).astype(int)
+
+
+def evidence(book: Casebook, *, case_id: str, tension_id: str, lang: str = "nl") -> dict | None:
+    """The booklet's evidence of one tension in one case (summary, strength, pages), or None."""
+    check_lang(lang)
+    rows = book.tension_evidence
+    hit = rows[(rows["case_id"] == case_id) & (rows["tension_id"] == tension_id)]
+    if hit.empty:
+        return None
+    row = hit.iloc[0]
+    return {
+        "summary": row[f"summary_{lang}"],
+        "strength": int(row["strength"]),
+        "pages": row["pages"],
+    }
+
+
+def placements_frame(positions: dict[str, tuple[float, float]], *, name: str = "") -> pd.DataFrame:
+    """A reader's placements as a table, ready to save; ``name`` is optional and may be empty."""
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    clean = _NAME.sub("", name).strip()[:60]
+    rows = [
+        {"casebook_placements": _FORMAT, "name": clean, "case_id": case_id,
+         AXES[0]: round(float(x), 2), AXES[1]: round(float(y), 2), "saved_at": stamp}
+        for case_id, (x, y) in positions.items()
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=PLACEMENT_COLUMNS)
+
+
+def placements_csv(frame: pd.DataFrame) -> str:
+    """The placements file's text (UTF-8 CSV)."""
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def save_placements(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write the placements to ``path`` atomically: a crash leaves the old file or none, never half.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and then replaces
+    the target in one step.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(placements_csv(frame))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def read_placements(content: bytes, *, filename: str, case_ids: list[str]) -> pd.DataFrame:
+    """Parse one placements file strictly.
+
+    Raises
+    ------
+    PlacementError
+        With the file name and what is wrong: not UTF-8, not a placements file (other
+        columns), an unknown case, a number off the axis, a case placed twice, or no rows.
+    """
+    if len(content) > _MAX_BYTES:
+        raise PlacementError(f"{filename}: the file is too large to be a placements file")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlacementError(f"{filename}: the file is not UTF-8 text") from None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as err:
+        raise PlacementError(f"{filename}: the file is not a readable CSV file ({err})") from None
+    if not rows or rows[0] != PLACEMENT_COLUMNS:
+        raise PlacementError(
+            f"{filename}: this is not a placements file from the casebook "
+            f"(the first row must be {','.join(PLACEMENT_COLUMNS)})"
+        )
+    records, seen = [], set()
+    for number, row in enumerate(rows[1:], start=2):
+        if not row:
+            continue
+        where = f"{filename}, row {number}"
+        if len(row) != len(PLACEMENT_COLUMNS):
+            raise PlacementError(
+                f"{where}: expected {len(PLACEMENT_COLUMNS)} cells, found {len(row)}"
+            )
+        record = dict(zip(PLACEMENT_COLUMNS, row, strict=True))
+        case_id = record["case_id"]
+        if record["casebook_placements"] != _FORMAT:
+            version = record["casebook_placements"]
+            raise PlacementError(f"{where}: unknown format version {version!r}")
+        if case_id not in case_ids:
+            raise PlacementError(f"{where}: unknown case {case_id!r}")
+        if case_id in seen:
+            raise PlacementError(f"{where}: case {case_id!r} is placed twice")
+        seen.add(case_id)
+        for axis in AXES:
+            cell = f"{where}, column '{axis}'"
+            try:
+                value = float(record[axis])
+            except ValueError:
+                raise PlacementError(f"{cell}: {record[axis]!r} is not a number") from None
+            if not -1 <= value <= 1:
+                raise PlacementError(f"{cell}: {value:g} is off the axis (-1 to 1)")
+            record[axis] = value
+        record["name"] = _NAME.sub("", record["name"]).strip()[:60]
+        record["file"] = filename
+        records.append(record)
+    if not records:
+        raise PlacementError(f"{filename}: the file holds no placements")
+    return pd.DataFrame(records, columns=[*PLACEMENT_COLUMNS, "file"])
+
+
+def read_class(files: list[tuple[str, bytes]], *, case_ids: list[str]) -> ClassLoad:
+    """Read several placements files; good ones are combined, each bad one refused with a reason."""
+    good, refused = [], []
+    for filename, content in files:
+        try:
+            good.append(read_placements(content, filename=filename, case_ids=case_ids))
+        except PlacementError as err:
+            refused.append(str(err))
+    columns = [*PLACEMENT_COLUMNS, "file"]
+    placements = pd.concat(good, ignore_index=True) if good else pd.DataFrame(columns=columns)
+    return ClassLoad(placements=placements, refused=refused)
+
+
+def class_summary(placements: pd.DataFrame, reading_frame: pd.DataFrame) -> pd.DataFrame:
+    """Per case: how many placed it, the mean and spread (standard deviation) on each axis, and
+    the casebook's reading beside them."""
+    rows = []
+    for case in reading_frame.to_dict("records"):
+        part = placements[placements["case_id"] == case["case_id"]]
+        row = {"case_id": case["case_id"], "name": case["name"], "n": len(part)}
+        for axis in AXES:
+            values = part[axis].astype(float)
+            row[f"{axis}_mean"] = values.mean() if len(values) else float("nan")
+            row[f"{axis}_sd"] = values.std(ddof=0) if len(values) else float("nan")
+            row[f"{axis}_casebook"] = case[axis]
+        rows.append(row)
+    return pd.DataFrame(rows)

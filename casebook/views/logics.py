@@ -1,0 +1,352 @@
+"""Explore the four logics: place the cases, reveal the casebook's reading, read the tensions,
+save placements, and (for teachers) load a class's placements."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from casebook import logics, plane
+from casebook.data import Casebook
+from casebook.i18n import LANGS, check_lang
+from casebook.text import t
+from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views._base import download_link, figure_outputs, message_html
+
+__all__ = ["LogicsView", "logics_view"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SAVE_DIR = Path.home() / "casebook-plaatsingen"
+
+
+class LogicsView:
+    """Place the five cases on the two axes and compare with the casebook's reading.
+
+    Controls: ``language``; per case a pair of sliders in ``sliders[case_id]``; ``reveal`` and
+    ``reset`` buttons; ``case`` and ``tension`` to read the evidence of a tension; ``name`` and
+    ``save`` to save a placement; ``upload`` for a class's files. After each change ``figure``,
+    ``tension_figure`` and, after loading a class, ``class_figure`` hold the figures shown.
+    """
+
+    def __init__(
+        self,
+        book: Casebook,
+        *,
+        lang: str = "nl",
+        theme: Theme = DEFAULT_THEME,
+        save_dir: str | Path | None = None,
+    ) -> None:
+        check_lang(lang)
+        self._book, self._theme = book, theme
+        self.save_dir = Path(save_dir) if save_dir is not None else DEFAULT_SAVE_DIR
+        self._reading = logics.reading(book)
+        self._matrix = logics.tension_matrix(book)
+        self._case_ids = self._reading["case_id"].tolist()
+        self.revealed = False
+        self.class_load: logics.ClassLoad | None = None
+        self.saved_path: Path | None = None
+
+        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider]] = {}
+        rows = []
+        for case in self._reading.to_dict("records"):
+            pair = tuple(
+                widgets.FloatSlider(
+                    value=0.0,
+                    min=-1.0,
+                    max=1.0,
+                    step=0.1,
+                    readout_format=".1f",
+                    continuous_update=False,
+                    layout=widgets.Layout(width="auto"),
+                )
+                for _ in logics.AXES
+            )
+            self.sliders[case["case_id"]] = pair
+            label = widgets.HTML(f"<b>{html.escape(case['name'])}</b>")
+            rows.append(widgets.VBox([label, *pair]))
+        self.reveal = widgets.Button(button_style="info", icon="eye")
+        self.reset = widgets.Button(icon="undo")
+        self.reading_html = widgets.HTML()
+        self.chart = widgets.Output()
+
+        self.case = widgets.Dropdown(options=self._case_options(lang), value=self._case_ids[0])
+        self.tension = widgets.Dropdown(
+            options=[("", x) for x in self._matrix.index], value=self._matrix.index[0]
+        )
+        self.evidence_html = widgets.HTML()
+        self.tension_chart = widgets.Output()
+
+        self.name = widgets.Text(value="", placeholder="")
+        self.save = widgets.Button(icon="save")
+        self.save_status = widgets.HTML()
+        self.download = widgets.HTML()
+
+        self.upload = widgets.FileUpload(accept=".csv", multiple=True)
+        self.class_status = widgets.HTML()
+        self.class_chart = widgets.Output()
+        self.class_table = widgets.HTML()
+
+        self.figure = self.tension_figure = self.class_figure = None
+        self.widget = widgets.VBox(
+            [
+                self.language,
+                widgets.GridBox(
+                    rows,
+                    layout=widgets.Layout(
+                        grid_template_columns="repeat(auto-fit, minmax(16em, 1fr))"
+                    ),
+                ),
+                widgets.HBox([self.reveal, self.reset]),
+                self.chart,
+                self.reading_html,
+                widgets.HBox([self.name, self.save]),
+                self.save_status,
+                self.download,
+                widgets.HBox([self.case, self.tension]),
+                self.evidence_html,
+                self.tension_chart,
+                self.upload,
+                self.class_status,
+                self.class_chart,
+                self.class_table,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
+        self.widget.add_class("casebook-logics")
+
+        for first, second in self.sliders.values():
+            first.observe(self._on_placement, names="value")
+            second.observe(self._on_placement, names="value")
+        self.language.observe(self._on_language, names="value")
+        self.case.observe(self._on_tension, names="value")
+        self.tension.observe(self._on_tension, names="value")
+        self.upload.observe(self._on_upload, names="value")
+        self.reveal.on_click(lambda _: self.toggle_reveal())
+        self.reset.on_click(lambda _: self.reset_placements())
+        self.save.on_click(lambda _: self.save_placements())
+        self._relabel()
+        self._draw_plane()
+        self._draw_tension()
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.language.value
+
+    def placements(self) -> pd.DataFrame:
+        """The reader's current placements: case_id, the case's name and both axes."""
+        frame = self._reading[["case_id", "name"]].copy()
+        frame[logics.AXES[0]] = [self.sliders[c][0].value for c in frame["case_id"]]
+        frame[logics.AXES[1]] = [self.sliders[c][1].value for c in frame["case_id"]]
+        return frame
+
+    def _case_options(self, lang: str) -> list[tuple[str, str]]:
+        return list(zip(self._reading["name"], self._reading["case_id"], strict=True))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def toggle_reveal(self) -> None:
+        """Show the casebook's reading beside the reader's, or hide it again."""
+        self.revealed = not self.revealed
+        self._relabel()
+        self._draw_plane()
+
+    def reset_placements(self) -> None:
+        """Put every case back in the centre and hide the reading."""
+        self.revealed = False
+        for pair in self.sliders.values():
+            for slider in pair:
+                slider.value = 0.0
+        self._relabel()
+        self._draw_plane()
+
+    def save_placements(self) -> Path | None:
+        """Write the placements to ``save_dir`` (atomically) and offer them as a download."""
+        frame = logics.placements_frame(
+            {c: (a.value, b.value) for c, (a, b) in self.sliders.items()}, name=self.name.value
+        )
+        stem = frame["name"].iloc[0].replace(" ", "_") or "anoniem"
+        filename = f"plaatsing_{stem}_{datetime.now():%Y%m%d-%H%M%S}.csv"
+        number = 2
+        while (self.save_dir / filename).exists():  # never overwrite an earlier save
+            filename = f"plaatsing_{stem}_{datetime.now():%Y%m%d-%H%M%S}_{number}.csv"
+            number += 1
+        self.download.value = download_link(
+            logics.placements_csv(frame), filename, t("download.placements", self.lang)
+        )
+        try:
+            self.saved_path = logics.save_placements(frame, self.save_dir / filename)
+        except OSError as err:
+            log.exception("saving placements failed")
+            self.saved_path = None
+            self.save_status.value = message_html(
+                t("save_failed", self.lang, reason=err.strerror or str(err))
+            )
+            return None
+        self.save_status.value = message_html(t("saved", self.lang, path=str(self.saved_path)))
+        return self.saved_path
+
+    def load_class_files(self, files: list[tuple[str, bytes]]) -> logics.ClassLoad:
+        """Load a class's placements files; bad ones are listed, the good ones shown."""
+        self.class_load = logics.read_class(files, case_ids=self._case_ids)
+        self._draw_class()
+        return self.class_load
+
+    # --- events -------------------------------------------------------------------------
+
+    def _on_placement(self, change: dict[str, Any]) -> None:
+        self._draw_plane()
+
+    def _on_language(self, change: dict[str, Any]) -> None:
+        self._relabel()
+        self._draw_plane()
+        self._draw_tension()
+        if self.class_load is not None:
+            self._draw_class()
+
+    def _on_tension(self, change: dict[str, Any]) -> None:
+        self._draw_tension()
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = [(f["name"], bytes(f["content"])) for f in change["new"]]
+        self.load_class_files(files)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _relabel(self) -> None:
+        lang = self.lang
+        self.language.description = t("control.language", lang)
+        self.reveal.description = t("control.hide" if self.revealed else "control.reveal", lang)
+        self.reset.description = t("control.reset", lang)
+        self.name.placeholder = t("control.name", lang)
+        self.save.description = t("control.save", lang)
+        self.case.description = t("control.case", lang)
+        names = self._book.tensions.set_index("tension_id")[f"name_{lang}"]
+        current = self.tension.value
+        self.tension.options = [(names[x], x) for x in self._matrix.index]
+        self.tension.value = current
+        self.tension.description = t("control.tension", lang)
+        self.upload.description = t("control.upload", lang)
+        for first, second in self.sliders.values():
+            first.description, second.description = t("slider.x", lang), t("slider.y", lang)
+
+    def _draw_plane(self) -> None:
+        lang = self.lang
+        try:
+            self.figure = plane.logics_plane(
+                self._reading,
+                reader=self.placements(),
+                reveal=self.revealed,
+                lang=lang,
+                theme=self._theme,
+            )
+        except Exception:
+            log.exception("logics plane failed")
+            self.figure = None
+        self.chart.outputs = figure_outputs(self.figure)
+        self.reading_html.value = self._reading_html() if self.revealed else ""
+
+    def _reading_html(self) -> str:
+        lang = self.lang
+        positions = self._book.logic_positions
+        parts = [f"<h4>{html.escape(t('reading.heading', lang))}</h4>", "<ul>"]
+        for case in self._reading.to_dict("records"):
+            rows = positions[positions["case_id"] == case["case_id"]]
+            text = " ".join(
+                f"{html.escape(r[f'rationale_{lang}'])} "
+                f"({html.escape(t('reading.pages', lang, pages=r['pages']))})"
+                for r in rows.to_dict("records")
+            )
+            parts.append(f"<li><b>{html.escape(case['name'])}</b>: {text}</li>")
+        parts.append(f"</ul><p><i>{html.escape(t('plane.note', lang))}</i></p>")
+        return "".join(parts)
+
+    def _draw_tension(self) -> None:
+        lang = self.lang
+        case_id, tension_id = self.case.value, self.tension.value
+        found = logics.evidence(self._book, case_id=case_id, tension_id=tension_id, lang=lang)
+        if found is None:
+            self.evidence_html.value = message_html(t("tensions.none", lang))
+        else:
+            strength = t(f"strength.{found['strength']}", lang)
+            pages = t("reading.pages", lang, pages=found["pages"])
+            summary = html.escape(found["summary"])
+            self.evidence_html.value = (
+                f"<p><b>{html.escape(strength)}</b> · {summary} ({html.escape(pages)})</p>"
+            )
+        names_t = dict(
+            zip(self._book.tensions["tension_id"], self._book.tensions[f"name_{lang}"], strict=True)
+        )
+        names_c = dict(zip(self._reading["case_id"], self._reading["name"], strict=True))
+        self.tension_figure = plane.tensions_heatmap(
+            self._matrix,
+            tension_names=names_t,
+            case_names=names_c,
+            selected=(tension_id, case_id),
+            lang=lang,
+            theme=self._theme,
+        )
+        self.tension_chart.outputs = figure_outputs(self.tension_figure)
+
+    def _draw_class(self) -> None:
+        lang, loaded = self.lang, self.class_load
+        if loaded is None:
+            return
+        files = loaded.placements["file"].nunique() if len(loaded.placements) else 0
+        status = [message_html(t("class.loaded", lang, n=files, placements=len(loaded.placements)))]
+        if loaded.refused:
+            items = "".join(f"<li>{html.escape(r)}</li>" for r in loaded.refused)
+            status.append(f"<p>{html.escape(t('class.refused', lang))}</p><ul>{items}</ul>")
+        self.class_status.value = "".join(status)
+        if len(loaded.placements) == 0:
+            self.class_figure = None
+            self.class_chart.outputs = ()
+            self.class_table.value = message_html(t("class.none", lang))
+            return
+        summary = logics.class_summary(loaded.placements, self._reading)
+        self.class_figure = plane.class_plane(
+            loaded.placements, summary, lang=lang, theme=self._theme
+        )
+        self.class_chart.outputs = figure_outputs(self.class_figure)
+        shown = summary[
+            ["name", "n", *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in logics.AXES)]
+        ]
+        shown.columns = [
+            t(k, lang)
+            for k in (
+                "col.case",
+                "col.n",
+                "col.mean_x",
+                "col.mean_y",
+                "col.sd_x",
+                "col.sd_y",
+                "col.casebook_x",
+                "col.casebook_y",
+            )
+        ]
+        self.class_table.value = shown.round(2).to_html(
+            index=False, escape=True, border=0, na_rep="—"
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def logics_view(
+    book: Casebook,
+    *,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+    save_dir: str | Path | None = None,
+) -> LogicsView:
+    """Build the four-logics view; display the result in a notebook to use it."""
+    return LogicsView(book, lang=lang, theme=theme, save_dir=save_dir)
