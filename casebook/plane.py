@@ -21,6 +21,7 @@ from casebook.theme import DEFAULT_THEME, Theme
 __all__ = ["class_plane", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
+_LABEL_POSITIONS = ["top center", "middle right", "bottom center", "middle left", "top right"]
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
@@ -86,7 +87,8 @@ def _points(
         "x": frame[AXES[0]].astype(float).tolist(),
         "y": frame[AXES[1]].astype(float).tolist(),
         "text": [escape(n) for n in frame["name"]],
-        "textposition": "top center",
+        # Points often start together (a reader's sliders begin in the centre): spread the labels.
+        "textposition": [_LABEL_POSITIONS[k % len(_LABEL_POSITIONS)] for k in range(len(frame))],
         "hovertext": [f"<b>{escape(n)}</b><br>{name}" for n in frame["name"]],
         "hoverinfo": "text",
         "marker": {

@@ -72,8 +72,9 @@ class LogicsView:
             self.sliders[case["case_id"]] = pair
             label = widgets.HTML(f"<b>{html.escape(case['name'])}</b>")
             rows.append(widgets.VBox([label, *pair]))
-        self.reveal = widgets.Button(button_style="info", icon="eye")
-        self.reset = widgets.Button(icon="undo")
+        auto = widgets.Layout(width="auto")
+        self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
+        self.reset = widgets.Button(icon="undo", layout=auto)
         self.reading_html = widgets.HTML()
         self.chart = widgets.Output()
 
@@ -85,11 +86,11 @@ class LogicsView:
         self.tension_chart = widgets.Output()
 
         self.name = widgets.Text(value="", placeholder="")
-        self.save = widgets.Button(icon="save")
+        self.save = widgets.Button(icon="save", layout=auto)
         self.save_status = widgets.HTML()
         self.download = widgets.HTML()
 
-        self.upload = widgets.FileUpload(accept=".csv", multiple=True)
+        self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)
         self.class_status = widgets.HTML()
         self.class_chart = widgets.Output()
         self.class_table = widgets.HTML()
