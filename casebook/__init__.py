@@ -20,6 +20,8 @@ _LAZY = {
     "charts": "casebook.charts",
     "compare": "casebook.compare",
     "logics": "casebook.logics",
+    "evaluation": "casebook.evaluation",
+    "evalcharts": "casebook.evalcharts",
     "plane": "casebook.plane",
     "views": "casebook.views",
     "text": "casebook.text",
@@ -28,6 +30,7 @@ _LAZY = {
 _LAZY_ATTRS = {
     "compare_view": ("casebook.views.compare", "compare_view"),
     "logics_view": ("casebook.views.logics", "logics_view"),
+    "evaluation_view": ("casebook.views.evaluations", "evaluation_view"),
 }
 
 
@@ -53,6 +56,7 @@ __all__ = [
     "case_overview",
     "compare_view",  # noqa: F405  (loaded on first use, see __getattr__)
     "logics_view",  # noqa: F405
+    "evaluation_view",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

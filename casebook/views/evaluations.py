@@ -1,0 +1,224 @@
+"""Evaluations side by side: who evaluated, result figures, findings by theme, organisation facts
+and time. Controls choose the cases and themes; every part can be downloaded as CSV."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from casebook import evalcharts
+from casebook import evaluation as ev
+from casebook.compare import to_csv
+from casebook.data import Casebook
+from casebook.i18n import LANGS, check_lang
+from casebook.text import t
+from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views._base import download_link, figure_outputs, message_html
+
+__all__ = ["EvaluationView", "evaluation_view"]
+
+log = logging.getLogger(__name__)
+
+
+def _table_html(frame: pd.DataFrame, *, index: bool = False) -> str:
+    return frame.to_html(index=index, escape=True, border=0, classes="casebook-table", na_rep="—")
+
+
+class EvaluationView:
+    """Controls: ``language``, ``cases`` (SelectMultiple), ``themes`` (SelectMultiple), and
+    ``finding_case`` / ``finding_theme`` to open the findings of one cell. After each change the
+    figures (``results_figure``, ``findings_figure``, ``timeline_figure``) and the tables behind
+    every part (``tables``) are up to date."""
+
+    def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
+        check_lang(lang)
+        self._book, self._theme = book, theme
+        self._case_ids = book.cases.sort_values("number")["case_id"].tolist()
+        self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+        self.tables: dict[str, pd.DataFrame] = {}
+        self.results_figure = self.findings_figure = self.timeline_figure = None
+
+        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        names = [(self._names[c], c) for c in self._case_ids]
+        self.cases = widgets.SelectMultiple(options=names, value=tuple(self._case_ids), rows=5)
+        self.themes = widgets.SelectMultiple(
+            options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS, rows=9
+        )
+        self.finding_case = widgets.Dropdown(options=names, value=self._case_ids[0])
+        self.finding_theme = widgets.Dropdown(
+            options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS[0]
+        )
+        self.caveat = widgets.HTML()
+        self.overview_html = widgets.HTML()
+        self.results_chart = widgets.Output()
+        self.findings_chart = widgets.Output()
+        self.findings_html = widgets.HTML()
+        self.organisation_html = widgets.HTML()
+        self.timeline_chart = widgets.Output()
+        self.downloads = widgets.HTML()
+        self.message = widgets.HTML()
+        for control in (self.cases, self.themes, self.finding_case, self.finding_theme):
+            control.layout = widgets.Layout(width="auto", min_width="16em")
+            control.style = {"description_width": "initial"}
+        self.widget = widgets.VBox(
+            [
+                self.language,
+                self.caveat,
+                widgets.HBox(
+                    [self.cases, self.themes], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.message,
+                self.overview_html,
+                self.results_chart,
+                self.findings_chart,
+                widgets.HBox(
+                    [self.finding_case, self.finding_theme],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                self.findings_html,
+                self.organisation_html,
+                self.timeline_chart,
+                self.downloads,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
+        self.widget.add_class("casebook-evaluations")
+        for control in (
+            self.language,
+            self.cases,
+            self.themes,
+            self.finding_case,
+            self.finding_theme,
+        ):
+            control.observe(self._on_change, names="value")
+        self._relabel()
+        self._render()
+
+    @property
+    def lang(self) -> str:
+        return self.language.value
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if change["owner"] is self.language:
+            self._relabel()
+        self._render()
+
+    def _relabel(self) -> None:
+        lang = self.lang
+        self.language.description = t("control.language", lang)
+        self.cases.description = t("control.cases", lang)
+        self.themes.description = t("control.themes", lang)
+        chosen = self.themes.value
+        self.themes.options = [(t(f"theme.{g}", lang), g) for g in ev.THEME_GROUPS]
+        self.themes.value = chosen
+        self.finding_case.description = t("control.case", lang)
+        current = self.finding_theme.value
+        self.finding_theme.options = [(t(f"theme.{g}", lang), g) for g in ev.THEME_GROUPS]
+        self.finding_theme.value = current
+        self.finding_theme.description = t("col.theme", lang)
+        self.caveat.value = (
+            f'<p class="casebook-caveat"><b>⚠</b> {html.escape(t("eval.caveat", lang))}</p>'
+        )
+
+    def _render(self) -> None:
+        lang = self.lang
+        cases = [c for c in self._case_ids if c in self.cases.value]
+        themes = [g for g in ev.THEME_GROUPS if g in self.themes.value]
+        if not cases:
+            self._clear(t("msg.no_cases", lang))
+            return
+        try:
+            self._draw(lang, cases, themes)
+        except Exception:  # a reader never sees a traceback; the log keeps it
+            log.exception("evaluation view failed")
+            self._clear(t("msg.error", lang))
+
+    def _clear(self, message: str) -> None:
+        self.message.value = message_html(message)
+        for out in (self.results_chart, self.findings_chart, self.timeline_chart):
+            out.outputs = ()
+        for box in (self.overview_html, self.findings_html, self.organisation_html, self.downloads):
+            box.value = ""
+        self.results_figure = self.findings_figure = self.timeline_figure = None
+        self.tables = {}
+
+    def _draw(self, lang: str, cases: list[str], themes: list[str]) -> None:
+        book = self._book
+        self.message.value = ""
+        overview = ev.overview(book, cases=cases, lang=lang)
+        missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
+        shown = overview.drop(columns=["case_id"])
+        notes = "".join(
+            f"<p><i>{html.escape(name)}: {html.escape(t('eval.none', lang))}</i></p>"
+            for name in missing
+        )
+        table = _table_html(shown) if not shown.empty else ""
+        heading = f"<h3>{html.escape(t('section.overview', lang))}</h3>"
+        self.overview_html.value = heading + table + notes
+
+        figures = ev.result_figures(book, cases=cases, lang=lang)
+        self.results_figure = evalcharts.results_panels(
+            figures, case_ids=self._case_ids, lang=lang, theme=self._theme
+        )
+        self.results_chart.outputs = figure_outputs(self.results_figure)
+
+        matrix = ev.findings_matrix(book, cases=cases, themes=themes) if themes else pd.DataFrame()
+        selected = (self.finding_theme.value, self.finding_case.value)
+        if themes:
+            self.findings_figure = evalcharts.findings_heatmap(
+                matrix, case_names=self._names, selected=selected, lang=lang, theme=self._theme
+            )
+            self.findings_chart.outputs = figure_outputs(self.findings_figure)
+        else:
+            self.findings_figure = None
+            self.findings_chart.outputs = ()
+        cell = ev.findings(
+            book, cases=[self.finding_case.value], themes=[self.finding_theme.value], lang=lang
+        )
+        if cell.empty:
+            self.findings_html.value = message_html(t("eval.no_findings", lang))
+        else:
+            self.findings_html.value = _table_html(cell.drop(columns=["case_id", "theme_group"]))
+
+        organisation = ev.organisation_table(book, cases=cases, lang=lang)
+        heading = f"<h3>{html.escape(t('section.organisation', lang))}</h3>"
+        self.organisation_html.value = heading + _table_html(organisation, index=True)
+        events = ev.timeline_events(book, cases=cases, lang=lang)
+        self.timeline_figure = evalcharts.timeline_chart(
+            events,
+            ev.case_starts(book),
+            case_ids=cases,
+            case_names=self._names,
+            lang=lang,
+            theme=self._theme,
+        )
+        self.timeline_chart.outputs = figure_outputs(self.timeline_figure)
+
+        all_findings = ev.findings(book, cases=cases, themes=themes, lang=lang)
+        self.tables = {
+            "overview": shown,
+            "results": figures,
+            "findings": all_findings,
+            "organisation": organisation.reset_index(names=t("col.indicator", lang)),
+            "timeline": events,
+        }
+        links = [
+            download_link(to_csv(frame), f"evaluaties_{name}.csv", t(f"download.{name}", lang))
+            for name, frame in self.tables.items()
+            if not frame.empty
+        ]
+        self.downloads.value = " · ".join(links)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def evaluation_view(
+    book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME
+) -> EvaluationView:
+    """Build the evaluations view; display the result in a notebook to use it."""
+    return EvaluationView(book, lang=lang, theme=theme)
