@@ -21,6 +21,7 @@ _LAZY = {
     "compare": "casebook.compare",
     "logics": "casebook.logics",
     "evaluation": "casebook.evaluation",
+    "cards": "casebook.cards",
     "evalcharts": "casebook.evalcharts",
     "plane": "casebook.plane",
     "views": "casebook.views",
@@ -31,6 +32,8 @@ _LAZY_ATTRS = {
     "compare_view": ("casebook.views.compare", "compare_view"),
     "logics_view": ("casebook.views.logics", "logics_view"),
     "evaluation_view": ("casebook.views.evaluations", "evaluation_view"),
+    "case_reader": ("casebook.views.reader", "case_reader"),
+    "lessons_view": ("casebook.views.reader", "lessons_view"),
 }
 
 
@@ -57,6 +60,8 @@ __all__ = [
     "compare_view",  # noqa: F405  (loaded on first use, see __getattr__)
     "logics_view",  # noqa: F405
     "evaluation_view",  # noqa: F405
+    "case_reader",  # noqa: F405
+    "lessons_view",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

@@ -86,6 +86,7 @@ class Casebook:
     tension_evidence: pd.DataFrame
     lesson_logics: pd.DataFrame
     lesson_tensions: pd.DataFrame
+    case_texts: pd.DataFrame
 
     def table(self, name: str) -> pd.DataFrame:
         """Return the table called ``name``; the valid names are listed in :data:`TABLES`."""

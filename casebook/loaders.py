@@ -18,6 +18,7 @@ __all__ = [
     "load_areas",
     "load_authors",
     "load_bodies",
+    "load_case_texts",
     "load_cases",
     "load_evaluation_figures",
     "load_evaluation_findings",
@@ -72,6 +73,7 @@ def _loader(name: str) -> Loader:
 load_areas = _loader("areas")
 load_authors = _loader("authors")
 load_bodies = _loader("bodies")
+load_case_texts = _loader("case_texts")
 load_cases = _loader("cases")
 load_evaluation_figures = _loader("evaluation_figures")
 load_evaluation_findings = _loader("evaluation_findings")

@@ -18,7 +18,7 @@ from casebook.logics import AXES
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["class_plane", "logics_plane", "tensions_heatmap"]
+__all__ = ["class_plane", "lessons_heatmap", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
 _LABEL_POSITIONS = ["top center", "middle right", "bottom center", "middle left", "top right"]
@@ -321,4 +321,53 @@ def tensions_heatmap(
                 "line": {"color": "#D55E00", "width": 4},
             }
         )
+    return go.Figure({"data": [heat], "layout": spec})
+
+
+def lessons_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    lesson_titles: dict[int, str],
+    case_names: dict[str, str],
+    highlight: list[int] | None = None,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+) -> go.Figure:
+    """Lessons (rows) by cases (columns): a filled cell where the lesson draws on the case, with
+    the page it points to. Lessons in ``highlight`` are shown at full strength, others faded."""
+    check_lang(lang)
+    rows = list(matrix.index)
+    keep = set(rows if highlight is None else highlight)
+    z = [[(2 if r in keep else 1) if matrix.loc[r, c] else 0 for c in matrix.columns] for r in rows]
+    text = [[escape(matrix.loc[r, c]) for c in matrix.columns] for r in rows]
+    y = [f"Les {r}: {escape(lesson_titles[r])[:38]}" for r in rows]
+    x = [escape(case_names[c]) for c in matrix.columns]
+    colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
+    scale = []
+    for k, colour in enumerate(colours):
+        scale += [[k / 3, colour], [(k + 1) / 3, colour]]
+    heat = {
+        "type": "heatmap",
+        "z": z,
+        "x": x,
+        "y": y,
+        "text": text,
+        "texttemplate": "%{text}",
+        "hovertext": [
+            [f"<b>{yy}</b><br>{xx}<br>{tt or '—'}" for xx, tt in zip(x, row, strict=True)]
+            for yy, row in zip(y, text, strict=True)
+        ],
+        "hoverinfo": "text",
+        "zmin": -0.5,
+        "zmax": 2.5,
+        "colorscale": scale,
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+    }
+    spec = layout(
+        theme, t("lessons.title", lang), 160 + 24 * len(rows), below_axis=10, left=330, top=100
+    )
+    spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=0)
+    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
     return go.Figure({"data": [heat], "layout": spec})

@@ -3,8 +3,13 @@
 from casebook.views.compare import CompareView, compare_view
 from casebook.views.evaluations import EvaluationView, evaluation_view
 from casebook.views.logics import LogicsView, logics_view
+from casebook.views.reader import CaseReader, LessonsView, case_reader, lessons_view
 
 __all__ = [
+    "CaseReader",
+    "LessonsView",
+    "case_reader",
+    "lessons_view",
     "CompareView",
     "EvaluationView",
     "LogicsView",
