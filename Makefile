@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-PORT   ?= 8888
+PORT   ?= 8866
+LAB_PORT ?= 8888
 HOST   ?= 127.0.0.1
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: start lab test lint validate notebooks bench constraints install clean
+.PHONY: start lab handout test lint validate notebooks bench constraints install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
@@ -21,13 +22,19 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## start: open the casebook (JupyterLab on notebooks/, on 127.0.0.1 only)
+## start: open the casebook in the browser (Voilà, code hidden, on 127.0.0.1 only)
 start: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
-		$(ROOT_FLAG) $(ARGS)
+	$(BIN)/casebook start --port $(PORT) --ip $(HOST) $(ARGS)
 
-lab: start
+## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only)
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(LAB_PORT) \
+		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
+		$(ROOT_FLAG) $(LAB_ARGS)
+
+## handout: every page as self-contained HTML in build/handout/
+handout: $(STAMP)
+	$(BIN)/casebook handout --out build/handout
 
 ## test: lint, validate the data, run the unit tests and every notebook under nbval
 test: $(STAMP) lint validate

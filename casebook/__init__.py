@@ -4,6 +4,8 @@ Data flows one way: data files -> validated tables (:func:`load`) -> pure functi
 builders -> widget views -> notebooks.
 """
 
+import os
+
 from casebook import loaders
 from casebook.data import BOOKLET_PAGES, ENV_VAR, TABLES, Casebook, load, package_data_dir
 from casebook.derive import derived_indicators, partner_counts
@@ -34,7 +36,14 @@ _LAZY_ATTRS = {
     "evaluation_view": ("casebook.views.evaluations", "evaluation_view"),
     "case_reader": ("casebook.views.reader", "case_reader"),
     "lessons_view": ("casebook.views.reader", "lessons_view"),
+    "start_view": ("casebook.views.start", "start_view"),
 }
+
+
+if os.environ.get("CASEBOOK_HANDOUT") == "1":  # building the static handout: see casebook.handout
+    from casebook.views._base import use_handout_renderer
+
+    use_handout_renderer()
 
 
 def __getattr__(name: str) -> object:
@@ -62,6 +71,7 @@ __all__ = [
     "evaluation_view",  # noqa: F405
     "case_reader",  # noqa: F405
     "lessons_view",  # noqa: F405
+    "start_view",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

@@ -4,6 +4,7 @@ from casebook.views.compare import CompareView, compare_view
 from casebook.views.evaluations import EvaluationView, evaluation_view
 from casebook.views.logics import LogicsView, logics_view
 from casebook.views.reader import CaseReader, LessonsView, case_reader, lessons_view
+from casebook.views.start import StartView, start_view
 
 __all__ = [
     "CaseReader",
@@ -16,4 +17,6 @@ __all__ = [
     "compare_view",
     "evaluation_view",
     "logics_view",
+    "StartView",
+    "start_view",
 ]

@@ -28,7 +28,7 @@ from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import download_link, figure_outputs, message_html
+from casebook.views._base import View, download_link, figure_outputs, message_html
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -51,7 +51,7 @@ GROUPS = (
 _DEFAULT_SEVERAL = ["inhabitants", "mutation_rate", "social_rent_share", "corporation_unit_share"]
 
 
-class CompareView:
+class CompareView(View):
     """Neighbourhoods side by side: one indicator, several, coverage, or one area's profile.
 
     Attributes worth knowing in tests: the controls (``language``, ``mode``, ``areas``,
@@ -260,8 +260,15 @@ class CompareView:
             "area": self.area.value,
         }
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    @property
+    def lang(self) -> str:
+        return self.language.value
+
+    def static_parts(self) -> list[Any]:
+        parts: list[Any] = [message_html(self.message_text)]
+        if self.figure is not None:
+            parts.append(self.figure)
+        return [*parts, self.table_html.value]
 
 
 def _area_name(table: pd.DataFrame, area_id: str) -> str:

@@ -17,7 +17,7 @@ from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import download_link, figure_outputs, message_html
+from casebook.views._base import View, download_link, figure_outputs, message_html
 
 __all__ = ["EvaluationView", "evaluation_view"]
 
@@ -28,7 +28,7 @@ def _table_html(frame: pd.DataFrame, *, index: bool = False) -> str:
     return frame.to_html(index=index, escape=True, border=0, classes="casebook-table", na_rep="—")
 
 
-class EvaluationView:
+class EvaluationView(View):
     """Controls: ``language``, ``cases`` (SelectMultiple), ``themes`` (SelectMultiple), and
     ``finding_case`` / ``finding_theme`` to open the findings of one cell. After each change the
     figures (``results_figure``, ``findings_figure``, ``timeline_figure``) and the tables behind
@@ -213,8 +213,19 @@ class EvaluationView:
         ]
         self.downloads.value = " · ".join(links)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def static_parts(self) -> list[Any]:
+        figures = [
+            f
+            for f in (self.results_figure, self.findings_figure, self.timeline_figure)
+            if f is not None
+        ]
+        return [
+            self.caveat.value,
+            self.overview_html.value,
+            *figures[:2],
+            self.organisation_html.value,
+            *figures[2:],
+        ]
 
 
 def evaluation_view(

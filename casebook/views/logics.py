@@ -17,7 +17,7 @@ from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import download_link, figure_outputs, message_html
+from casebook.views._base import View, download_link, figure_outputs, message_html
 
 __all__ = ["LogicsView", "logics_view"]
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 DEFAULT_SAVE_DIR = Path.home() / "casebook-plaatsingen"
 
 
-class LogicsView:
+class LogicsView(View):
     """Place the five cases on the two axes and compare with the casebook's reading.
 
     Controls: ``language``; per case a pair of sliders in ``sliders[case_id]``; ``reveal`` and
@@ -338,8 +338,15 @@ class LogicsView:
             index=False, escape=True, border=0, na_rep="—"
         )
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def static_parts(self) -> list[Any]:
+        # On paper there are no sliders: show the casebook's reading with its reasons, and the
+        # tensions grid, so that a class can argue with both.
+        reading = plane.logics_plane(self._reading, lang=self.lang, theme=self._theme)
+        old = self.revealed
+        self.revealed = True
+        reasons = self._reading_html()
+        self.revealed = old
+        return [reading, reasons, self.tension_figure]
 
 
 def logics_view(

@@ -13,7 +13,7 @@ from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import figure_outputs, message_html
+from casebook.views._base import View, figure_outputs, message_html
 
 __all__ = ["CaseReader", "LessonsView", "case_reader", "lessons_view"]
 
@@ -32,7 +32,7 @@ _TAB_KEYS = {
 ALL = "all"
 
 
-class CaseReader:
+class CaseReader(View):
     """One case at a time, in tabs: key figures, task, organisation, highlighted practice,
     evaluation, reflections and outside voices. Controls: ``language`` and ``case``; ``parts``
     holds the HTML of every tab for the case shown."""
@@ -94,11 +94,21 @@ class CaseReader:
         for name in TABS:
             self.panes[name].value = cards.CARD_STYLE + self.parts[name]
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def static_parts(self) -> list[Any]:
+        # Text needs no kernel: the handout carries every case, not only the first.
+        parts = []
+        for case_id in self._book.cases.sort_values("number")["case_id"]:
+            row = self._book.cases.set_index("case_id").loc[case_id]
+            sections = cards.case_parts(self._book, case_id, lang=self.lang)
+            parts.append(f"<h2>{cards.escape(row['name'])}</h2>")
+            for name in TABS:
+                parts.append(
+                    f"<h3>{cards.escape(t(_TAB_KEYS[name], self.lang))}</h3>{sections[name]}"
+                )
+        return [cards.CARD_STYLE, *parts]
 
 
-class LessonsView:
+class LessonsView(View):
     """The 27 lessons: filter by case, logic or tension; choose a lesson to read it; jump to the
     cases it cites (the embedded ``reader`` opens them). Also the four main lines and voices."""
 
@@ -244,8 +254,21 @@ class LessonsView:
         )
         self.chart.outputs = figure_outputs(self.figure)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def static_parts(self) -> list[Any]:
+        lessons = [
+            cards.lesson_card(self._book, int(i), lang=self.lang)
+            for i in self._book.lessons["lesson_id"]
+        ]
+        figure = [self.figure] if self.figure is not None else []
+        return [
+            cards.CARD_STYLE,
+            *figure,
+            '<div class="cb-cards">',
+            *lessons,
+            "</div>",
+            self.main_lines.value,
+            self.voices.value,
+        ]
 
 
 def case_reader(book: Casebook, *, lang: str = "nl", case_id: str | None = None) -> CaseReader:

@@ -1,0 +1,125 @@
+"""The classroom app: the notebooks served by Voilà, code hidden, opening on the landing page.
+
+``casebook start`` (and ``make start``) runs Voilà on 127.0.0.1 with the casebook's own template
+(no assets from the internet), preheated kernels so that a page does not wait for a kernel and
+the imports, and idle kernels culled so that closed pages do not pile up.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import webbrowser
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["AppSettings", "notebooks_dir", "start", "template_root", "voila_command"]
+
+HERE = Path(__file__).resolve().parent
+PAGES = (
+    "00_start.ipynb",
+    "01_casussen.ipynb",
+    "02_wijken_vergelijken.ipynb",
+    "03_vier_logicas.ipynb",
+    "04_evaluaties.ipynb",
+    "05_lessen.ipynb",
+)
+
+
+def notebooks_dir() -> Path:
+    """The notebooks shipped with the casebook (wheel: ``casebook/notebooks``; checkout:
+    ``notebooks/``), found from this file, never from the working directory."""
+    for candidate in (HERE / "notebooks", HERE.parent / "notebooks"):
+        if (candidate / PAGES[0]).is_file():
+            return candidate
+    raise FileNotFoundError(f"the casebook's notebooks are missing (looked beside {HERE})")
+
+
+def template_root() -> Path:
+    """A Jupyter data folder with the casebook's Voilà template (``voila/templates/casebook``)."""
+    return HERE / "share"
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """How the app runs. Defaults suit a teacher's laptop: local only, two preheated kernels per
+    page, idle kernels shut down after ten minutes."""
+
+    port: int = 8866
+    ip: str = "127.0.0.1"
+    preheat: bool = True
+    pool_size: int = 1
+    cull_idle_seconds: int = 600
+    cull_interval_seconds: int = 60
+    open_browser: bool = True
+    extra: list[str] = field(default_factory=list)
+
+
+def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[str]:
+    """The Voilà command line for ``settings`` (serving every notebook in ``root``)."""
+    root = root or notebooks_dir()
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(root),
+        "--template=casebook",
+        f"--Voila.ip={settings.ip}",
+        f"--port={settings.port}",
+        "--no-browser",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.file_allowlist=[]",
+        f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
+        f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if settings.preheat:
+        command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}"]
+    return command + list(settings.extra)
+
+
+def app_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment Voilà runs in: our template folder first on the Jupyter data path."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(template_root()), *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep))]
+    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def landing_url(settings: AppSettings) -> str:
+    return f"http://{settings.ip}:{settings.port}/voila/render/{PAGES[0]}"
+
+
+def _wait_for_port(ip: str, port: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex((ip, port)) == 0:
+                return True
+        time.sleep(0.3)
+    return False
+
+
+def start(settings: AppSettings | None = None) -> int:
+    """Run the app until interrupted; open the landing page in a browser when asked."""
+    settings = settings or AppSettings()
+    command = voila_command(settings)
+    print(f"The casebook starts on {landing_url(settings)} (stop with Ctrl+C).", flush=True)
+    process = subprocess.Popen(command, env=app_env())
+    if settings.open_browser:
+
+        def open_when_ready() -> None:
+            if _wait_for_port(settings.ip, settings.port, 60):
+                webbrowser.open(landing_url(settings))
+
+        threading.Thread(target=open_when_ready, daemon=True).start()
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait(timeout=30)

@@ -1,0 +1,148 @@
+"""The static handout: every notebook executed and written as a self-contained HTML page.
+
+Each page hides the code, shows its charts interactive and offline (plotly.js is written into
+the page once), and links to the other pages. Widgets need a kernel, so while the handout is
+built the views show their default selection as static HTML and say so. Pages are written to a
+temporary file first and then moved into place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from casebook.app import PAGES, notebooks_dir
+from casebook.views._base import HANDOUT_ENV
+
+__all__ = ["build_handout", "external_references"]
+
+_EXTERNAL = re.compile(
+    r"""<(script|link)\b[^>]*\b(?:src|href)=["']https?://[^"']*["'][^>]*>(?:\s*</script>)?""", re.I
+)
+
+
+class _Fetches(HTMLParser):
+    """Collects what a browser would fetch: script and image sources, stylesheets, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
+            self.urls.append(values["src"] or "")
+        elif tag == "link" and values.get("href"):
+            self.urls.append(values["href"] or "")
+
+
+def external_references(page: str) -> list[str]:
+    """Every script, stylesheet, image or frame the page would fetch from the internet.
+    (Links a reader may click are not fetches; script text is not parsed.)"""
+    parser = _Fetches()
+    parser.feed(page)
+    local = ("http://127.0.0.1", "http://localhost", "data:")
+    return [
+        u
+        for u in parser.urls
+        if u.startswith(("http://", "https://", "//")) and not u.startswith(local)
+    ]
+
+
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
+
+
+def _progress(done: int, total: int, name: str, started: float) -> None:
+    width = 24
+    filled = int(width * done / total)
+    bar = "#" * filled + "-" * (width - filled)
+    print(
+        f"\r[{bar}] {done}/{total} {name:<32} {time.monotonic() - started:5.1f} s",
+        end="",
+        flush=True,
+    )
+
+
+def _execute(path: Path) -> nbformat.NotebookNode:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute(env={**os.environ, HANDOUT_ENV: "1"})
+    return nb
+
+
+def _export(nb: nbformat.NotebookNode) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    body = _EXTERNAL.sub("", body)  # MathJax and require.js from a CDN: not needed, not offline
+    body = body.replace("</head>", f"{_plotly_js()}\n</head>", 1)
+    for page in PAGES:
+        body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
+    return body
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_handout(
+    out_dir: str | os.PathLike[str], *, pages: tuple[str, ...] = PAGES, quiet: bool = False
+) -> list[Path]:
+    """Execute ``pages`` and write them as HTML into ``out_dir``; returns the files written.
+
+    Raises
+    ------
+    RuntimeError
+        If a page would still fetch anything from the internet.
+    """
+    out = Path(out_dir)
+    source = notebooks_dir()
+    written, started = [], time.monotonic()
+    for k, name in enumerate(pages):
+        if not quiet:
+            _progress(k, len(pages), name, started)
+        html_text = _export(_execute(source / name))
+        remote = external_references(html_text)
+        if remote:
+            raise RuntimeError(
+                f"{name}: the handout page would fetch {remote[:3]} from the internet"
+            )
+        target = out / name.replace(".ipynb", ".html")
+        _write(target, html_text)
+        written.append(target)
+    if pages and pages[0] == PAGES[0]:
+        index = out / "index.html"
+        _write(index, (out / "00_start.html").read_text(encoding="utf-8"))
+        written.append(index)
+    if not quiet:
+        _progress(len(pages), len(pages), "klaar / done", started)
+        print(f"\nThe handout is in {out.resolve()} ({len(written)} files).", file=sys.stdout)
+    return written
