@@ -37,6 +37,7 @@ _LAZY_ATTRS = {
     "case_reader": ("casebook.views.reader", "case_reader"),
     "lessons_view": ("casebook.views.reader", "lessons_view"),
     "start_view": ("casebook.views.start", "start_view"),
+    "chart": ("casebook.views.chart", "chart"),
 }
 
 
@@ -72,6 +73,7 @@ __all__ = [
     "case_reader",  # noqa: F405
     "lessons_view",  # noqa: F405
     "start_view",  # noqa: F405
+    "chart",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

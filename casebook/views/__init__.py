@@ -1,5 +1,6 @@
 """Thin widget views: controls wired to the pure functions and chart builders."""
 
+from casebook.views.chart import ChartView, chart
 from casebook.views.compare import CompareView, compare_view
 from casebook.views.evaluations import EvaluationView, evaluation_view
 from casebook.views.logics import LogicsView, logics_view
@@ -19,4 +20,6 @@ __all__ = [
     "logics_view",
     "StartView",
     "start_view",
+    "ChartView",
+    "chart",
 ]
