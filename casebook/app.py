@@ -55,6 +55,7 @@ class AppSettings:
     pool_size: int = 1
     cull_idle_seconds: int = 600
     cull_interval_seconds: int = 60
+    fill_delay_seconds: int = 15
     open_browser: bool = True
     extra: list[str] = field(default_factory=list)
 
@@ -78,7 +79,11 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         "--MappingKernelManager.cull_connected=False",
     ]
     if settings.preheat:
-        command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}"]
+        # Refill a page's pool some seconds after its kernel was taken, not while the page is
+        # loading: a busy machine made the widget state request miss its 4-second window in
+        # the browser ("Control comm did not respond in time"), and a widget stayed empty.
+        command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}",
+                    f"--VoilaKernelManager.fill_delay={settings.fill_delay_seconds}"]
     return command + list(settings.extra)
 
 

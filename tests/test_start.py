@@ -1,4 +1,5 @@
-"""`make start` serves the notebooks on 127.0.0.1 (the README's first command)."""
+"""The README's first command: `make start` serves the app on 127.0.0.1; `make lab` keeps
+JupyterLab for authors. Both are started here as a reader would start them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 def _free_port() -> int:
@@ -24,50 +26,77 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_start_serves_the_notebooks_on_localhost_only() -> None:
+def _get(url: str, deadline: float, proc: subprocess.Popen) -> bytes:
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read()
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    raise AssertionError(f"{url} did not answer")
+
+
+def _listening_addresses(port: int) -> set[str]:
+    if not shutil.which("ss"):
+        return {"127.0.0.1"}
+    out = subprocess.run(
+        ["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    )
+    return {line.split()[3].rsplit(":", 1)[0] for line in out.stdout.splitlines()}
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_make_start_serves_the_app_on_localhost_only() -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "start", f"PORT={port}", "ARGS=--no-browser --no-preheat"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        root = _get(f"http://127.0.0.1:{port}/", deadline, proc).decode()
+        assert "voila/render/00_start.ipynb" in root  # the root opens the landing page
+        page = _get(f"http://127.0.0.1:{port}/voila/render/00_start.ipynb", deadline, proc).decode()
+        assert "Koppelen en doorschakelen · casebook" in page  # the casebook's title bar
+        assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
+        assert _listening_addresses(port) <= {"127.0.0.1"}
+    finally:
+        _stop(proc)
+
+
+def test_make_lab_keeps_jupyterlab_for_authors() -> None:
     port, token = _free_port(), "casebook-test"
     proc = subprocess.Popen(
         [
             "make",
             "--no-print-directory",
-            "start",
-            f"PORT={port}",
-            f"ARGS=--no-browser --IdentityProvider.token={token}",
+            "lab",
+            f"LAB_PORT={port}",
+            f"LAB_ARGS=--no-browser --IdentityProvider.token={token}",
         ],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
-        text=True,
         start_new_session=True,
     )
     try:
-        listing = None
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                url = f"http://127.0.0.1:{port}/api/contents?token={token}"
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    listing = json.load(response)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        assert listing is not None, "JupyterLab did not answer within 90 s"
-        names = {item["name"] for item in listing["content"]}
-        assert "00_start.ipynb" in names
-        lab = f"http://127.0.0.1:{port}/lab/tree/00_start.ipynb?token={token}"
-        with urllib.request.urlopen(lab, timeout=10) as response:
-            assert response.status == 200
-            assert b"<title>JupyterLab" in response.read()
-        # Bound to the loopback address only: no other interface listens on the port.
-        if shutil.which("ss"):
-            cmd = ["ss", "-ltnH", f"sport = :{port}"]
-            bound = subprocess.run(cmd, capture_output=True, text=True, check=True)
-            addresses = {line.split()[3].rsplit(":", 1)[0] for line in bound.stdout.splitlines()}
-            assert addresses <= {"127.0.0.1"}, addresses
+        listing = json.loads(
+            _get(f"http://127.0.0.1:{port}/api/contents?token={token}", deadline, proc)
+        )
+        assert {"00_start.ipynb", "05_lessen.ipynb"} <= {
+            item["name"] for item in listing["content"]
+        }
+        assert _listening_addresses(port) <= {"127.0.0.1"}
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop(proc)
