@@ -54,6 +54,7 @@ notebooks: $(STAMP)
 ## bench: speed measurements (not tests); results in bench/results/
 bench: $(STAMP)
 	$(BIN)/python bench/compare_update.py
+	$(BIN)/python bench/app_render.py
 
 ## constraints: record the exact versions now installed in .venv
 constraints: $(STAMP)

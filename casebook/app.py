@@ -82,8 +82,11 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         # Refill a page's pool some seconds after its kernel was taken, not while the page is
         # loading: a busy machine made the widget state request miss its 4-second window in
         # the browser ("Control comm did not respond in time"), and a widget stayed empty.
-        command += ["--preheat_kernel=True", f"--pool_size={settings.pool_size}",
-                    f"--VoilaKernelManager.fill_delay={settings.fill_delay_seconds}"]
+        command += [
+            "--preheat_kernel=True",
+            f"--pool_size={settings.pool_size}",
+            f"--VoilaKernelManager.fill_delay={settings.fill_delay_seconds}",
+        ]
     return command + list(settings.extra)
 
 
