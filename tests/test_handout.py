@@ -1,0 +1,67 @@
+"""The static handout: self-contained pages, charts interactive and offline, code hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casebook.handout import build_handout, external_references
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("handout")
+    written = build_handout(
+        out, pages=("00_start.ipynb", "02_wijken_vergelijken.ipynb"), quiet=True
+    )
+    return {p.name: p.read_text(encoding="utf-8") for p in written}
+
+
+def test_pages_are_written(pages: dict[str, str]) -> None:
+    assert set(pages) == {"00_start.html", "02_wijken_vergelijken.html", "index.html"}
+    assert pages["index.html"] == pages["00_start.html"]
+
+
+def test_nothing_is_fetched_from_the_internet(pages: dict[str, str]) -> None:
+    for name, page in pages.items():
+        assert external_references(page) == [], name
+
+
+def test_plotly_is_in_the_page_once_and_charts_are_divs(pages: dict[str, str]) -> None:
+    page = pages["02_wijken_vergelijken.html"]
+    assert page.count("plotly.js v") >= 1 and page.count('<script type="text/javascript">/**') == 1
+    assert page.count('class="plotly-graph-div"') == 1  # the compare view's default chart
+    assert "Mutatiegraad per wijk" in page
+
+
+def test_code_is_hidden_and_the_default_selection_is_announced(pages: dict[str, str]) -> None:
+    page = pages["02_wijken_vergelijken.html"]
+    assert "casebook.load()" not in page and "compare_view(" not in page
+    assert "deze afdruk toont de standaardselectie" in page
+
+
+def test_links_point_to_the_other_handout_pages(pages: dict[str, str]) -> None:
+    start = pages["00_start.html"]
+    assert (
+        'href="02_wijken_vergelijken.html"' in start
+        and 'href="02_wijken_vergelijken.ipynb"' not in start
+    )
+
+
+def test_external_references_are_found() -> None:
+    page = '<link rel="stylesheet" href="https://cdn.example/x.css">'
+    page += '<script src="//cdn.example/y.js"></script>'
+    page += '<a href="https://example.org">a link is not a fetch</a><script>var u = "https://in.js/";</script>'
+    assert external_references(page) == ["https://cdn.example/x.css", "//cdn.example/y.js"]
+
+
+def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casebook.handout as handout
+
+    monkeypatch.setattr(
+        handout, "_export", lambda nb: '<script src="https://cdn.example/x.js"></script>'
+    )
+    with pytest.raises(RuntimeError, match="would fetch"):
+        build_handout(tmp_path, pages=("00_start.ipynb",), quiet=True)
+    assert list(tmp_path.iterdir()) == []
