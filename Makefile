@@ -53,8 +53,7 @@ notebooks: $(STAMP)
 
 ## bench: speed measurements (not tests); results in bench/results/
 bench: $(STAMP)
-	$(BIN)/python bench/compare_update.py
-	$(BIN)/python bench/app_render.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## constraints: record the exact versions now installed in .venv
 constraints: $(STAMP)

@@ -1,0 +1,430 @@
+"""`make bench`: how fast the casebook is for a reader, each figure beside a baseline.
+
+Every measure alternates the casebook with its baseline and repeats both, then reports median,
+p95, min and max, and the ratio of medians. Results go to bench/results/latest.json and a table
+to stdout (bench/README.md explains each figure). Nothing here is a test: it never fails on a
+slow machine, it only reports.
+
+Usage: python bench/run.py [--quick] [--skip SECTION ...]
+Sections: startup, notebooks, app, interaction, compare_kernel, suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "results"
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = {
+    "00_start.ipynb": (".casebook-start", 0),
+    "01_casussen.ipynb": (".casebook-reader", 0),
+    "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
+    "03_vier_logicas.ipynb": (".casebook-logics", 2),
+    "04_evaluaties.ipynb": (".casebook-evaluations", 3),
+    "05_lessen.ipynb": (".casebook-lessons", 1),
+}
+BASELINE_PAGE = "zz_baseline.ipynb"
+DRAWN = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
+)
+# A redraw replaces the chart's element: remember the current one, wait for a new drawn one.
+MARK = "i => { window.__cbOld = document.querySelectorAll('.js-plotly-plot')[i]; }"
+REDRAWN = (
+    "i => { const g = document.querySelectorAll('.js-plotly-plot')[i];"
+    " return g && g !== window.__cbOld && g._fullData && g.querySelector('.main-svg'); }"
+)
+
+
+def stats(xs: list[float]) -> dict[str, float]:
+    xs = sorted(xs)
+    return {
+        "median": statistics.median(xs),
+        "p95": xs[int(round(0.95 * (len(xs) - 1)))],
+        "min": xs[0],
+        "max": xs[-1],
+        "n": len(xs),
+    }
+
+
+def pair(ours: list[float], base: list[float], goal: float | None = None) -> dict[str, object]:
+    a, b = stats(ours), stats(base)
+    ratio = a["median"] / b["median"] if b["median"] else float("nan")
+    out: dict[str, object] = {"casebook": a, "baseline": b, "ratio": ratio}
+    if goal is not None:
+        out["goal_ratio"] = goal
+        out["met"] = ratio <= goal
+    return out
+
+
+# --- 1. start-up ------------------------------------------------------------------------------
+
+STARTUP_OURS = "import time; t=time.perf_counter(); import casebook; casebook.load(); print(time.perf_counter()-t)"
+STARTUP_BASE = (
+    "import time; t=time.perf_counter(); import pandas as pd, glob, os; "
+    "[pd.read_csv(f) for f in sorted(glob.glob(os.path.join({d!r}, '*.csv')))]; print(time.perf_counter()-t)"
+)
+
+
+def startup(repeats: int) -> dict[str, object]:
+    import casebook
+
+    data = str(casebook.package_data_dir())
+    ours, base = [], []
+    for _ in range(repeats):
+        for code, sink in ((STARTUP_OURS, ours), (STARTUP_BASE.format(d=data), base)):
+            run = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            sink.append(float(run.stdout.strip()))
+    casebook.load()
+    second = []
+    for _ in range(200):
+        t = time.perf_counter()
+        casebook.load()
+        second.append(time.perf_counter() - t)
+    result = pair(ours, base, goal=1.2)
+    result["second_load"] = stats(second)
+    result["second_load_goal_s"] = 0.001
+    return result
+
+
+# --- 2. notebook execution ----------------------------------------------------------------------
+
+
+def _baseline_notebook(path: Path) -> None:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import pandas\nimport plotly.express as px\nimport ipywidgets")
+    ]
+    nb.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    }
+    nbformat.write(nb, path)
+
+
+def _execute(path: Path) -> float:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    t = time.perf_counter()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    return time.perf_counter() - t
+
+
+def notebooks(repeats: int) -> dict[str, object]:
+    from casebook.app import notebooks_dir
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base_nb = Path(tmp) / BASELINE_PAGE
+        _baseline_notebook(base_nb)
+        out: dict[str, object] = {}
+        for name in PAGES:
+            ours, base = [], []
+            for _ in range(repeats):
+                ours.append(_execute(notebooks_dir() / name))
+                base.append(_execute(base_nb))
+            out[name] = pair(ours, base, goal=1.5)
+        return out
+
+
+# --- 3. app first render and 4. interaction --------------------------------------------------
+
+
+class Server:
+    """The app's own Voilà command on a folder with every page plus the baseline page."""
+
+    def __init__(self, folder: Path, preheat: bool) -> None:
+        from casebook.app import AppSettings, app_env, voila_command
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        settings = AppSettings(port=self.port, preheat=preheat, open_browser=False)
+        self.proc = subprocess.Popen(
+            voila_command(settings, root=folder),
+            cwd=folder,
+            env=app_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.url = f"http://127.0.0.1:{self.port}/voila/render/"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5)
+                break
+            except OSError:
+                time.sleep(0.5)
+        time.sleep(25 if preheat else 2)  # let every pool fill before measuring
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+def _folder() -> tempfile.TemporaryDirectory:
+    import nbformat
+
+    from casebook.app import notebooks_dir
+
+    tmp = tempfile.TemporaryDirectory()
+    for name in PAGES:
+        (Path(tmp.name) / name).write_bytes((notebooks_dir() / name).read_bytes())
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import pandas as pd\nimport plotly.express as px\nimport ipywidgets as widgets\n"
+            "out = widgets.Output()\nfig = px.bar(pd.DataFrame({'x': ['a', 'b'], 'y': [1, 2]}), x='x', y='y')\n"
+            "out.outputs = ({'output_type': 'display_data', 'data': fig._repr_mimebundle_(), 'metadata': {}},)\n"
+            "widgets.VBox([out]).add_class('casebook-baseline')"
+        )
+    ]
+    nb.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    }
+    nbformat.write(nb, Path(tmp.name) / BASELINE_PAGE)
+    return tmp
+
+
+def _load(browser: object, url: str, selector: str, plots: int) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = context.new_page()
+    t = time.perf_counter()
+    page.goto(url, timeout=120_000)
+    page.wait_for_selector(selector, timeout=120_000)
+    page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=120_000)
+    elapsed = time.perf_counter() - t
+    page.goto("about:blank")
+    context.close()
+    return elapsed
+
+
+def app(browser: object, repeats: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    with _folder() as folder:
+        for preheat in (True, False):
+            server = Server(Path(folder), preheat)
+            try:
+                ours: dict[str, list[float]] = {name: [] for name in PAGES}
+                base: list[float] = []
+                for _ in range(repeats):
+                    for name, (selector, plots) in PAGES.items():
+                        ours[name].append(_load(browser, server.url + name, selector, plots))
+                        base.append(
+                            _load(browser, server.url + BASELINE_PAGE, ".casebook-baseline", 1)
+                        )
+                out["preheated" if preheat else "cold"] = {
+                    n: pair(v, base, goal=1.2) for n, v in ours.items()
+                }
+            finally:
+                server.stop()
+    return out
+
+
+def _changes(page: object, chart: int, act: object, n: int) -> list[float]:
+    times = []
+    for k in range(n):
+        page.evaluate(MARK, chart)
+        t = time.perf_counter()
+        act(k)
+        page.wait_for_function(REDRAWN, arg=chart, timeout=30_000)
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def interaction(browser: object, changes: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    with _folder() as folder:
+        server = Server(Path(folder), preheat=True)
+        try:
+
+            def open_page(name: str) -> object:
+                context = browser.new_context(viewport={"width": 1280, "height": 1600})
+                page = context.new_page()
+                selector, plots = PAGES[name]
+                page.goto(server.url + name, timeout=120_000)
+                page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=120_000)
+                return page
+
+            page = open_page("02_wijken_vergelijken.ipynb")
+            select = page.locator(
+                ".casebook-compare .widget-dropdown:has(label:text-is('Kenmerk')) select"
+            )
+            labels = ["Inwoners", "Mutatiegraad", "Arme huishoudens", "Woningen"]
+            out["compare: indicator"] = stats(
+                _changes(page, 0, lambda k: select.select_option(label=labels[k % 4]), changes)
+            )
+            page = open_page("03_vier_logicas.ipynb")
+            button = page.locator(".casebook-logics button.mod-info")
+            out["logics: reveal/hide"] = stats(_changes(page, 0, lambda k: button.click(), changes))
+            page = open_page("04_evaluaties.ipynb")
+            cases = page.locator(".casebook-evaluations .widget-select-multiple select").first
+            picks = [["Doornakkers"], ["MOM", "Hambaken"], ["Helmond-Oost", "Wijkpuntonderneming"]]
+            out["evaluations: cases"] = stats(
+                _changes(page, 2, lambda k: cases.select_option(label=picks[k % 3]), changes)
+            )
+            page = open_page("05_lessen.ipynb")
+            tension = page.locator(
+                ".casebook-lessons .widget-dropdown:has(label:text-is('Spanning')) select"
+            )
+            options = ["Financiering", "Machtskwesties", "Alle"]
+            out["lessons: tension filter"] = stats(
+                _changes(page, 0, lambda k: tension.select_option(label=options[k % 3]), changes)
+            )
+        finally:
+            server.stop()
+    for value in out.values():
+        value["goal_median_ms"], value["goal_p95_ms"] = 100, 250
+        value["met"] = value["median"] < 100 and value["p95"] < 250
+    return out
+
+
+# --- compare view in the kernel (issue 3) and 5. the test suite ---------------------------------
+
+
+def compare_kernel(changes: int) -> dict[str, object]:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "compare_update.py"), "--changes", str(changes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads((RESULTS / "compare_update.json").read_text(encoding="utf-8")) | {
+        "stdout": run.stdout
+    }
+
+
+def suite() -> dict[str, object]:
+    t = time.perf_counter()
+    run = subprocess.run(
+        ["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - t
+    return {
+        "seconds": seconds,
+        "goal_s": 120,
+        "met": seconds < 120,
+        "passed": run.returncode == 0,
+        "summary": run.stdout.strip().splitlines()[-1] if run.stdout.strip() else "",
+    }
+
+
+def table(result: dict[str, object]) -> str:
+    lines = []
+    if "startup" in result:
+        s = result["startup"]
+        lines += [
+            "1. Start-up (s)                     casebook   pandas  ratio  goal",
+            f"   import casebook; load()            {s['casebook']['median']:7.3f}  {s['baseline']['median']:7.3f}  "
+            f"{s['ratio']:5.2f}  ≤1.2 {'met' if s['met'] else 'NOT met'}",
+            f"   second load(): median {s['second_load']['median'] * 1e6:.0f} µs (goal < 1 ms)",
+        ]
+    if "notebooks" in result:
+        lines.append("2. Notebook execution (s)          casebook baseline  ratio  goal ≤1.5")
+        for name, v in result["notebooks"].items():
+            lines.append(
+                f"   {name:<30} {v['casebook']['median']:7.2f} {v['baseline']['median']:7.2f}  "
+                f"{v['ratio']:5.2f}  {'met' if v['met'] else 'NOT met'}"
+            )
+    if "app" in result:
+        for mode, pages in result["app"].items():
+            lines.append(f"3. First render, {mode} (s)       casebook baseline  ratio  goal ≤1.2")
+            for name, v in pages.items():
+                lines.append(
+                    f"   {name:<30} {v['casebook']['median']:7.2f} {v['baseline']['median']:7.2f}  "
+                    f"{v['ratio']:5.2f}  {'met' if v['met'] else 'NOT met'}"
+                )
+    if "interaction" in result:
+        lines.append("4. Control change to redrawn chart (ms)   median   p95   n   goal <100/<250")
+        for name, v in result["interaction"].items():
+            lines.append(
+                f"   {name:<36} {v['median']:6.0f} {v['p95']:6.0f} {v['n']:3d}   {'met' if v['met'] else 'NOT met'}"
+            )
+    if "compare_kernel" in result:
+        v = result["compare_kernel"]
+        lines.append(
+            f"   in the kernel, compare view change: median {v['view_change']['median']:.1f} ms "
+            f"(plotly express baseline {v['baseline_px_bar']['median']:.1f} ms)"
+        )
+    if "suite" in result:
+        v = result["suite"]
+        lines.append(
+            f"5. make test: {v['seconds']:.0f} s (goal < 120 s: {'met' if v['met'] else 'NOT met'}), "
+            f"{'passed' if v['passed'] else 'FAILED'} {v['summary']}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a first look")
+    parser.add_argument("--skip", nargs="*", default=[], help="sections to leave out")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 5
+    result: dict[str, object] = {
+        "meta": {
+            "python": sys.version.split()[0],
+            "machine": platform.machine(),
+            "cores": os.cpu_count(),
+            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+    }
+    if "startup" not in args.skip:
+        result["startup"] = startup(repeats * 3)
+    if "notebooks" not in args.skip:
+        result["notebooks"] = notebooks(2 if args.quick else 3)
+    if "app" not in args.skip or "interaction" not in args.skip:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            if "app" not in args.skip:
+                result["app"] = app(browser, 2 if args.quick else 3)
+            if "interaction" not in args.skip:
+                result["interaction"] = interaction(browser, 50)
+            browser.close()
+    if "compare_kernel" not in args.skip:
+        result["compare_kernel"] = compare_kernel(200)
+    if "suite" not in args.skip:
+        result["suite"] = suite()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(
+        json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8"
+    )
+    (RESULTS / "latest.txt").write_text(table(result) + "\n", encoding="utf-8")
+    print(table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
