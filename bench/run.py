@@ -46,7 +46,7 @@ PAGES = {
     "04_evaluaties.ipynb": (".casebook-evaluations", 3),
     "05_lessen.ipynb": (".casebook-lessons", 1),
 }
-BASELINE_PAGE = "zz_baseline.ipynb"
+BASELINE_PAGE = "zz_baseline.ipynb"  # the notebook-execution baseline
 DRAWN = (
     "() => [...document.querySelectorAll('.js-plotly-plot')]"
     ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
@@ -418,9 +418,10 @@ def main() -> int:
     if "suite" not in args.skip:
         result["suite"] = suite()
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(
-        json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8"
-    )
+    latest = RESULTS / "latest.json"
+    if args.skip and latest.exists():  # sections left out keep their previous figures
+        result = json.loads(latest.read_text(encoding="utf-8")) | result
+    latest.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
     (RESULTS / "latest.txt").write_text(table(result) + "\n", encoding="utf-8")
     print(table(result))
     return 0
