@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.evaluation import BOOKLET_DATE, HORIZON_YEARS, VALENCES
-from casebook.figure import Spec, axis, escape, layout, message_figure
+from casebook.figure import Spec, axis, category_heatmap, cell_frame, escape, layout, message_figure
 from casebook.i18n import check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -149,29 +149,7 @@ def findings_heatmap(
     ]
     x = [escape(case_names[c]) for c in matrix.columns]
     y = [t(f"theme.{g}", lang) for g in matrix.index]
-    n = len(VALENCES)
-    scale = []
-    for k, v in enumerate(VALENCES):
-        scale += [[k / n, _VALENCE_COLOURS[v]], [(k + 1) / n, _VALENCE_COLOURS[v]]]
-    heat = {
-        "type": "heatmap",
-        "z": z,
-        "x": x,
-        "y": y,
-        "text": text,
-        "texttemplate": "%{text}",
-        "hoverinfo": "text",
-        "hovertext": [
-            [f"<b>{yy}</b><br>{xx}<br>{tt}" for xx, tt in zip(x, row, strict=True)]
-            for yy, row in zip(y, text, strict=True)
-        ],
-        "zmin": -0.5,
-        "zmax": n - 0.5,
-        "colorscale": scale,
-        "showscale": False,
-        "xgap": 3,
-        "ygap": 3,
-    }
+    heat = category_heatmap(z, x, y, text, colours=[_VALENCE_COLOURS[v] for v in VALENCES])
     spec = layout(
         theme,
         t("eval.title.findings", lang),
@@ -183,20 +161,9 @@ def findings_heatmap(
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False)
-    if selected is not None and selected[0] in matrix.index and selected[1] in matrix.columns:
-        i, j = list(matrix.index).index(selected[0]), list(matrix.columns).index(selected[1])
-        spec["shapes"].append(
-            {
-                "type": "rect",
-                "x0": j - 0.5,
-                "x1": j + 0.5,
-                "y0": i - 0.5,
-                "y1": i + 0.5,
-                "xref": "x",
-                "yref": "y",
-                "line": {"color": "#000", "width": 3},
-            }
-        )
+    spec["shapes"] += cell_frame(
+        list(matrix.index), list(matrix.columns), selected, colour="#000", width=3
+    )
     return go.Figure({"data": [heat], "layout": spec})
 
 

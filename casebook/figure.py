@@ -107,3 +107,68 @@ def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
     spec["xaxis"] = {"visible": False}
     spec["yaxis"] = {"visible": False}
     return go.Figure({"data": [], "layout": spec})
+
+
+def category_heatmap(
+    z: list[list[int]],
+    x: list[str],
+    y: list[str],
+    text: list[list[str]],
+    *,
+    colours: list[str],
+    gap: int = 3,
+    **extra: Any,
+) -> Spec:
+    """A heatmap whose cells hold categories 0..n-1, each drawn in its own colour, with the
+    cell's text written in it and shown on hover (row, column, text)."""
+    n = len(colours)
+    scale = []
+    for k, colour in enumerate(colours):
+        scale += [[k / n, colour], [(k + 1) / n, colour]]
+    hover = [
+        [f"<b>{yy}</b><br>{xx}<br>{tt}" for xx, tt in zip(x, row, strict=True)]
+        for yy, row in zip(y, text, strict=True)
+    ]
+    spec: Spec = {
+        "type": "heatmap",
+        "z": z,
+        "x": x,
+        "y": y,
+        "text": text,
+        "texttemplate": "%{text}",
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "zmin": -0.5,
+        "zmax": n - 0.5,
+        "colorscale": scale,
+        "showscale": False,
+        "xgap": gap,
+        "ygap": gap,
+    }
+    return spec | extra
+
+
+def cell_frame(
+    rows: list[object],
+    columns: list[object],
+    selected: tuple[object, object] | None,
+    *,
+    colour: str,
+    width: int,
+) -> list[Spec]:
+    """A frame around the cell (row, column) of a category heatmap, or nothing."""
+    if selected is None or selected[0] not in rows or selected[1] not in columns:
+        return []
+    i, j = rows.index(selected[0]), columns.index(selected[1])
+    return [
+        {
+            "type": "rect",
+            "x0": j - 0.5,
+            "x1": j + 0.5,
+            "y0": i - 0.5,
+            "y1": i + 0.5,
+            "xref": "x",
+            "yref": "y",
+            "line": {"color": colour, "width": width},
+        }
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.figure import Spec, axis, escape, layout
+from casebook.figure import Spec, axis, category_heatmap, cell_frame, escape, layout
 from casebook.i18n import check_lang
 from casebook.logics import AXES
 from casebook.text import t
@@ -274,28 +274,7 @@ def tensions_heatmap(
     text = [[t(f"strength.{v}", lang) if v else "—" for v in row] for row in z]
     x = [escape(case_names[c]) for c in matrix.columns]
     y = [escape(tension_names[r]) for r in matrix.index]
-    colorscale = []
-    for k, colour in enumerate(_STRENGTH_COLOURS):
-        colorscale += [[k / 4, colour], [(k + 1) / 4, colour]]
-    heat = {
-        "type": "heatmap",
-        "z": z,
-        "x": x,
-        "y": y,
-        "text": text,
-        "texttemplate": "%{text}",
-        "hovertext": [
-            [f"<b>{yy}</b><br>{xx}<br>{tt}" for xx, tt in zip(x, row, strict=True)]
-            for yy, row in zip(y, text, strict=True)
-        ],
-        "hoverinfo": "text",
-        "zmin": -0.5,
-        "zmax": 3.5,
-        "colorscale": colorscale,
-        "xgap": 3,
-        "ygap": 3,
-        "showscale": False,
-    }
+    heat = category_heatmap(z, x, y, text, colours=_STRENGTH_COLOURS)
     spec = layout(
         theme,
         t("tensions.title", lang),
@@ -307,20 +286,9 @@ def tensions_heatmap(
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=0)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False)
-    if selected is not None and selected[0] in matrix.index and selected[1] in matrix.columns:
-        i, j = list(matrix.index).index(selected[0]), list(matrix.columns).index(selected[1])
-        spec["shapes"].append(
-            {
-                "type": "rect",
-                "x0": j - 0.5,
-                "x1": j + 0.5,
-                "y0": i - 0.5,
-                "y1": i + 0.5,
-                "xref": "x",
-                "yref": "y",
-                "line": {"color": "#D55E00", "width": 4},
-            }
-        )
+    spec["shapes"] += cell_frame(
+        list(matrix.index), list(matrix.columns), selected, colour="#D55E00", width=4
+    )
     return go.Figure({"data": [heat], "layout": spec})
 
 
@@ -343,28 +311,10 @@ def lessons_heatmap(
     y = [f"Les {r}: {escape(lesson_titles[r])[:38]}" for r in rows]
     x = [escape(case_names[c]) for c in matrix.columns]
     colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
-    scale = []
-    for k, colour in enumerate(colours):
-        scale += [[k / 3, colour], [(k + 1) / 3, colour]]
-    heat = {
-        "type": "heatmap",
-        "z": z,
-        "x": x,
-        "y": y,
-        "text": text,
-        "texttemplate": "%{text}",
-        "hovertext": [
-            [f"<b>{yy}</b><br>{xx}<br>{tt or '—'}" for xx, tt in zip(x, row, strict=True)]
-            for yy, row in zip(y, text, strict=True)
-        ],
-        "hoverinfo": "text",
-        "zmin": -0.5,
-        "zmax": 2.5,
-        "colorscale": scale,
-        "showscale": False,
-        "xgap": 2,
-        "ygap": 2,
-    }
+    heat = category_heatmap(
+        z, x, y, [[tt or "—" for tt in row] for row in text], colours=colours, gap=2
+    )
+    heat["text"] = text
     spec = layout(
         theme, t("lessons.title", lang), 160 + 24 * len(rows), below_axis=10, left=330, top=100
     )
