@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, select
-from casebook.figure import Spec, message_figure
+from casebook.figure import Spec, category_heatmap, grid, message_figure, wrap
 from casebook.figure import axis as _axis
 from casebook.figure import escape as _e
 from casebook.figure import layout as _layout
@@ -38,15 +38,7 @@ _STATUS_ORDER = ["not_reported", "text", "range", "approx", "number", "derived"]
 
 def _wrap(name: str, width: int = 16) -> str:
     """Break a long area name over lines so that axis labels do not run into each other."""
-    lines: list[str] = []
-    line = ""
-    for word in name.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return wrap(name, width)
 
 
 def _unit_label(unit: str, lang: str) -> str:
@@ -326,24 +318,6 @@ def compare_indicator(
     return go.Figure({"data": traces, "layout": layout})
 
 
-def _grid(
-    n: int, columns: int, h_space: float = 0.07, v_space: float = 0.12
-) -> list[tuple[list[float], list[float]]]:
-    """x and y domains of ``n`` panels in rows of ``columns``, filled left to right, top down."""
-    rows = math.ceil(n / columns)
-    cols = min(columns, n)
-    width = (1 - (cols - 1) * h_space) / cols
-    height = (1 - (rows - 1) * v_space) / rows
-    domains = []
-    for k in range(n):
-        r, c = divmod(k, columns)
-        x0 = c * (width + h_space)
-        y1 = 1 - r * (height + v_space)
-        clamp = lambda v: min(1.0, max(0.0, round(v, 6)))  # noqa: E731  (float noise at 0 and 1)
-        domains.append(([clamp(x0), clamp(x0 + width)], [clamp(y1 - height), clamp(y1)]))
-    return domains
-
-
 def small_multiples(
     table: pd.DataFrame,
     *,
@@ -382,7 +356,7 @@ def small_multiples(
     colours = _colours(table, theme)
     data: list[Spec] = []
     for k, (indicator, (x_dom, y_dom)) in enumerate(
-        zip(numeric, _grid(len(numeric), columns), strict=True)
+        zip(numeric, grid(len(numeric), columns), strict=True)
     ):
         suffix = "" if k == 0 else str(k + 1)
         axes = (f"x{suffix}", f"y{suffix}")
@@ -469,30 +443,21 @@ def coverage_matrix(
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
-    n = len(_STATUS_ORDER)
-    colorscale = []
-    for k, status in enumerate(_STATUS_ORDER):
-        colour = theme.status_colours[status]
-        colorscale += [[k / n, colour], [(k + 1) / n, colour]]
-    heatmap = {
-        "type": "heatmap",
-        "z": z,
-        "x": [_e(names[a]) for a in area_ids],
-        "y": [_e(labels[i]) for i in indicator_ids],
-        "text": text,
-        "texttemplate": "%{text}",
-        "hovertext": hover,
-        "hoverinfo": "text",
-        "zmin": -0.5,
-        "zmax": n - 0.5,
-        "colorscale": colorscale,
-        "xgap": 2,
-        "ygap": 2,
-        "colorbar": {
-            "tickvals": list(range(n)),
+    # The cells carry their own hover text (with page); the colour bar names the statuses.
+    heatmap = category_heatmap(
+        z,
+        [_e(names[a]) for a in area_ids],
+        [_e(labels[i]) for i in indicator_ids],
+        text,
+        colours=[theme.status_colours[s] for s in _STATUS_ORDER],
+        gap=2,
+        hovertext=hover,
+        showscale=True,
+        colorbar={
+            "tickvals": list(range(len(_STATUS_ORDER))),
             "ticktext": [t(f"status.{s}", lang) for s in _STATUS_ORDER],
         },
-    }
+    )
     layout = _layout(
         theme,
         t("title.coverage", lang),

@@ -15,6 +15,7 @@ from casebook.i18n import check_lang
 from casebook.text import format_figure, t
 
 __all__ = [
+    "PUBLIC_COLUMNS",
     "REFERENCE_KIND",
     "area_choices",
     "area_profile",
@@ -54,6 +55,27 @@ _COLUMNS = [
     "formula",
     "note",
     "display",
+    "status",
+]
+# What a reader gets in a CSV download: the table without the display helpers.
+PUBLIC_COLUMNS = [
+    "area",
+    "area_id",
+    "label",
+    "indicator",
+    "unit",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "approx",
+    "qualifier",
+    "base",
+    "printed",
+    "statement",
+    "page",
+    "derived",
+    "formula",
     "status",
 ]
 
@@ -226,16 +248,8 @@ def selection_message(
         return t("msg.no_indicators", lang)
     chosen = table[table["area_id"].isin(areas) & table["indicator"].isin(indicators)]
     if chosen.empty:
-        label = table.loc[table["indicator"] == indicators[0], "label"].iloc[0]
-        if len(indicators) == 1:
-            return t("msg.none_reported", lang, indicator=label)
-        return t(
-            "msg.none_reported",
-            lang,
-            indicator=", ".join(
-                table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
-            ),
-        )
+        labels = table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
+        return t("msg.none_reported", lang, indicator=", ".join(labels))
     return None
 
 

@@ -16,7 +16,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.evaluation import BOOKLET_DATE, HORIZON_YEARS, VALENCES
-from casebook.figure import Spec, axis, category_heatmap, cell_frame, escape, layout, message_figure
+from casebook.figure import (
+    Spec,
+    axis,
+    category_heatmap,
+    cell_frame,
+    escape,
+    grid,
+    layout,
+    message_figure,
+    wrap,
+)
 from casebook.i18n import check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -29,18 +39,6 @@ _VALENCE_COLOURS = {
     "negative": "#D55E00",
     "not_evaluated": "#eeeeee",
 }
-
-
-def _wrap(text: str, width: int = 30) -> str:
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
 
 
 def results_panels(
@@ -58,19 +56,13 @@ def results_panels(
     if figures.empty:
         return message_figure(t("eval.no_figures", lang), theme=theme)
     colours = theme.area_colours(case_ids)
-    n = len(figures)
-    n_rows = math.ceil(n / columns)
-    cols = min(columns, n)
-    h_space, v_space = 0.06, min(0.5 / n_rows, 0.16)
-    width = (1 - (cols - 1) * h_space) / cols
-    height = (1 - (n_rows - 1) * v_space) / n_rows
+    n_rows = math.ceil(len(figures) / columns)
+    domains = grid(len(figures), columns, h_space=0.06, v_space=min(0.5 / n_rows, 0.16))
     spec = layout(theme, t("eval.title.results", lang), 120 + 280 * n_rows, below_axis=10, top=110)
     data: list[Spec] = []
-    for k, row in enumerate(figures.to_dict("records")):
-        r, c = divmod(k, columns)
-        x0 = c * (width + h_space)
-        y1 = 1 - r * (height + v_space)
-        clamp = lambda v: min(1.0, max(0.0, round(v, 6)))  # noqa: E731
+    for k, (row, (x_dom, y_dom)) in enumerate(
+        zip(figures.to_dict("records"), domains, strict=True)
+    ):
         suffix = "" if k == 0 else str(k + 1)
         hatched = bool(row["approx"]) or pd.notna(row["qualifier"])
         data.append(
@@ -104,20 +96,18 @@ def results_panels(
         top = 115 if row["unit"] == "percent" else (row["value"] * 1.3 if row["value"] else 1)
         spec[f"xaxis{suffix}"] = axis(
             theme,
-            domain=[clamp(x0), clamp(x0 + width)],
+            domain=x_dom,
             anchor=f"y{suffix}",
             showgrid=False,
             type="category",
         )
-        spec[f"yaxis{suffix}"] = axis(
-            theme, domain=[clamp(y1 - height), clamp(y1)], anchor=f"x{suffix}", range=[0, top]
-        )
+        spec[f"yaxis{suffix}"] = axis(theme, domain=y_dom, anchor=f"x{suffix}", range=[0, top])
         spec["annotations"].append(
             {
-                "text": f"{_wrap(escape(row['label']))}<br><span style='font-size:11px'>"
+                "text": f"{wrap(escape(row['label']), 30)}<br><span style='font-size:11px'>"
                 f"p. {row['page']}</span>",
-                "x": x0 + width / 2,
-                "y": y1,
+                "x": sum(x_dom) / 2,
+                "y": y_dom[1],
                 "xref": "paper",
                 "yref": "paper",
                 "xanchor": "center",

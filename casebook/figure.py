@@ -6,6 +6,7 @@ Chart builders write a figure as one plain specification and hand it to ``go.Fig
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 import pandas as pd
@@ -13,7 +14,18 @@ import plotly.graph_objects as go
 
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["NOTE_LINE", "Spec", "axis", "escape", "layout", "message_figure"]
+__all__ = [
+    "NOTE_LINE",
+    "Spec",
+    "axis",
+    "category_heatmap",
+    "cell_frame",
+    "escape",
+    "grid",
+    "layout",
+    "message_figure",
+    "wrap",
+]
 
 Spec = dict[str, Any]
 NOTE_LINE = 18  # pixels per line of notes under a chart
@@ -172,3 +184,37 @@ def cell_frame(
             "line": {"color": colour, "width": width},
         }
     ]
+
+
+def wrap(text: str, width: int) -> str:
+    """Break text into lines of at most about ``width`` characters, joined with <br>."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def grid(
+    n: int, columns: int, *, h_space: float = 0.07, v_space: float = 0.12
+) -> list[tuple[list[float], list[float]]]:
+    """x and y domains of ``n`` panels in rows of ``columns``, filled left to right, top down."""
+    rows = math.ceil(n / columns)
+    cols = min(columns, n)
+    width = (1 - (cols - 1) * h_space) / cols
+    height = (1 - (rows - 1) * v_space) / rows
+
+    def clamp(v: float) -> float:  # float noise just outside 0 and 1 is refused by plotly
+        return min(1.0, max(0.0, round(v, 6)))
+
+    domains = []
+    for k in range(n):
+        r, c = divmod(k, columns)
+        x0 = c * (width + h_space)
+        y1 = 1 - r * (height + v_space)
+        domains.append(([clamp(x0), clamp(x0 + width)], [clamp(y1 - height), clamp(y1)]))
+    return domains

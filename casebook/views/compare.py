@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from casebook import charts
 from casebook.compare import (
+    PUBLIC_COLUMNS,
     area_choices,
     area_profile,
     indicator_choices,
@@ -163,13 +164,7 @@ class CompareView(View):
         self.indicators.description = t("control.indicators", lang)
         self.area.description = t("control.area", lang)
         self.area.options = area_choices(table)
-        self._regroup()
-        numeric = table.loc[table["unit"] != "text"]
-        chosen = self.indicators.value
-        self.indicators.options = indicator_choices(numeric, group=self._group())
-        self.indicators.value = tuple(
-            i for i in chosen if i in {v for _, v in self.indicators.options}
-        )
+        self._regroup()  # refreshes both indicator lists in the new language
 
     def _regroup(self) -> None:
         table = self._table(self.language.value)
@@ -275,31 +270,9 @@ def _area_name(table: pd.DataFrame, area_id: str) -> str:
     return str(table.loc[table["area_id"] == area_id, "area"].iloc[0])
 
 
-_CSV_COLUMNS = [
-    "area",
-    "area_id",
-    "label",
-    "indicator",
-    "unit",
-    "kind",
-    "value",
-    "low",
-    "high",
-    "approx",
-    "qualifier",
-    "base",
-    "printed",
-    "statement",
-    "page",
-    "derived",
-    "formula",
-    "status",
-]
-
-
 def _public(data: pd.DataFrame) -> pd.DataFrame:
     """The columns a reader gets in the CSV download."""
-    return data[_CSV_COLUMNS].reset_index(drop=True)
+    return data[PUBLIC_COLUMNS].reset_index(drop=True)
 
 
 def compare_view(book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> CompareView:

@@ -78,7 +78,10 @@ class LogicsView(View):
         self.reading_html = widgets.HTML()
         self.chart = widgets.Output()
 
-        self.case = widgets.Dropdown(options=self._case_options(lang), value=self._case_ids[0])
+        self.case = widgets.Dropdown(
+            options=list(zip(self._reading["name"], self._case_ids, strict=True)),
+            value=self._case_ids[0],
+        )
         self.tension = widgets.Dropdown(
             options=[("", x) for x in self._matrix.index], value=self._matrix.index[0]
         )
@@ -149,9 +152,6 @@ class LogicsView(View):
         frame[logics.AXES[0]] = [self.sliders[c][0].value for c in frame["case_id"]]
         frame[logics.AXES[1]] = [self.sliders[c][1].value for c in frame["case_id"]]
         return frame
-
-    def _case_options(self, lang: str) -> list[tuple[str, str]]:
-        return list(zip(self._reading["name"], self._reading["case_id"], strict=True))
 
     # --- actions ------------------------------------------------------------------------
 
@@ -342,11 +342,7 @@ class LogicsView(View):
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
         # tensions grid, so that a class can argue with both.
         reading = plane.logics_plane(self._reading, lang=self.lang, theme=self._theme)
-        old = self.revealed
-        self.revealed = True
-        reasons = self._reading_html()
-        self.revealed = old
-        return [reading, reasons, self.tension_figure]
+        return [reading, self._reading_html(), self.tension_figure]
 
 
 def logics_view(
