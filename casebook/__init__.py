@@ -24,6 +24,9 @@ _LAZY = {
     "logics": "casebook.logics",
     "evaluation": "casebook.evaluation",
     "cards": "casebook.cards",
+    "check": "casebook.check",
+    "checkchart": "casebook.checkchart",
+    "own": "casebook.own",
     "evalcharts": "casebook.evalcharts",
     "plane": "casebook.plane",
     "views": "casebook.views",
@@ -37,6 +40,7 @@ _LAZY_ATTRS = {
     "case_reader": ("casebook.views.reader", "case_reader"),
     "lessons_view": ("casebook.views.reader", "lessons_view"),
     "start_view": ("casebook.views.start", "start_view"),
+    "check_view": ("casebook.views.check", "check_view"),
     "chart": ("casebook.views.chart", "chart"),
 }
 
@@ -73,6 +77,7 @@ __all__ = [
     "case_reader",  # noqa: F405
     "lessons_view",  # noqa: F405
     "start_view",  # noqa: F405
+    "check_view",  # noqa: F405
     "chart",  # noqa: F405
     "data_summary",
     "derived_indicators",

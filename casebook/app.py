@@ -27,6 +27,7 @@ PAGES = (
     "03_vier_logicas.ipynb",
     "04_evaluaties.ipynb",
     "05_lessen.ipynb",
+    "06_check_je_samenwerking.ipynb",
 )
 
 

@@ -1,9 +1,10 @@
-"""Command line: ``casebook validate [DIR]``, ``casebook start``, ``casebook handout``."""
+"""Command line: ``casebook validate [DIR|FILE]``, ``template``, ``start``, ``handout``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from casebook.data import TABLES, load
 from casebook.errors import DataError
@@ -12,6 +13,9 @@ __all__ = ["main"]
 
 
 def _validate(args: argparse.Namespace) -> int:
+    target = Path(args.dir) if args.dir else None
+    if target is not None and target.is_file():
+        return _validate_own(target)
     try:
         book = load(args.dir)
     except DataError as err:
@@ -20,6 +24,51 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     rows = sum(len(book.table(t)) for t in TABLES)
     print(f"OK: {book.data_dir} holds valid casebook data ({len(TABLES)} tables, {rows} rows).")
+    from casebook.own import OWN_DIR, own_areas_in
+
+    found = own_areas_in(book.data_dir, book)
+    for area in found.areas:
+        print(f"OK: {OWN_DIR}: {area.filename} ({area.name}, {len(area.rows)} figures).")
+    for err in found.refused:
+        print("\n".join(f"  - {p}" for p in err.problems), file=sys.stderr)
+    if found.refused:
+        n = len(found.refused)
+        print(
+            f"\n{n} own-neighbourhood file(s) refused; the casebook's data is fine.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _validate_own(path: Path) -> int:
+    from casebook.own import read_own_area
+
+    book = load()
+    try:
+        area = read_own_area(path.read_bytes(), filename=str(path), book=book)
+    except DataError as err:
+        print(f"{path} is not a usable neighbourhood file:", file=sys.stderr)
+        print("\n".join(f"  - {p}" for p in err.problems), file=sys.stderr)
+        print(f"\n{len(err.problems)} problem(s); nothing was loaded.", file=sys.stderr)
+        return 1
+    print(f"OK: {path} describes {area.name} ({len(area.rows)} figures filled in).")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from casebook.files import atomic_write_text
+    from casebook.own import template_csv
+
+    text = template_csv(load())
+    if args.out == "-":
+        sys.stdout.write(text)
+        return 0
+    path = atomic_write_text(args.out, text)
+    print(
+        f"Template written to {path}: fill in the figures you have, then run "
+        f"'casebook validate {path}'."
+    )
     return 0
 
 
@@ -53,8 +102,18 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser(
         "validate", help="check a data folder (default: the casebook's own data)"
     )
-    validate.add_argument("dir", nargs="?", default=None, help="folder with the CSV tables")
+    validate.add_argument(
+        "dir",
+        nargs="?",
+        default=None,
+        help="folder with the CSV tables, or one filled-in own-neighbourhood CSV file",
+    )
     validate.set_defaults(func=_validate)
+    template = sub.add_parser("template", help="write the own-neighbourhood template (CSV)")
+    template.add_argument(
+        "--out", default="eigen_wijk.csv", help="file to write (default eigen_wijk.csv; - = stdout)"
+    )
+    template.set_defaults(func=_template)
     start = sub.add_parser("start", help="open the casebook in the browser (Voilà, code hidden)")
     start.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     start.add_argument(

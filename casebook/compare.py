@@ -7,11 +7,14 @@ up as a row with status ``not_reported``, never as zero.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from casebook.data import Casebook
 from casebook.derive import derived_indicators
 from casebook.i18n import check_lang
+from casebook.own import OWN_KIND, OwnArea
 from casebook.text import format_figure, t
 
 __all__ = [
@@ -88,7 +91,9 @@ def _status(kind: str, approx: bool, derived: bool) -> str:
     return kind
 
 
-def indicator_table(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
+def indicator_table(
+    book: Casebook, *, lang: str = "nl", own: Sequence[OwnArea] = ()
+) -> pd.DataFrame:
     """Every figure about every area, printed and derived, labelled in ``lang``.
 
     Parameters
@@ -97,6 +102,9 @@ def indicator_table(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
         The loaded casebook.
     lang
         ``"nl"`` or ``"en"`` for labels, statements and the ``display`` string.
+    own
+        The reader's own neighbourhoods (:mod:`casebook.own`), added after the booklet's areas
+        with ``area_kind`` ``"own"``, their name marked as own data and no page.
 
     Returns
     -------
@@ -109,21 +117,29 @@ def indicator_table(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
     check_lang(lang)
     defs = book.indicator_definitions.set_index("indicator")
     areas = book.areas.set_index("area_id")
-    printed = book.indicators.copy()
+    printed = book.indicators
+    names = areas["name"]
+    kinds = areas["kind"]
+    if own:
+        printed = pd.concat([printed, *(o.rows for o in own)], ignore_index=True)
+        marked = {o.area_id: t("own.marked", lang, name=o.name) for o in own}
+        names = pd.concat([names, pd.Series(marked, dtype=object)])
+        kinds = pd.concat([kinds, pd.Series(dict.fromkeys(marked, OWN_KIND), dtype=object)])
+    printed = printed.copy()
     printed["label"] = printed["indicator"].map(defs[f"label_{lang}"])
     printed["group"] = printed["indicator"].map(defs["group"])
     printed["statement"] = printed[f"text_{lang}"]
-    printed["page"] = printed["page"].astype(int).astype(str)
+    printed["page"] = [str(int(p)) if pd.notna(p) else pd.NA for p in printed["page"]]
     printed["derived"] = False
     printed["formula"] = pd.NA
-    derived = derived_indicators(book.indicators)
+    derived = derived_indicators(printed)
     derived["kind"] = "number"
     derived["label"] = [t(f"derived.{name}", lang) for name in derived["indicator"]]
     derived["group"] = "derived"
     derived = derived.rename(columns={"pages": "page"})
     frame = pd.concat([printed, derived], ignore_index=True)
-    frame["area"] = frame["area_id"].map(areas["name"])
-    frame["area_kind"] = frame["area_id"].map(areas["kind"])
+    frame["area"] = frame["area_id"].map(names)
+    frame["area_kind"] = frame["area_id"].map(kinds)
     frame["display"] = [
         row.statement if row.kind == "text" else _display(row, lang)
         for row in frame.itertuples(index=False)

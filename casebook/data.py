@@ -87,6 +87,8 @@ class Casebook:
     lesson_logics: pd.DataFrame
     lesson_tensions: pd.DataFrame
     case_texts: pd.DataFrame
+    conditions: pd.DataFrame
+    condition_readings: pd.DataFrame
 
     def table(self, name: str) -> pd.DataFrame:
         """Return the table called ``name``; the valid names are listed in :data:`TABLES`."""

@@ -64,7 +64,8 @@ def derived_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
             a, b = top.loc[area_id], bottom.loc[area_id]
             if pd.isna(a["value"]) or pd.isna(b["value"]) or b["value"] == 0:
                 continue
-            pages = sorted({int(a["page"]), int(b["page"])})
+            # an own neighbourhood (casebook.own) has no pages: its figures are not the booklet's
+            pages = sorted({int(p) for p in (a["page"], b["page"]) if pd.notna(p)})
             rows.append(
                 {
                     "case_id": a["case_id"],
@@ -75,7 +76,7 @@ def derived_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
                     "unit": unit,
                     "derived": True,
                     "formula": formula,
-                    "pages": ", ".join(str(p) for p in pages),
+                    "pages": ", ".join(str(p) for p in pages) or pd.NA,
                 }
             )
     frame = pd.DataFrame(rows, columns=_COLUMNS)

@@ -20,6 +20,8 @@ __all__ = [
     "load_bodies",
     "load_case_texts",
     "load_cases",
+    "load_condition_readings",
+    "load_conditions",
     "load_evaluation_figures",
     "load_evaluation_findings",
     "load_evaluations",
@@ -75,6 +77,8 @@ load_authors = _loader("authors")
 load_bodies = _loader("bodies")
 load_case_texts = _loader("case_texts")
 load_cases = _loader("cases")
+load_condition_readings = _loader("condition_readings")
+load_conditions = _loader("conditions")
 load_evaluation_figures = _loader("evaluation_figures")
 load_evaluation_findings = _loader("evaluation_findings")
 load_evaluations = _loader("evaluations")

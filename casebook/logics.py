@@ -13,7 +13,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from casebook.data import Casebook
+from casebook.files import atomic_write_text
 from casebook.i18n import check_lang
 
 __all__ = [
@@ -116,24 +116,8 @@ def placements_csv(frame: pd.DataFrame) -> str:
 
 
 def save_placements(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write the placements to ``path`` atomically: a crash leaves the old file or none, never half.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, and then replaces
-    the target in one step.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(placements_csv(frame))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """Write the placements to ``path`` atomically: never half a file (see casebook.files)."""
+    return atomic_write_text(path, placements_csv(frame))
 
 
 def read_placements(content: bytes, *, filename: str, case_ids: list[str]) -> pd.DataFrame:

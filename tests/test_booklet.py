@@ -207,3 +207,31 @@ def test_values_match_what_is_printed(book: casebook.Casebook) -> None:
                         wrong.append(f"{table}: {col}={row[col]} not in {row['printed']!r}")
     assert checked >= 90
     assert not wrong, "\n".join(wrong)
+
+
+def test_condition_terms_stand_on_their_page(
+    book: casebook.Casebook, pages: dict[int, str]
+) -> None:
+    """The collaboration check names Tops (p. 11), Van Delden (p. 20) and lessons by their page."""
+    authors = {"tops_arise": "Tops", "tops_last": "Tops", "van_delden": "Van Delden"}
+    wrong = []
+    for row in book.conditions.to_dict("records"):
+        chunk = pages[int(row["page"])].lower()
+        needed = [row["term"].lower(), authors.get(row["framework"], "les").lower()]
+        if not all(any(n in v for v in _variants(chunk)) for n in needed):
+            wrong.append(f"{row['condition_id']}: {needed} not on p. {row['page']}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_condition_readings_rest_on_the_cases_own_pages(book: casebook.Casebook) -> None:
+    """A reading of a case cites pages of that case's chapter (its evaluation or reflection)."""
+    chapters = {
+        "doornakkers": range(6, 14),
+        "mom": range(14, 21),
+        "hambaken": range(21, 28),
+        "helmond_oost": range(28, 34),
+        "wijkpuntonderneming": range(34, 41),
+    }
+    for row in book.condition_readings.to_dict("records"):
+        cited = [int(p) for p in row["pages"].split(", ")]
+        assert all(p in chapters[row["case_id"]] for p in cited), row

@@ -1,6 +1,7 @@
 """Thin widget views: controls wired to the pure functions and chart builders."""
 
 from casebook.views.chart import ChartView, chart
+from casebook.views.check import CheckView, check_view
 from casebook.views.compare import CompareView, compare_view
 from casebook.views.evaluations import EvaluationView, evaluation_view
 from casebook.views.logics import LogicsView, logics_view
@@ -20,6 +21,8 @@ __all__ = [
     "logics_view",
     "StartView",
     "start_view",
+    "CheckView",
+    "check_view",
     "ChartView",
     "chart",
 ]

@@ -54,14 +54,16 @@ def message_html(text: str | None) -> str:
     )
 
 
-def download_link(csv_text: str | None, filename: str, label: str) -> str:
-    """An HTML link that saves ``csv_text`` as ``filename``; works offline (data URI)."""
+def download_link(
+    csv_text: str | None, filename: str, label: str, *, mime: str = "text/csv"
+) -> str:
+    """An HTML link that saves the text as ``filename``; works offline (data URI)."""
     if not csv_text:
         return ""
     payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     return (
         f'<a class="casebook-download" download="{html.escape(filename)}" '
-        f'href="data:text/csv;charset=utf-8;base64,{payload}">{html.escape(label)}</a>'
+        f'href="data:{mime};charset=utf-8;base64,{payload}">{html.escape(label)}</a>'
     )
 
 

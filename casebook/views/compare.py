@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -26,7 +27,9 @@ from casebook.compare import (
     to_csv,
 )
 from casebook.data import Casebook
+from casebook.errors import DataError
 from casebook.i18n import LANGS, check_lang
+from casebook.own import OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views._base import View, download_link, figure_outputs, message_html
@@ -61,10 +64,22 @@ class CompareView(View):
     ``message_text`` (what the reader is told instead of a chart, or None).
     """
 
-    def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
+    def __init__(
+        self,
+        book: Casebook,
+        *,
+        lang: str = "nl",
+        theme: Theme = DEFAULT_THEME,
+        own: Sequence[OwnArea] | None = None,
+    ) -> None:
         check_lang(lang)
         self._book, self._theme = book, theme
         self._tables: dict[str, pd.DataFrame] = {}
+        self.own_refused: list[DataError] = []
+        if own is None:  # the teacher's folder eigen_wijken beside the data, if there is one
+            found = own_areas_in(book.data_dir, book)
+            own, self.own_refused = found.areas, found.refused
+        self.own: list[OwnArea] = list(own)
         self._busy = False
         table = self._table(lang)
         all_areas = [a for _, a in area_choices(table)]
@@ -88,6 +103,12 @@ class CompareView(View):
         self.download = widgets.HTML()
         self.table_html = widgets.HTML()
         self.chart = widgets.Output()
+        self.own_note = widgets.HTML()
+        self.own_help = widgets.HTML()
+        self.own_upload = widgets.FileUpload(accept=".csv", multiple=False)
+        self.own_upload.layout = widgets.Layout(width="auto")
+        self.own_remove = widgets.Button(icon="trash", layout=widgets.Layout(width="auto"))
+        self.own_status = widgets.HTML()
         for control in (self.areas, self.group, self.indicator, self.indicators, self.area):
             control.layout = widgets.Layout(width="auto", min_width="18em")
             control.style = {"description_width": "initial"}
@@ -105,8 +126,14 @@ class CompareView(View):
                 ),
                 self.message,
                 self.chart,
+                self.own_note,
                 self.table_html,
                 self.download,
+                self.own_help,
+                widgets.HBox(
+                    [self.own_upload, self.own_remove], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.own_status,
             ],
             layout=widgets.Layout(width="100%"),
         )
@@ -123,13 +150,70 @@ class CompareView(View):
             self.area,
         ):
             control.observe(self._on_change, names="value")
+        self.own_upload.observe(self._on_own_upload, names="value")
+        self.own_remove.on_click(lambda _: self.remove_own())
+        if self.own_refused:
+            self._show_refused(self.own_refused)
         self._render()
+
+    # --- the reader's own neighbourhoods ------------------------------------------------
+
+    def add_own_file(self, filename: str, content: bytes) -> OwnArea | None:
+        """Check a filled-in template and show it beside the cases, selected.
+
+        A broken file is refused with every problem (row, column, what is expected) listed;
+        the view keeps its data as it was.
+        """
+        try:
+            area = read_own_area(content, filename=filename, book=self._book)
+        except DataError as err:
+            self._show_refused([err])
+            return None
+        self.own = [o for o in self.own if o.area_id != area.area_id] + [area]
+        self._own_changed(select=area.area_id)
+        self.own_status.value = message_html(
+            t("own.loaded", self.lang, names=t("own.marked", self.lang, name=area.name))
+        )
+        return area
+
+    def remove_own(self) -> None:
+        """Take every own neighbourhood out again."""
+        self.own = []
+        self.own_status.value = ""
+        self._own_changed(select=None)
+
+    def _own_changed(self, select: str | None) -> None:
+        self._tables.clear()
+        self._busy = True
+        try:
+            chosen = [a for a in self.areas.value if not a.startswith("own_")]
+            self._relabel()
+            ids = {v for _, v in self.areas.options}
+            if select is not None:
+                chosen.append(select)
+            self.areas.value = tuple(a for a in chosen if a in ids)
+            if self.area.value not in ids:
+                self.area.value = self.areas.options[0][1]
+        finally:
+            self._busy = False
+        self._render()
+
+    def _show_refused(self, errors: list[DataError]) -> None:
+        items = "".join(f"<li>{html.escape(str(p))}</li>" for e in errors for p in e.problems)
+        self.own_status.value = (
+            message_html(t("own.refused", self.lang)) + f"<ul class='casebook-refused'>{items}</ul>"
+        )
+
+    def _on_own_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            self.add_own_file(files[0]["name"], bytes(files[0]["content"]))
 
     # --- wiring -------------------------------------------------------------------------
 
     def _table(self, lang: str) -> pd.DataFrame:
         if lang not in self._tables:
-            self._tables[lang] = indicator_table(self._book, lang=lang)
+            self._tables[lang] = indicator_table(self._book, lang=lang, own=self.own)
         return self._tables[lang]
 
     def _on_change(self, change: dict[str, Any]) -> None:
@@ -154,7 +238,11 @@ class CompareView(View):
         self.language.description = t("control.language", lang)
         self.mode.options = [(t(f"mode.{m}", lang), m) for m in MODES]
         self.areas.description = t("control.areas", lang)
+        chosen, area = self.areas.value, self.area.value
+        # new labels may reset a selection widget's value: keep what the reader chose
         self.areas.options = area_choices(table)
+        ids = {v for _, v in self.areas.options}
+        self.areas.value = tuple(a for a in chosen if a in ids)
         present = set(table["group"])
         self.group.description = t("control.group", lang)
         self.group.options = [(t("group.all", lang), ALL_GROUPS)] + [
@@ -164,6 +252,18 @@ class CompareView(View):
         self.indicators.description = t("control.indicators", lang)
         self.area.description = t("control.area", lang)
         self.area.options = area_choices(table)
+        if area in ids:
+            self.area.value = area
+        self.own_help.value = (
+            f"<p>{html.escape(t('own.help', lang))} "
+            + download_link(
+                template_csv(self._book), "eigen_wijk_sjabloon.csv", t("own.template", lang)
+            )
+            + "</p>"
+        )
+        self.own_upload.description = t("own.upload", lang)
+        self.own_remove.description = t("own.remove", lang)
+        self.own_remove.layout.display = "" if self.own else "none"
         self._regroup()  # refreshes both indicator lists in the new language
 
     def _regroup(self) -> None:
@@ -205,6 +305,10 @@ class CompareView(View):
         self.figure, self.data, self.message_text = fig, data, message
         self.message.value = message_html(message)
         self.chart.outputs = figure_outputs(fig)
+        shown = [o for o in self.own if o.area_id in set(self.areas.value) | {self.area.value}]
+        names = ", ".join(t("own.marked", lang, name=o.name) for o in shown)
+        note = html.escape(t("own.note", lang, names=names))
+        self.own_note.value = f"<p class='casebook-own-note'><i>{note}</i></p>" if shown else ""
         self.table_html.value = table_html
         label = t("download.profile" if self.mode.value == "profile" else "download", lang)
         self.download.value = download_link(
@@ -275,6 +379,16 @@ def _public(data: pd.DataFrame) -> pd.DataFrame:
     return data[PUBLIC_COLUMNS].reset_index(drop=True)
 
 
-def compare_view(book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> CompareView:
-    """Build the compare-neighbourhoods view; display the result in a notebook to use it."""
-    return CompareView(book, lang=lang, theme=theme)
+def compare_view(
+    book: Casebook,
+    *,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+    own: Sequence[OwnArea] | None = None,
+) -> CompareView:
+    """Build the compare-neighbourhoods view; display the result in a notebook to use it.
+
+    ``own`` are the reader's own neighbourhoods (:mod:`casebook.own`); by default they are read
+    from the folder ``eigen_wijken`` in the data folder, when there is one.
+    """
+    return CompareView(book, lang=lang, theme=theme, own=own)

@@ -21,6 +21,7 @@ PAGES = [
     ("03", "03_vier_logicas.ipynb"),
     ("04", "04_evaluaties.ipynb"),
     ("05", "05_lessen.ipynb"),
+    ("06", "06_check_je_samenwerking.ipynb"),
 ]
 
 

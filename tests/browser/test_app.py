@@ -19,6 +19,7 @@ PAGES = {
     "03_vier_logicas.ipynb": (".casebook-logics", 2),
     "04_evaluaties.ipynb": (".casebook-evaluations", 3),
     "05_lessen.ipynb": (".casebook-lessons", 1),
+    "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
 }
 LOADS = 5
 # Messages of the Jupyter stack that do not break anything (see NOTES-jupyter-stack.md).
@@ -187,4 +188,87 @@ def test_lessons_jump_to_a_case(visit: Callable[[str], Visit]) -> None:
     v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=10_000)
     _switch_to_english(v)
     v.page.wait_for_selector("text=The four main lines", timeout=10_000)
+    assert v.errors == []
+
+
+def _upload(v: Visit, view: str, files: list[dict]) -> None:
+    """Choose files in a view's upload control, as a reader does through the file dialog (the
+    widget's file input is not part of the page)."""
+    with v.page.expect_file_chooser(timeout=10_000) as chooser:
+        v.page.locator(f"{view} .widget-upload").first.click()
+    chooser.value.set_files(files)
+
+
+def test_check_answers_redraw_reload_and_refuse(visit: Callable[[str], Visit]) -> None:
+    import json
+
+    v = visit("06_check_je_samenwerking.ipynb")
+    assert _title(v) == "Jouw samenwerking naast de vijf cases"
+    v.page.locator(".casebook-q-urgency button:text-is('nee')").click()
+    v.page.wait_for_selector(".casebook-weak li:has-text('Druk van de opgave')", timeout=10_000)
+    bars = "() => document.querySelector('.js-plotly-plot')._fullData[0].x[0]"
+    v.page.wait_for_function(f"({bars})() === 1", timeout=10_000)
+    answers = {
+        "format": "casebook-check/1",
+        "name": "Team Noord",
+        "saved_at": "",
+        "answers": {"front_door": 2},
+    }
+    _upload(
+        v,
+        ".casebook-check",
+        [
+            {
+                "name": "eerder.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(answers).encode(),
+            }
+        ],
+    )
+    v.page.wait_for_selector("text=Antwoorden geladen uit eerder.json", timeout=10_000)
+    v.page.wait_for_selector(".casebook-weak li:has-text('De voordeur bewaakt')", timeout=10_000)
+    assert v.page.locator(".casebook-weak li:has-text('Druk van de opgave')").count() == 0
+    _upload(
+        v,
+        ".casebook-check",
+        [{"name": "kapot.json", "mimeType": "application/json", "buffer": b'{"format": '}],
+    )
+    v.page.wait_for_selector("text=kapot.json: the file is not complete JSON", timeout=10_000)
+    assert v.page.locator(".casebook-weak li:has-text('De voordeur bewaakt')").count() == 1
+    summary = v.page.locator("a[download='samenvatting_check.html']")
+    assert summary.count() == 1
+    _switch_to_english(v)
+    v.page.wait_for_function(
+        TITLE_IS, arg="Your collaboration beside the five cases", timeout=10_000
+    )
+    assert v.errors == []
+
+
+def test_compare_takes_an_own_neighbourhood_and_refuses_a_broken_one(
+    visit: Callable[[str], Visit],
+) -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "templates" / "voorbeeld_eigen_wijk.csv"
+    v = visit("02_wijken_vergelijken.ipynb")
+    content = example.read_bytes()
+    _upload(
+        v,
+        ".casebook-compare",
+        [{"name": "voorbeeld.csv", "mimeType": "text/csv", "buffer": content}],
+    )
+    v.page.wait_for_function(FIRST_CHART_TRACES, arg=7, timeout=15_000)
+    v.page.wait_for_selector("text=Toegevoegd als eigen gegevens", timeout=10_000)
+    assert v.page.locator(".casebook-own-note:has-text('niet uit het boekje')").count() == 1
+    broken = content.replace(b",12,", b",twaalf,")
+    _upload(
+        v, ".casebook-compare", [{"name": "kapot.csv", "mimeType": "text/csv", "buffer": broken}]
+    )
+    v.page.wait_for_selector(
+        "text=kapot.csv, row 32, column 'value': 'twaalf' is not a number", timeout=10_000
+    )
+    assert (
+        v.page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
+        == 7
+    )  # the good neighbourhood stays
     assert v.errors == []

@@ -1,0 +1,295 @@
+"""Check your own collaboration: a short questionnaire, your profile beside the five cases, the
+lessons for your weak spots, and your answers saved, reloaded and summarised on one page."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from casebook import check
+from casebook.checkchart import check_chart
+from casebook.data import Casebook
+from casebook.i18n import LANGS, check_lang
+from casebook.text import t
+from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views._base import View, download_link, figure_outputs, message_html
+
+__all__ = ["CheckView", "check_view"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SAVE_DIR = Path.home() / "casebook-checks"
+_DONT_KNOW = 0
+
+
+class CheckView(View):
+    """The collaboration check.
+
+    Controls: ``language``; ``questions[condition_id]`` (0 = don't know, 1-4); ``name``;
+    ``save``, ``reset`` and ``upload`` (earlier answers). After each change ``figure`` holds the
+    chart, ``weak`` the weak spots (a table), ``summary`` the one-page HTML summary and
+    ``message_text`` what the reader was last told (or None).
+    """
+
+    def __init__(
+        self,
+        book: Casebook,
+        *,
+        lang: str = "nl",
+        theme: Theme = DEFAULT_THEME,
+        save_dir: str | Path | None = None,
+    ) -> None:
+        check_lang(lang)
+        self._book, self._theme = book, theme
+        self.save_dir = Path(save_dir) if save_dir is not None else DEFAULT_SAVE_DIR
+        self._ids = book.conditions.sort_values("number")["condition_id"].tolist()
+        self._frameworks = book.conditions.set_index("condition_id")["framework"]
+        self.saved_path: Path | None = None
+        self.message_text: str | None = None
+        self.figure = None
+        self.weak = None
+        self.summary = ""
+        self._busy = False
+
+        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        self.intro = widgets.HTML()
+        self.name = widgets.Text(layout=widgets.Layout(width="24em"))
+        self.questions: dict[str, widgets.ToggleButtons] = {}
+        self._labels: dict[str, widgets.HTML] = {}
+        self._headings: dict[str, widgets.HTML] = {}
+        rows: list[widgets.Widget] = []
+        for cid in self._ids:
+            framework = self._frameworks[cid]
+            if framework not in self._headings:
+                self._headings[framework] = widgets.HTML()
+                rows.append(self._headings[framework])
+            self._labels[cid] = widgets.HTML()
+            buttons = widgets.ToggleButtons(
+                options=[("", v) for v in (_DONT_KNOW, *check.SCORES)], value=_DONT_KNOW
+            )
+            buttons.style = {"button_width": "7.5em"}
+            buttons.add_class(f"casebook-q-{cid}")
+            self.questions[cid] = buttons
+            rows.append(widgets.VBox([self._labels[cid], buttons]))
+        self.save = widgets.Button(icon="save", layout=widgets.Layout(width="auto"))
+        self.reset = widgets.Button(icon="eraser", layout=widgets.Layout(width="auto"))
+        self.upload = widgets.FileUpload(accept=".json", multiple=False)
+        self.upload.layout = widgets.Layout(width="auto")
+        self.message = widgets.HTML()
+        self.save_status = widgets.HTML()
+        self.downloads = widgets.HTML()
+        self.chart = widgets.Output()
+        self.weak_html = widgets.HTML()
+        self.widget = widgets.VBox(
+            [
+                self.language,
+                self.intro,
+                widgets.VBox(rows),
+                widgets.HBox([self.name, self.save, self.reset, self.upload],
+                             layout=widgets.Layout(flex_flow="row wrap")),
+                self.message,
+                self.save_status,
+                self.downloads,
+                self.chart,
+                self.weak_html,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )  # fmt: skip
+        self.widget.add_class("casebook-check")
+        self._relabel()
+        self.language.observe(self._on_language, names="value")
+        for buttons in self.questions.values():
+            buttons.observe(self._on_answer, names="value")
+        self.name.observe(self._on_answer, names="value")
+        self.save.on_click(lambda _: self.save_answers())
+        self.reset.on_click(lambda _: self.reset_answers())
+        self.upload.observe(self._on_upload, names="value")
+        self._render()
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.language.value
+
+    def answers(self) -> check.Answers:
+        """The answers as they stand in the controls."""
+        scores = check.scores_from({c: b.value for c, b in self.questions.items()}, self._ids)
+        return check.Answers(scores=scores, name=check.clean_name(self.name.value))
+
+    def set_answers(self, answers: check.Answers) -> None:
+        """Put ``answers`` in the controls (one redraw at the end)."""
+        self._busy = True
+        try:
+            for cid, buttons in self.questions.items():
+                buttons.value = answers.scores.get(cid) or _DONT_KNOW
+            self.name.value = answers.name
+        finally:
+            self._busy = False
+        self._render()
+
+    def reset_answers(self) -> None:
+        """Every question back to 'don't know'."""
+        self.set_answers(check.Answers(scores=dict.fromkeys(self._ids)))
+        self._say(None)
+
+    def save_answers(self) -> Path | None:
+        """Write the answers to ``save_dir`` atomically, in a new file (never over an older one)."""
+        answers = self.answers()
+        stem = answers.name.replace(" ", "_") or "samenwerking"
+        filename = f"check_{stem}_{datetime.now():%Y%m%d-%H%M%S}.json"
+        number = 2
+        while (self.save_dir / filename).exists():
+            filename = f"check_{stem}_{datetime.now():%Y%m%d-%H%M%S}_{number}.json"
+            number += 1
+        try:
+            self.saved_path = check.save_answers(
+                answers, self.save_dir / filename, condition_ids=self._ids
+            )
+        except OSError as err:
+            log.exception("saving answers failed")
+            self.saved_path = None
+            reason = err.strerror or str(err)
+            self.save_status.value = message_html(t("save_failed", self.lang, reason=reason))
+            return None
+        self.save_status.value = message_html(t("saved", self.lang, path=str(self.saved_path)))
+        return self.saved_path
+
+    def load_answers_file(self, filename: str, content: bytes) -> check.Answers | None:
+        """Load earlier answers; a broken file is refused with a message and changes nothing."""
+        try:
+            answers = check.read_answers(content, filename=filename, condition_ids=self._ids)
+        except check.AnswersError as err:
+            self._say(str(err))
+            return None
+        self.set_answers(answers)
+        self._say(t("check.loaded", self.lang, file=filename))
+        return answers
+
+    # --- events -------------------------------------------------------------------------
+
+    def _on_language(self, change: dict[str, Any]) -> None:
+        self._relabel()
+        self._render()
+
+    def _on_answer(self, change: dict[str, Any]) -> None:
+        if not self._busy:
+            self._render()
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            self.load_answers_file(files[0]["name"], bytes(files[0]["content"]))
+
+    def _say(self, text: str | None) -> None:
+        self.message_text = text
+        self.message.value = message_html(text)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _relabel(self) -> None:
+        lang = self.lang
+        self.language.description = t("control.language", lang)
+        self.intro.value = f"<p>{html.escape(t('check.intro', lang))}</p>"
+        frame = check.conditions(self._book, lang=lang).set_index("condition_id")
+        for framework, heading in self._headings.items():
+            heading.value = f"<h3>{html.escape(t(f'check.framework.{framework}', lang))}</h3>"
+        for k, cid in enumerate(self._ids):
+            row = frame.loc[cid]
+            self._labels[cid].value = (
+                f"<b>{k + 1}. {html.escape(row['label'])}</b> · {html.escape(row['question'])} "
+                f"<small>(p. {int(row['page'])})</small>"
+            )
+            labels = [t("score.none", lang), *(t(f"score.{s}", lang) for s in check.SCORES)]
+            buttons = self.questions[cid]
+            value = buttons.value
+            self._busy = True
+            try:
+                buttons.options = list(zip(labels, (_DONT_KNOW, *check.SCORES), strict=True))
+                buttons.value = value
+            finally:
+                self._busy = False
+        self.name.placeholder = t("check.name", lang)
+        self.save.description = t("check.save", lang)
+        self.reset.description = t("check.reset", lang)
+        self.upload.description = t("check.upload", lang)
+
+    def _render(self) -> None:
+        lang = self.lang
+        try:
+            answers = self.answers()
+            profile = check.profile(self._book, answers, lang=lang)
+            self.figure = check_chart(
+                profile,
+                check.readings(self._book, lang=lang),
+                case_names=self._book.cases.set_index("case_id")["short_name"].to_dict(),
+                evidence=check.reading_hover(self._book, lang=lang),
+                lang=lang,
+                theme=self._theme,
+            )
+            self.weak = check.weak_spots(self._book, answers, lang=lang)
+            self.summary = check.summary_html(self._book, answers, lang=lang)
+            weak_html = self._weak_html(answers)
+        except Exception:  # a reader never sees a traceback; the log keeps it for us
+            log.exception("check view failed")
+            self.figure, self.weak, self.summary, weak_html = None, None, "", ""
+            self._say(t("msg.error", lang))
+        self.chart.outputs = figure_outputs(self.figure)
+        self.weak_html.value = weak_html
+        answers_text = check.answers_json(self.answers(), condition_ids=self._ids)
+        self.downloads.value = " · ".join(
+            [
+                download_link(
+                    answers_text,
+                    "mijn_antwoorden.json",
+                    t("check.download_answers", lang),
+                    mime="application/json",
+                ),
+                download_link(
+                    self.summary,
+                    "samenvatting_check.html",
+                    t("check.download_summary", lang),
+                    mime="text/html",
+                ),
+            ]
+        )
+
+    def _weak_html(self, answers: check.Answers) -> str:
+        lang = self.lang
+        title = f"<h3>{html.escape(t('check.weak_title', lang))}</h3>"
+        if not any(v is not None for v in answers.scores.values()):
+            return title + f"<p>{html.escape(t('check.weak_none_answered', lang))}</p>"
+        if self.weak is None or self.weak.empty:
+            return title + f"<p>{html.escape(t('check.no_weak', lang))}</p>"
+        items = []
+        for r in self.weak.to_dict("records"):
+            score = t(f"score.{r['score']}", lang)
+            read = t("check.read_lesson", lang, n=r["lesson_id"])
+            items.append(
+                f"<li><b>{html.escape(r['label'])}</b> ({html.escape(score)}): "
+                f"{html.escape(read)} “{html.escape(r['lesson'])}”</li>"
+            )
+        items = "".join(items)
+        return title + f"<ul class='casebook-weak'>{items}</ul>"
+
+    def static_parts(self) -> list[Any]:
+        parts: list[Any] = [self.intro.value]
+        if self.figure is not None:
+            parts.append(self.figure)
+        return [*parts, self.weak_html.value]
+
+
+def check_view(
+    book: Casebook,
+    *,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+    save_dir: str | Path | None = None,
+) -> CheckView:
+    """Build the collaboration check; display the result in a notebook to use it."""
+    return CheckView(book, lang=lang, theme=theme, save_dir=save_dir)

@@ -1,0 +1,198 @@
+"""Issue 8, first half: the collaboration check (conditions, answers, readings, summary, view)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import casebook
+from casebook import check
+from casebook.views.check import CheckView
+
+IDS = [
+    "urgency",
+    "room_for_doers",
+    "backing",
+    "learning_structure",
+    "intentionality",
+    "activism",
+    "connection",
+    "task_analysed",
+    "result_agreements",
+    "tasks_and_means",
+    "front_door",
+]
+
+
+def _answers(**scores: int | None) -> check.Answers:
+    return check.Answers(scores={c: scores.get(c) for c in IDS}, name="Team Noord")
+
+
+def test_conditions_cover_tops_van_delden_and_checkable_lessons(book: casebook.Casebook) -> None:
+    frame = check.conditions(book, lang="en")
+    assert frame["condition_id"].tolist() == IDS
+    by_framework = frame.groupby("framework")["condition_id"].apply(list).to_dict()
+    assert by_framework["tops_arise"] == ["urgency", "room_for_doers", "backing"]
+    assert by_framework["tops_last"] == ["learning_structure"]
+    assert by_framework["van_delden"] == ["intentionality", "activism", "connection"]
+    # Tops' conditions are in the balloon on p. 11, Van Delden's on p. 20 (as lesson 25 says)
+    assert set(frame.loc[frame["framework"].str.startswith("tops"), "page"]) == {11}
+    assert set(frame.loc[frame["framework"] == "van_delden", "page"]) == {20}
+    lessons = dict(zip(frame["condition_id"], frame["lesson_id"], strict=True))
+    assert lessons["task_analysed"] == 3 and lessons["front_door"] == 18
+    assert frame["question"].str.endswith("?").all()
+
+
+def test_readings_are_categories_and_missing_is_not_assessed(book: casebook.Casebook) -> None:
+    matrix = check.readings(book)
+    assert list(matrix.index) == IDS
+    assert list(matrix.columns) == book.cases.sort_values("number")["case_id"].tolist()
+    assert set(matrix.to_numpy().ravel()) <= set(check.READINGS)
+    # the booklet reports no evaluation for Helmond-Oost: nothing is read into it
+    assert (matrix["helmond_oost"] == "not_assessed").all()
+    assert matrix.loc["urgency", "doornakkers"] == "met"
+    assert matrix.loc["connection", "mom"] == "not_met"
+    hover = check.reading_hover(book, lang="en")
+    assert hover[("backing", "doornakkers")].endswith("(p. 10, 11)")
+    assert ("urgency", "helmond_oost") not in hover
+
+
+def test_weak_spots_are_scores_one_and_two_weakest_first(book: casebook.Casebook) -> None:
+    answers = _answers(urgency=2, backing=1, front_door=4, connection=None)
+    weak = check.weak_spots(book, answers, lang="nl")
+    assert weak["condition_id"].tolist() == ["backing", "urgency"]
+    assert weak["lesson_id"].tolist() == [25, 25]
+    assert check.weak_spots(book, _answers(), lang="nl").empty  # "don't know" is not weak
+
+
+def test_save_and_read_round_trip(tmp_path: Path) -> None:
+    answers = _answers(urgency=3, backing=1)
+    path = check.save_answers(answers, tmp_path / "a.json", condition_ids=IDS)
+    back = check.read_answers(path.read_bytes(), filename="a.json", condition_ids=IDS)
+    assert back.scores == answers.scores and back.name == "Team Noord"
+    assert back.saved_at  # stamped when saved
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_crash_while_saving_keeps_the_good_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.json"
+    check.save_answers(_answers(urgency=4), target, condition_ids=IDS)
+    before = target.read_bytes()
+
+    def crash(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(OSError, match="No space left"):
+        check.save_answers(_answers(urgency=1), target, condition_ids=IDS)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def _file(**change: object) -> bytes:
+    payload = {"format": check.FORMAT, "name": "x", "saved_at": "", "answers": {"urgency": 2}}
+    payload.update(change)
+    return json.dumps(payload).encode()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (_file()[:-15], "not complete JSON"),  # half written
+        (b"", "not complete JSON"),
+        ("ü".encode("latin-1"), "not UTF-8"),
+        (b"[1, 2]", "not an answers file"),
+        (_file(format="casebook-check/9"), "not an answers file"),
+        (_file(answers=[2, 3]), "must be a list of condition"),
+        (_file(answers={"atlantis": 2}), "unknown condition 'atlantis'"),
+        (_file(answers={"urgency": 5}), "condition 'urgency': 5 is not a score"),
+        (_file(answers={"urgency": "3"}), "'3' is not a score"),
+        (_file(answers={"urgency": True}), "True is not a score"),
+        (_file(name=["x"]), "must be text"),
+        (b"x" * 200_000, "too large"),
+    ],
+)
+def test_bad_answers_files_are_refused_with_file_and_reason(content: bytes, message: str) -> None:
+    with pytest.raises(check.AnswersError, match=message) as err:
+        check.read_answers(content, filename="mijn.json", condition_ids=IDS)
+    assert str(err.value).startswith("mijn.json")
+
+
+def test_names_are_cleaned_on_the_way_in_and_out() -> None:
+    back = check.read_answers(
+        _file(name="<script>alert(1)</script>Team"), filename="a.json", condition_ids=IDS
+    )
+    assert "<" not in back.name and ">" not in back.name
+
+
+def test_summary_is_one_escaped_self_contained_page(book: casebook.Casebook) -> None:
+    answers = check.Answers(scores={"urgency": 1}, name="Team <b>Zuid</b>")
+    page = check.summary_html(book, answers, lang="en")
+    assert page.startswith("<!DOCTYPE html>") and "<b>Zuid</b>" not in page
+    assert "Team &lt;b&gt;Zuid&lt;/b&gt;" in page
+    assert "read lesson 25" in page and "Pressure of the task" in page
+    assert "src=" not in page and "http" not in page  # loads nothing from elsewhere
+    assert page.count("<tr>") == 1 + len(IDS)
+
+
+def test_chart_has_scores_beside_the_readings(book: casebook.Casebook) -> None:
+    from casebook.checkchart import check_chart
+
+    answers = _answers(urgency=1, backing=4)
+    fig = check_chart(
+        check.profile(book, answers, lang="nl"),
+        check.readings(book),
+        case_names=book.cases.set_index("case_id")["short_name"].to_dict(),
+        evidence=check.reading_hover(book, lang="nl"),
+        lang="nl",
+    )
+    bar, heat = fig.data
+    assert list(bar.x) == [1, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert bar.text[1] == "weet niet" and bar.text[0] == "nee"
+    assert len(heat.z) == len(IDS) and len(heat.z[0]) == 5
+    assert "Het boekje zegt hier niets over." in heat.hovertext[0][3]  # Helmond-Oost
+
+
+def test_view_answers_save_reset_and_reload(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = CheckView(book, save_dir=tmp_path)
+    view.questions["urgency"].value = 1
+    view.questions["front_door"].value = 3
+    view.name.value = "Team <Oost>"
+    assert view.weak["condition_id"].tolist() == ["urgency"]
+    assert "les 25" in view.weak_html.value
+    assert 'download="mijn_antwoorden.json"' in view.downloads.value
+    assert 'download="samenvatting_check.html"' in view.downloads.value
+    first = view.save_answers()
+    second = view.save_answers()
+    assert first is not None and second is not None and first != second  # never overwritten
+    view.reset_answers()
+    assert all(b.value == 0 for b in view.questions.values()) and view.weak.empty
+    loaded = view.load_answers_file(first.name, first.read_bytes())
+    assert loaded is not None and view.questions["urgency"].value == 1
+    assert view.name.value == "Team Oost"
+    # a broken file changes nothing and says why
+    assert view.load_answers_file("kapot.json", first.read_bytes()[:40]) is None
+    assert "kapot.json" in view.message_text and view.questions["urgency"].value == 1
+
+
+def test_view_reports_a_failed_save(book: casebook.Casebook, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    view = CheckView(book, save_dir=blocker / "sub")
+    assert view.save_answers() is None
+    assert "lukte niet" in view.save_status.value
+
+
+def test_view_language_switch_keeps_answers(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = CheckView(book, save_dir=tmp_path)
+    view.questions["backing"].value = 2
+    view.language.value = "en"
+    assert view.questions["backing"].value == 2
+    assert view.questions["backing"].options[2] == ("a little", 2)
+    assert "Political and administrative backing" in view.weak_html.value
+    assert view.figure.layout.title.text == "Your collaboration beside the five cases"
