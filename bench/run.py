@@ -15,42 +15,21 @@ import argparse
 import json
 import os
 import platform
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
+from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
+from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PAGES = {
-    "00_start.ipynb": (".casebook-start", 0),
-    "01_casussen.ipynb": (".casebook-reader", 0),
-    "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
-    "03_vier_logicas.ipynb": (".casebook-logics", 2),
-    "04_evaluaties.ipynb": (".casebook-evaluations", 3),
-    "05_lessen.ipynb": (".casebook-lessons", 1),
-}
+PAGES = PAGE_VIEWS
 BASELINE_PAGE = "zz_baseline.ipynb"  # the notebook-execution baseline
-DRAWN = (
-    "() => [...document.querySelectorAll('.js-plotly-plot')]"
-    ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
-)
 # A redraw replaces the chart's element: remember the current one, wait for a new drawn one.
 MARK = "i => { window.__cbOld = document.querySelectorAll('.js-plotly-plot')[i]; }"
 REDRAWN = (
@@ -159,37 +138,14 @@ def notebooks(repeats: int) -> dict[str, object]:
 # --- 3. app first render and 4. interaction --------------------------------------------------
 
 
-class Server:
-    """The app's own Voilà command on a folder with every page plus the baseline page."""
+class Server(AppServer):
+    """The app's own Voilà command on a folder with every page plus the baseline page, started
+    and given time to fill its pools before anything is measured."""
 
     def __init__(self, folder: Path, preheat: bool) -> None:
-        from casebook.app import AppSettings, app_env, voila_command
-
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        settings = AppSettings(port=self.port, preheat=preheat, open_browser=False)
-        self.proc = subprocess.Popen(
-            voila_command(settings, root=folder),
-            cwd=folder,
-            env=app_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.url = f"http://127.0.0.1:{self.port}/voila/render/"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
+        super().__init__(AppSettings(preheat=preheat, open_browser=False), root=folder)
+        self.__enter__()
         time.sleep(25 if preheat else 2)  # let every pool fill before measuring
-
-    def stop(self) -> None:
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        self.proc.wait(timeout=30)
 
 
 def _folder() -> tempfile.TemporaryDirectory:
@@ -407,7 +363,7 @@ def main() -> int:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             if "app" not in args.skip:
                 result["app"] = app(browser, 2 if args.quick else 3)
             if "interaction" not in args.skip:

@@ -17,18 +17,29 @@ import webbrowser
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["AppSettings", "notebooks_dir", "start", "template_root", "voila_command"]
+__all__ = [
+    "PAGES",
+    "PAGE_VIEWS",
+    "AppSettings",
+    "notebooks_dir",
+    "start",
+    "template_root",
+    "voila_command",
+]
 
 HERE = Path(__file__).resolve().parent
-PAGES = (
-    "00_start.ipynb",
-    "01_casussen.ipynb",
-    "02_wijken_vergelijken.ipynb",
-    "03_vier_logicas.ipynb",
-    "04_evaluaties.ipynb",
-    "05_lessen.ipynb",
-    "06_check_je_samenwerking.ipynb",
-)
+# Each page, the CSS class of the view it shows, and how many charts it draws when it opens:
+# what the browser tests, the benchmarks and the load test wait for.
+PAGE_VIEWS: dict[str, tuple[str, int]] = {
+    "00_start.ipynb": (".casebook-start", 0),
+    "01_casussen.ipynb": (".casebook-reader", 0),
+    "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
+    "03_vier_logicas.ipynb": (".casebook-logics", 2),
+    "04_evaluaties.ipynb": (".casebook-evaluations", 3),
+    "05_lessen.ipynb": (".casebook-lessons", 1),
+    "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
+}
+PAGES = tuple(PAGE_VIEWS)
 
 
 def notebooks_dir() -> Path:
@@ -47,7 +58,7 @@ def template_root() -> Path:
 
 @dataclass(frozen=True)
 class AppSettings:
-    """How the app runs. Defaults suit a teacher's laptop: local only, two preheated kernels per
+    """How the app runs. Defaults suit a teacher's laptop: local only, one preheated kernel per
     page, idle kernels shut down after ten minutes."""
 
     port: int = 8866
@@ -59,6 +70,11 @@ class AppSettings:
     fill_delay_seconds: int = 15
     open_browser: bool = True
     extra: list[str] = field(default_factory=list)
+
+
+# Voilà itself (0.5, voila/app.py) lets only comm, comm-info, kernel-info and shutdown messages
+# through a kernel's websocket: a reader's browser cannot send an execute_request. It sets this
+# in code, so configuration cannot widen it; tests/test_security.py checks that it holds.
 
 
 def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[str]:

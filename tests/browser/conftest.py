@@ -7,35 +7,16 @@ browser is a failure, so that CI never passes without having looked at the app.
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from casebook.app import AppSettings
+from casebook.testing import CHROMIUM, CHROMIUM_ARGS, AppServer
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = ROOT / "build" / "screenshots"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _need_browser() -> None:
@@ -55,44 +36,10 @@ def _need_browser() -> None:
 def app_url() -> Iterator[str]:
     """Start the app as `casebook start` does, on a free port, and stop it afterwards."""
     _need_browser()
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "casebook.cli",
-        "start",
-        "--port",
-        str(port),
-        "--no-browser",
-        "--pool-size",
-        "2",
-    ]
     (ROOT / "build").mkdir(exist_ok=True)
-    log = open(ROOT / "build" / "voila-test.log", "w")  # noqa: SIM115  (closed with the server)
-    proc = subprocess.Popen(
-        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the casebook app did not start")
-            time.sleep(0.5)
-        yield base
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+    settings = AppSettings(pool_size=2, open_browser=False)
+    with AppServer(settings, log=ROOT / "build" / "voila-test.log") as server:
+        yield server.base_url
 
 
 @pytest.fixture(scope="session")

@@ -9,26 +9,14 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from casebook.app import PAGE_VIEWS
+from casebook.testing import DRAWN
 from tests.browser.conftest import SCREENSHOTS
 
-# Which view each page shows and how many charts must be drawn on it.
-PAGES = {
-    "00_start.ipynb": (".casebook-start", 0),
-    "01_casussen.ipynb": (".casebook-reader", 0),
-    "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
-    "03_vier_logicas.ipynb": (".casebook-logics", 2),
-    "04_evaluaties.ipynb": (".casebook-evaluations", 3),
-    "05_lessen.ipynb": (".casebook-lessons", 1),
-    "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
-}
+PAGES = PAGE_VIEWS
 LOADS = 5
 # Messages of the Jupyter stack that do not break anything (see NOTES-jupyter-stack.md).
 BENIGN = ("Unsatisfied version", "No satisfying version")
-# How many charts plotly has drawn: a graph div with data and an SVG inside.
-DRAWN = (
-    "() => [...document.querySelectorAll('.js-plotly-plot')]"
-    ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
-)
 TITLE_IS = "t => document.querySelector('.js-plotly-plot .gtitle').textContent === t"
 TITLE_STARTS = "t => document.querySelector('.js-plotly-plot .gtitle').textContent.startsWith(t)"
 FIRST_CHART_TRACES = "n => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length === n"

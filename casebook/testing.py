@@ -1,0 +1,110 @@
+"""Helpers for the browser tests, the benchmarks and the load test: the app's own server on a
+free port, and Debian's Chromium with the settings that work on this kind of machine.
+
+Not needed to use the casebook; kept here so that tests and ``bench/`` start the server the same
+way ``casebook start`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+
+from casebook.app import AppSettings, app_env, voila_command
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "DRAWN", "AppServer", "free_port"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# How many charts plotly has drawn on a page: a graph div with data and an SVG inside.
+DRAWN = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
+)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class AppServer:
+    """The app's Voilà command (as ``casebook start`` runs it) on a free port, in its own process
+    group; use as a context manager. ``settings`` may change anything but the port."""
+
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        *,
+        root: Path | None = None,
+        log: Path | None = None,
+        ready_timeout: float = 120,
+    ) -> None:
+        base = settings or AppSettings(open_browser=False)
+        self.port = free_port()
+        self.settings = replace(base, port=self.port, open_browser=False)
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{self.base_url}/voila/render/"
+        self._root, self._log_path, self._timeout = root, log, ready_timeout
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> AppServer:
+        out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
+        self._log = out
+        self.proc = subprocess.Popen(
+            voila_command(self.settings, root=self._root),
+            cwd=self._root,
+            env=app_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + self._timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        """End the server and every kernel it started."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+        if self._log not in (None, subprocess.DEVNULL):
+            self._log.close()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
