@@ -168,6 +168,9 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
     if not rows:
         raise DataError([Problem(filename, None, None, "the file is empty")])
     header = [h.strip() for h in rows[0]]
+    if len(header) == 1 and ";" in header[0]:
+        msg = "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
+        raise DataError([Problem(filename, 1, None, msg)])
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise DataError(

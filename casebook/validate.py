@@ -175,6 +175,10 @@ def _read_table(
     except csv.Error as err:
         msg = f"is not a well-formed CSV file ({err})"
         return [], [Problem(fname, reader.line_num, None, msg)], False
+    if len(header) == 1 and ";" in header[0] and len(expected) > 1:
+        # a spreadsheet's "CSV" in a Dutch locale: nothing in it can be read as a table
+        msg = "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
+        return [], [Problem(fname, 1, None, msg)], False
     problems += _check_header(fname, header, expected)
     index = {name: header.index(name) for name in expected if name in header}
     parsed: list[tuple[int, Row]] = []
@@ -240,7 +244,7 @@ def _check_header(fname: str, header: list[str], expected: list[str]) -> list[Pr
 def _convert(cell: str, field: dict[str, Any]) -> tuple[Any, str | None]:
     """Convert one cell; return (value, problem message or None)."""
     constraints = field.get("constraints", {})
-    if cell == "":
+    if cell.strip() == "":
         if constraints.get("required"):
             return None, "is empty but a value is required"
         return None, None
@@ -279,7 +283,11 @@ def _check_constraints(
         return f"'{value}' is not one of: {', '.join(map(str, enum))}"
     pattern = constraints.get("pattern")
     if pattern is not None and not re.fullmatch(pattern, value):
-        return f"'{value}' is not a valid id (use lowercase letters, digits and _ only)"
+        if field["name"] == "pages":
+            return f"'{value}' is not a list of pages (write them as '10, 11')"
+        if field["name"].endswith("_id"):
+            return f"'{value}' is not a valid id (use lowercase letters, digits and _ only)"
+        return f"'{value}' does not have the expected form ({field.get('description', pattern)})"
     low, high = constraints.get("minimum"), constraints.get("maximum")
     is_page = field["name"].startswith("page") or field["name"] in {"ref_page", "quote_page"}
     outside = (low is not None and value < low) or (high is not None and value > high)
@@ -441,6 +449,11 @@ def _check_figure(fname: str, rownum: int, row: Row) -> list[Problem]:
         problems.append(Problem(fname, rownum, "value", f"value {value:g} is below low {low:g}"))
     if value is not None and high is not None and value > high:
         problems.append(Problem(fname, rownum, "value", f"value {value:g} is above high {high:g}"))
+    if row.get("unit") in ("count", "EUR"):
+        for col, v in (("value", value), ("low", low), ("high", high)):
+            if v is not None and v < 0:
+                msg = f"{v:g} is negative, which a {row['unit']} figure cannot be"
+                problems.append(Problem(fname, rownum, col, msg))
     if row.get("unit") == "percent":
         for col, v in (("value", value), ("low", low), ("high", high)):
             if v is not None and not 0 <= v <= 100:

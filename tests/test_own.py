@@ -115,6 +115,7 @@ def test_a_broken_file_is_refused_naming_row_and_column(
         (b"wijk,inwoners\nNoord,100\n", "not a filled-in neighbourhood template"),
         ("ü".encode("latin-1"), "not UTF-8"),
         (b"x" * 300_000, "too large"),
+        (EXAMPLE.read_bytes().replace(b",", b";"), "separated by semicolons"),
     ],
 )
 def test_a_file_that_is_no_template_is_refused(

@@ -29,7 +29,7 @@ def _broken_dir(name: str, data_copy: Path) -> tuple[Path, dict]:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(ENTRIES) >= 20
+    assert len(ENTRIES) >= 40
 
 
 @pytest.mark.parametrize("name", ENTRIES)

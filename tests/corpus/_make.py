@@ -46,6 +46,10 @@ def find_row(table: str, **where: str) -> int:
 
 
 ENTRIES: dict[str, dict] = {}
+# Whole-file breakages report one problem per broken row or header cell; counted by hand.
+PROBLEMS_SEMICOLON = 1  # one message: saved with semicolons, nothing repeated per row
+PROBLEMS_HALF = 18  # the cut row, and 17 rows elsewhere pointing at the lost logics
+PROBLEMS_NUL = 2  # the damaged header cell: missing, and unknown
 
 
 def entry(name, files, file, row, column, match, problems=1, delete=None):
@@ -163,6 +167,39 @@ CELL_EDITS = [
         "needs a value",
         1,
     ),
+    ("reading_enum", "condition_readings", 2, "reading", "yes", "not one of", 1),
+    (
+        "reading_unknown_case",
+        "condition_readings",
+        3,
+        "case_id",
+        "eindhoven",
+        "not a known case_id",
+        1,
+    ),
+    ("reading_pages_pattern", "condition_readings", 4, "pages", "10-11", "not a list of pages", 1),
+    (
+        "reading_page_beyond_booklet",
+        "condition_readings",
+        5,
+        "pages",
+        "10, 48",
+        "page 48 does not exist",
+        1,
+    ),
+    ("condition_unknown_lesson", "conditions", 2, "lesson_id", "27", "not a known lesson_id", 1),
+    ("condition_framework", "conditions", 3, "framework", "Tops", "not one of", 1),
+    ("whitespace_only_required", "lessons", 5, "title_nl", "   ", "value is required", 1),
+    (
+        "negative_count",
+        "indicators",
+        {"area_id": "groenewoud", "indicator": "households"},
+        "value",
+        "-3420",
+        "negative",
+        1,
+    ),
+    ("year_as_text", "timeline", 3, "year", "tweeduizend", "not a whole number", 1),
     ("page_last_before_page", "lessons", 6, "page_last", "40", "comes before the first page", 1),
     ("month_13", "timeline", 9, "month", "13", "above the maximum 12", 1),
     (
@@ -268,6 +305,71 @@ def build() -> None:
         4,
         None,
         "not a well-formed CSV",
+    )
+    entry(
+        "semicolon_export",
+        [("tensions.csv", (DATA / "tensions.csv").read_text(encoding="utf-8").replace(",", ";"))],
+        "tensions.csv",
+        1,
+        None,
+        "separated by semicolons",
+        problems=PROBLEMS_SEMICOLON,
+    )
+    text = (DATA / "logics.csv").read_text(encoding="utf-8")
+    entry(
+        "half_written_file",
+        [("logics.csv", text[: len(text) // 2].rsplit(",", 1)[0])],
+        "logics.csv",
+        4,
+        None,
+        "cells but the header has",
+        problems=PROBLEMS_HALF,
+    )
+    text = (DATA / "main_lines.csv").read_text(encoding="utf-8")
+    entry(
+        "nul_byte",
+        [("main_lines.csv", text.replace(",", ",\x00", 1))],
+        "main_lines.csv",
+        1,
+        "title_nl",
+        "missing from the header",
+        problems=PROBLEMS_NUL,
+    )
+    # A teacher's extended folder: a sixth case with its area and figures, all good, except one
+    # figure in indicators.csv; the other tables are the shipped ones.
+    cases = rows("cases")
+    new_case = list(cases[1])
+    head = cases[0]
+    new_case[head.index("case_id")] = "mijn_wijk"
+    new_case[head.index("number")] = "6"
+    new_case[head.index("name")] = "Samenwerking Mijn Wijk"
+    new_case[head.index("short_name")] = "Mijn Wijk"
+    areas = rows("areas")
+    new_area = ["mijn_wijk", "mijn_wijk", "Mijn Wijk", "neighbourhood", "Breda", "1", ""]
+    assert areas[0] == ["area_id", "case_id", "name", "kind", "city", "page", "note"]
+    ind = rows("indicators")
+    h = ind[0]
+
+    def figure(indicator: str, value: str, unit: str) -> list[str]:
+        r = [""] * len(h)
+        for k, v in {"case_id": "mijn_wijk", "area_id": "mijn_wijk", "indicator": indicator,
+                     "kind": "number", "value": value, "approx": "false", "unit": unit,
+                     "printed": value, "page": "1"}.items():  # fmt: skip
+            r[h.index(k)] = v
+        return r
+
+    added = [figure("inhabitants", "5200", "count"), figure("social_rent_share", "140", "percent")]
+    entry(
+        "teacher_folder_one_bad_file",
+        [
+            ("cases.csv", dump(cases + [new_case])),
+            ("areas.csv", dump(areas + [new_area])),
+            ("indicators.csv", dump(ind + added)),
+        ],
+        "indicators.csv",
+        len(ind) + 2,
+        "value",
+        "not a percentage between 0 and 100",
     )
     entry("missing_file", [], "highlights.csv", None, None, "is missing", delete="highlights.csv")
     dp = (DATA / "datapackage.json").read_text(encoding="utf-8")
