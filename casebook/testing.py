@@ -47,7 +47,8 @@ def free_port() -> int:
 
 class AppServer:
     """The app's Voilà command (as ``casebook start`` runs it) on a free port, in its own process
-    group; use as a context manager. ``settings`` may change anything but the port."""
+    group; use as a context manager. ``settings`` may change anything but the port; ``env`` adds
+    environment variables (``CASEBOOK_DATA`` for another data folder)."""
 
     def __init__(
         self,
@@ -56,6 +57,7 @@ class AppServer:
         root: Path | None = None,
         log: Path | None = None,
         ready_timeout: float = 120,
+        env: dict[str, str] | None = None,
     ) -> None:
         base = settings or AppSettings(open_browser=False)
         self.port = free_port()
@@ -63,6 +65,7 @@ class AppServer:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.url = f"{self.base_url}/voila/render/"
         self._root, self._log_path, self._timeout = root, log, ready_timeout
+        self._env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> AppServer:
@@ -71,7 +74,7 @@ class AppServer:
         self.proc = subprocess.Popen(
             voila_command(self.settings, root=self._root),
             cwd=self._root,
-            env=app_env(),
+            env=app_env({**os.environ, **self._env}),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,

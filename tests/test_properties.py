@@ -19,6 +19,7 @@ import casebook
 from casebook.data import schema
 from casebook.errors import DataError
 from casebook.validate import read_package
+from tests.hostile import FREE_TEXT
 
 SCHEMA = schema()
 RESOURCES = {r["name"]: r for r in SCHEMA["resources"]}
@@ -28,28 +29,6 @@ SETTINGS = settings(
 )
 
 
-def _keys(resource: dict) -> set[str]:
-    """Fields that other rows point at or that point elsewhere: ids, keys, references."""
-    s = resource["schema"]
-    pk = s.get("primaryKey", [])
-    keys = set(pk if isinstance(pk, list) else [pk])
-    for fk in s.get("foreignKeys", []):
-        f = fk["fields"]
-        keys |= set(f if isinstance(f, list) else [f])
-    return keys
-
-
-# Free text: string fields without enum, pattern or key role, and not a unit or kind that
-# other rules read. Any text a teacher types there is valid.
-FREE_TEXT = sorted(
-    (name, f["name"])
-    for name, r in RESOURCES.items()
-    for f in r["schema"]["fields"]
-    if f["type"] == "string"
-    and not {"enum", "pattern", "unique"} & set(f.get("constraints", {}))
-    and f["name"] not in _keys(r)
-    and f["name"] not in {"unit", "kind", "qualifier", "base", "printed"}
-)
 TYPED = sorted(
     (name, f["name"], f["type"])
     for name, r in RESOURCES.items()

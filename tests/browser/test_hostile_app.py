@@ -1,0 +1,91 @@
+"""Issue 10: the app in a real browser with a teacher's data folder full of markup, and hostile
+uploads: every text appears as text; no dialog, no script run, no injected element."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casebook.app import PAGE_VIEWS, AppSettings
+from casebook.testing import DRAWN, AppServer
+from tests.hostile import hostile_data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory, app_url: str) -> Iterator[str]:
+    # app_url first: it checks that a browser is there (and fails under CI when it is not)
+    data = hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    settings = AppSettings(preheat=False, open_browser=False)
+    log = ROOT / "build" / "voila-hostile.log"
+    with AppServer(settings, env={"CASEBOOK_DATA": str(data)}, log=log) as server:
+        yield server.url
+
+
+def _open(browser: Any, url: str, selector: str, plots: int) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url, timeout=90_000)
+    page.wait_for_selector(selector, timeout=90_000)
+    page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
+    return context, page, dialogs
+
+
+def _assert_safe(page: Any, dialogs: list[str], where: str) -> None:
+    page.wait_for_timeout(500)  # give any injected handler the chance to fire
+    assert dialogs == [], f"{where}: a dialog opened: {dialogs}"
+    assert page.evaluate("() => window.__pwned || 0") == 0, f"{where}: injected script ran"
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0, where
+
+
+@pytest.mark.parametrize("name", list(PAGE_VIEWS))
+def test_every_page_shows_the_markup_as_text(browser: Any, hostile_url: str, name: str) -> None:
+    selector, plots = PAGE_VIEWS[name]
+    context, page, dialogs = _open(browser, hostile_url + name, selector, plots)
+    try:
+        _assert_safe(page, dialogs, name)
+        body = page.inner_text("body")
+        svg = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".map(g => g.textContent).join(' ')"
+        )
+        assert "<img src=x onerror" in body + svg, f"{name}: the data's text is not shown"
+    finally:
+        context.close()
+
+
+def _choose(page: Any, view: str, files: list[dict]) -> None:
+    with page.expect_file_chooser(timeout=10_000) as chooser:
+        page.locator(f"{view} .widget-upload").first.click()
+    chooser.value.set_files(files)
+
+
+def test_hostile_uploads_are_shown_as_text(browser: Any, app_url: str) -> None:
+    example = (ROOT / "templates" / "voorbeeld_eigen_wijk.csv").read_text(encoding="utf-8")
+    name = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
+    hostile = example.replace("Voorbeeldwijk (fictief)", name)
+    context, page, dialogs = _open(browser, app_url + "/voila/render/02_wijken_vergelijken.ipynb",
+                                   ".casebook-compare", 1)  # fmt: skip
+    try:
+        _choose(page, ".casebook-compare", [
+            {"name": "<b>wijk</b>.csv", "mimeType": "text/csv", "buffer": hostile.encode()}
+        ])  # fmt: skip
+        page.wait_for_selector("text=Toegevoegd als eigen gegevens", timeout=15_000)
+        _assert_safe(page, dialogs, "compare upload")
+        assert name in page.inner_text(".casebook-compare")
+        broken = hostile.replace(",4200,", ",<script>alert(1)</script>,")
+        _choose(page, ".casebook-compare", [
+            {"name": "<img src=x onerror=alert(2)>.csv", "mimeType": "text/csv",
+             "buffer": broken.encode()}
+        ])  # fmt: skip
+        page.wait_for_selector("text=is not a number", timeout=15_000)
+        _assert_safe(page, dialogs, "compare refused upload")
+        assert "<img src=x onerror=alert(2)>.csv" in page.inner_text(".casebook-compare")
+    finally:
+        context.close()
