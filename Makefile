@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: start lab handout test lint validate notebooks bench constraints install clean
+.PHONY: start lab handout test lint validate notebooks bench loadtest constraints install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
@@ -54,6 +54,10 @@ notebooks: $(STAMP)
 ## bench: speed measurements (not tests); results in bench/results/
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## loadtest: N pages at once against one server (N = 10, 20, 30); results in bench/results/
+loadtest: $(STAMP)
+	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 ## constraints: record the exact versions now installed in .venv
 constraints: $(STAMP)
