@@ -1,5 +1,6 @@
-"""Issue 10: the app in a real browser with a teacher's data folder full of markup, and hostile
-uploads: every text appears as text; no dialog, no script run, no injected element."""
+"""Issue 10: the app and the handout in a real browser with a teacher's data folder full of
+markup, and hostile uploads: every text appears as text; no dialog, no script run, no injected
+element."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from casebook.app import PAGE_VIEWS, AppSettings
+from casebook.handout import build_handout
 from casebook.testing import DRAWN, AppServer
 from tests.hostile import hostile_data
 
@@ -17,9 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory, app_url: str) -> Iterator[str]:
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_dir: Path, app_url: str) -> Iterator[str]:
     # app_url first: it checks that a browser is there (and fails under CI when it is not)
-    data = hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    data = hostile_dir
     settings = AppSettings(preheat=False, open_browser=False)
     log = ROOT / "build" / "voila-hostile.log"
     with AppServer(settings, env={"CASEBOOK_DATA": str(data)}, log=log) as server:
@@ -89,3 +96,18 @@ def test_hostile_uploads_are_shown_as_text(browser: Any, app_url: str) -> None:
         assert "<img src=x onerror=alert(2)>.csv" in page.inner_text(".casebook-compare")
     finally:
         context.close()
+
+
+def test_the_handout_shows_hostile_text_as_text(
+    browser: Any, hostile_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CASEBOOK_DATA", str(hostile_dir))
+    pages = ("01_casussen.ipynb", "05_lessen.ipynb", "06_check_je_samenwerking.ipynb")
+    for path in build_handout(tmp_path, pages=pages, quiet=True):
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
+        page.goto(path.as_uri())
+        _assert_safe(page, dialogs, path.name)
+        assert "<img src=x onerror" in page.inner_text("body"), f"{path.name}: text not shown"
+        page.close()
