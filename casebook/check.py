@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from casebook.data import Casebook
-from casebook.files import atomic_write_text
+from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
 from casebook.text import t
 
@@ -151,12 +151,12 @@ def read_answers(content: bytes, *, filename: str, condition_ids: list[str]) -> 
         With the file name and what is wrong: too large, not UTF-8, not JSON (a half-written
         file ends here), not an answers file, an unknown condition or a score outside 1-4.
     """
-    if len(content) > _MAX_BYTES:
-        raise AnswersError(f"{filename}: the file is too large to be an answers file")
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AnswersError(f"{filename}: the file is not UTF-8 text") from None
+        text = decode_upload(
+            content, filename=filename, max_bytes=_MAX_BYTES, what="an answers file"
+        )
+    except ValueError as err:
+        raise AnswersError(str(err)) from None
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as err:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write_text"]
+__all__ = ["atomic_write_text", "decode_upload"]
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
@@ -29,3 +29,14 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def decode_upload(content: bytes, *, filename: str, max_bytes: int, what: str) -> str:
+    """The text of a file a reader hands in, or ValueError naming the file: too large to be
+    ``what`` (a placements file, an answers file), or not UTF-8. A BOM is dropped."""
+    if len(content) > max_bytes:
+        raise ValueError(f"{filename}: the file is too large to be {what}")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{filename}: the file is not UTF-8 text") from None

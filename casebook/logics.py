@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from casebook.data import Casebook
-from casebook.files import atomic_write_text
+from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
 
 __all__ = [
@@ -129,12 +129,12 @@ def read_placements(content: bytes, *, filename: str, case_ids: list[str]) -> pd
         With the file name and what is wrong: not UTF-8, not a placements file (other
         columns), an unknown case, a number off the axis, a case placed twice, or no rows.
     """
-    if len(content) > _MAX_BYTES:
-        raise PlacementError(f"{filename}: the file is too large to be a placements file")
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PlacementError(f"{filename}: the file is not UTF-8 text") from None
+        text = decode_upload(
+            content, filename=filename, max_bytes=_MAX_BYTES, what="a placements file"
+        )
+    except ValueError as err:
+        raise PlacementError(str(err)) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as err:

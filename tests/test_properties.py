@@ -120,15 +120,11 @@ def _is_number(text: str, kind: str) -> bool:
     return text in {"true", "false", "True", "False", "TRUE", "FALSE", "1", "0"}
 
 
-@SETTINGS
-@given(data=st.data())
-def test_a_cell_that_is_not_of_its_type_is_named(folder: Path, data) -> None:
-    table, column, kind = data.draw(st.sampled_from(TYPED), label="cell")
-    text = data.draw(TEXT.filter(lambda s: not _is_number(s, kind)), label="text")
-    row = data.draw(st.integers(min_value=0, max_value=10_000), label="row")
+def _assert_named(folder: Path, table: str, column: str, row: int, value: str) -> None:
+    """Put ``value`` in one cell: the DataError must name that file, row and column."""
     edit = Edit(folder, table)
     try:
-        number = edit.set(row, column, text)
+        number = edit.set(row, column, value)
         with pytest.raises(DataError) as err:
             _load(folder)
     finally:
@@ -137,22 +133,23 @@ def test_a_cell_that_is_not_of_its_type_is_named(folder: Path, data) -> None:
     assert (RESOURCES[table]["path"], number, column) in where, str(err.value)
 
 
+ROW = st.integers(min_value=0, max_value=10_000)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_cell_that_is_not_of_its_type_is_named(folder: Path, data) -> None:
+    table, column, kind = data.draw(st.sampled_from(TYPED), label="cell")
+    text = data.draw(TEXT.filter(lambda s: not _is_number(s, kind)), label="text")
+    _assert_named(folder, table, column, data.draw(ROW, label="row"), text)
+
+
 @SETTINGS
 @given(data=st.data())
 def test_a_value_outside_its_enum_is_named(folder: Path, data) -> None:
     table, column, allowed = data.draw(st.sampled_from(ENUMS), label="cell")
     text = data.draw(TEXT.filter(lambda s: s not in allowed), label="text")
-    row = data.draw(st.integers(min_value=0, max_value=10_000), label="row")
-    edit = Edit(folder, table)
-    try:
-        number = edit.set(row, column, text)
-        with pytest.raises(DataError) as err:
-            _load(folder)
-    finally:
-        edit.undo()
-    assert (RESOURCES[table]["path"], number, column) in {
-        (p.file, p.row, p.column) for p in err.value.problems
-    }, str(err.value)
+    _assert_named(folder, table, column, data.draw(ROW, label="row"), text)
 
 
 @SETTINGS
@@ -160,17 +157,7 @@ def test_a_value_outside_its_enum_is_named(folder: Path, data) -> None:
 def test_a_blank_required_cell_is_named(folder: Path, data) -> None:
     table, column = data.draw(st.sampled_from(REQUIRED), label="cell")
     blank = data.draw(st.sampled_from(["", " ", "\t", "  "]), label="blank")
-    row = data.draw(st.integers(min_value=0, max_value=10_000), label="row")
-    edit = Edit(folder, table)
-    try:
-        number = edit.set(row, column, blank)
-        with pytest.raises(DataError) as err:
-            _load(folder)
-    finally:
-        edit.undo()
-    assert (RESOURCES[table]["path"], number, column) in {
-        (p.file, p.row, p.column) for p in err.value.problems
-    }, str(err.value)
+    _assert_named(folder, table, column, data.draw(ROW, label="row"), blank)
 
 
 @SETTINGS
