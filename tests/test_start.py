@@ -100,3 +100,11 @@ def test_make_lab_keeps_jupyterlab_for_authors() -> None:
         assert _listening_addresses(port) <= {"127.0.0.1"}
     finally:
         _stop(proc)
+
+
+def test_the_title_bar_links_every_page() -> None:
+    from casebook.app import PAGES, template_root
+
+    bar = (template_root() / "voila" / "templates" / "casebook" / "index.html.j2").read_text()
+    missing = [p for p in PAGES if f'href="{p}"' not in bar]
+    assert not missing, f"the app's title bar has no link to {missing}"
