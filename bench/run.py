@@ -257,6 +257,11 @@ def interaction(browser: object, changes: int) -> dict[str, object]:
             out["lessons: tension filter"] = stats(
                 _changes(page, 0, lambda k: tension.select_option(label=options[k % 3]), changes)
             )
+            page = open_page("06_check_je_samenwerking.ipynb")
+            answers = page.locator(".casebook-q-urgency button")
+            out["check: one answer"] = stats(
+                _changes(page, 0, lambda k: answers.nth(1 + k % 4).click(), changes)
+            )
         finally:
             server.stop()
     for value in out.values():
