@@ -24,6 +24,7 @@ import pandas as pd
 
 from casebook.data import Casebook
 from casebook.errors import DataError, Problem
+from casebook.validate import SEMICOLON_MESSAGE, figure_bounds, semicolon_header
 
 __all__ = [
     "OWN_DIR",
@@ -168,9 +169,8 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
     if not rows:
         raise DataError([Problem(filename, None, None, "the file is empty")])
     header = [h.strip() for h in rows[0]]
-    if len(header) == 1 and ";" in header[0]:
-        msg = "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
-        raise DataError([Problem(filename, 1, None, msg)])
+    if semicolon_header(header):
+        raise DataError([Problem(filename, 1, None, SEMICOLON_MESSAGE)])
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise DataError(
@@ -264,18 +264,16 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
             column = "high" if record["low"] is not None else "low"
             fail(number, column, "a range needs both low and high")
             continue
-        if record["value"] is None and record["low"] > record["high"]:
-            fail(number, "low", f"low ({record['low']:g}) is above high ({record['high']:g})")
+        broken = figure_bounds(unit, value=record["value"], low=record["low"], high=record["high"])
+        for column, message in broken:  # the same rules as the casebook's own data
+            fail(number, column, message)
+        if broken:
             continue
         for column in ("value", "low", "high"):
             v = record[column]
             if v is None:
                 continue
-            if unit == "percent" and not 0 <= v <= 100:
-                fail(number, column, f"{v:g} is not a percentage (0 to 100)")
-            elif unit in ("count", "EUR") and v < 0:
-                fail(number, column, f"{v:g} cannot be negative for {unit}")
-            elif unit == "count" and not v.is_integer():
+            if unit == "count" and not v.is_integer():
                 fail(
                     number,
                     column,

@@ -175,10 +175,8 @@ def _read_table(
     except csv.Error as err:
         msg = f"is not a well-formed CSV file ({err})"
         return [], [Problem(fname, reader.line_num, None, msg)], False
-    if len(header) == 1 and ";" in header[0] and len(expected) > 1:
-        # a spreadsheet's "CSV" in a Dutch locale: nothing in it can be read as a table
-        msg = "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
-        return [], [Problem(fname, 1, None, msg)], False
+    if semicolon_header(header) and len(expected) > 1:  # nothing in it can be read as a table
+        return [], [Problem(fname, 1, None, SEMICOLON_MESSAGE)], False
     problems += _check_header(fname, header, expected)
     index = {name: header.index(name) for name in expected if name in header}
     parsed: list[tuple[int, Row]] = []
@@ -443,23 +441,45 @@ def _check_figure(fname: str, rownum: int, row: Row) -> list[Problem]:
             if v is not None:
                 msg = "a row of kind 'text' is a statement and holds no figure"
                 problems.append(Problem(fname, rownum, col, msg))
-    if low is not None and high is not None and low > high:
-        problems.append(Problem(fname, rownum, "low", f"low {low:g} is greater than high {high:g}"))
+    problems += [
+        Problem(fname, rownum, col, msg)
+        for col, msg in figure_bounds(row.get("unit"), value=value, low=low, high=high)
+    ]
     if value is not None and low is not None and value < low:
         problems.append(Problem(fname, rownum, "value", f"value {value:g} is below low {low:g}"))
     if value is not None and high is not None and value > high:
         problems.append(Problem(fname, rownum, "value", f"value {value:g} is above high {high:g}"))
-    if row.get("unit") in ("count", "EUR"):
-        for col, v in (("value", value), ("low", low), ("high", high)):
-            if v is not None and v < 0:
-                msg = f"{v:g} is negative, which a {row['unit']} figure cannot be"
-                problems.append(Problem(fname, rownum, col, msg))
-    if row.get("unit") == "percent":
-        for col, v in (("value", value), ("low", low), ("high", high)):
-            if v is not None and not 0 <= v <= 100:
-                msg = f"{v:g} is not a percentage between 0 and 100"
-                problems.append(Problem(fname, rownum, col, msg))
     return problems
+
+
+def figure_bounds(
+    unit: str | None, *, value: float | None, low: float | None, high: float | None
+) -> list[tuple[str, str]]:
+    """(column, message) for each way a figure breaks the rules of its unit: low above high,
+    a negative count or amount, a percentage outside 0-100. Shared by the data package and the
+    reader's own-neighbourhood files (casebook.own)."""
+    found = []
+    if low is not None and high is not None and low > high:
+        found.append(("low", f"low {low:g} is greater than high {high:g}"))
+    for col, v in (("value", value), ("low", low), ("high", high)):
+        if v is None:
+            continue
+        if unit in ("count", "EUR") and v < 0:
+            found.append((col, f"{v:g} is negative, which a {unit} figure cannot be"))
+        if unit == "percent" and not 0 <= v <= 100:
+            found.append((col, f"{v:g} is not a percentage between 0 and 100"))
+    return found
+
+
+# A spreadsheet's "CSV" in a Dutch locale separates columns with semicolons.
+SEMICOLON_MESSAGE = (
+    "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
+)
+
+
+def semicolon_header(header: list[str]) -> bool:
+    """True when a header row is one cell holding semicolons: a semicolon-separated export."""
+    return len(header) == 1 and ";" in header[0]
 
 
 def _to_frame(parsed: list[tuple[int, Row]], resource: dict[str, Any]) -> pd.DataFrame:
