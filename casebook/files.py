@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
-__all__ = ["atomic_write_text", "decode_upload"]
+__all__ = ["atomic_write_text", "decode_upload", "fresh_path"]
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
@@ -29,6 +30,16 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def fresh_path(folder: str | os.PathLike[str], prefix: str, stem: str, suffix: str) -> Path:
+    """A path in ``folder`` named ``prefix_stem_YYYYmmdd-HHMMSS.suffix`` that no file has yet,
+    so that a save never replaces an earlier one (``_2``, ``_3`` ... when saved twice a second)."""
+    stamp = f"{prefix}_{stem}_{datetime.now():%Y%m%d-%H%M%S}"
+    path, number = Path(folder) / f"{stamp}{suffix}", 2
+    while path.exists():
+        path, number = Path(folder) / f"{stamp}_{number}{suffix}", number + 1
+    return path
 
 
 def decode_upload(content: bytes, *, filename: str, max_bytes: int, what: str) -> str:

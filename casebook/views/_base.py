@@ -5,13 +5,16 @@ from __future__ import annotations
 import base64
 import html
 import json
+import logging
 import os
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
+from casebook.files import atomic_write_text
 from casebook.text import t as _t
 
 __all__ = [
@@ -23,7 +26,10 @@ __all__ = [
     "figure_outputs",
     "handout_mode",
     "message_html",
+    "save_text",
 ]
+
+log = logging.getLogger(__name__)
 
 PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
 
@@ -80,6 +86,17 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
     return pio.to_html(
         fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=PLOTLY_CONFIG
     )
+
+
+def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
+    """Write ``text`` to ``path`` atomically; return the path (None when it failed) and the
+    message for the reader (where it went, or why it could not be saved)."""
+    try:
+        saved = atomic_write_text(path, text)
+    except OSError as err:
+        log.exception("saving %s failed", path)
+        return None, message_html(_t("save_failed", lang, reason=err.strerror or str(err)))
+    return saved, message_html(_t("saved", lang, path=str(saved)))
 
 
 class View:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,11 @@ import ipywidgets as widgets
 from casebook import check
 from casebook.checkchart import check_chart
 from casebook.data import Casebook
+from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html
+from casebook.views._base import View, download_link, figure_outputs, message_html, save_text
 
 __all__ = ["CheckView", "check_view"]
 
@@ -141,23 +141,11 @@ class CheckView(View):
     def save_answers(self) -> Path | None:
         """Write the answers to ``save_dir`` atomically, in a new file (never over an older one)."""
         answers = self.answers()
-        stem = answers.name.replace(" ", "_") or "samenwerking"
-        filename = f"check_{stem}_{datetime.now():%Y%m%d-%H%M%S}.json"
-        number = 2
-        while (self.save_dir / filename).exists():
-            filename = f"check_{stem}_{datetime.now():%Y%m%d-%H%M%S}_{number}.json"
-            number += 1
-        try:
-            self.saved_path = check.save_answers(
-                answers, self.save_dir / filename, condition_ids=self._ids
-            )
-        except OSError as err:
-            log.exception("saving answers failed")
-            self.saved_path = None
-            reason = err.strerror or str(err)
-            self.save_status.value = message_html(t("save_failed", self.lang, reason=reason))
-            return None
-        self.save_status.value = message_html(t("saved", self.lang, path=str(self.saved_path)))
+        path = fresh_path(
+            self.save_dir, "check", answers.name.replace(" ", "_") or "samenwerking", ".json"
+        )
+        text = check.answers_json(answers, condition_ids=self._ids)
+        self.saved_path, self.save_status.value = save_text(path, text, self.lang)
         return self.saved_path
 
     def load_answers_file(self, filename: str, content: bytes) -> check.Answers | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,11 @@ import pandas as pd
 
 from casebook import logics, plane
 from casebook.data import Casebook
+from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html
+from casebook.views._base import View, download_link, figure_outputs, message_html, save_text
 
 __all__ = ["LogicsView", "logics_view"]
 
@@ -176,24 +176,11 @@ class LogicsView(View):
             {c: (a.value, b.value) for c, (a, b) in self.sliders.items()}, name=self.name.value
         )
         stem = frame["name"].iloc[0].replace(" ", "_") or "anoniem"
-        filename = f"plaatsing_{stem}_{datetime.now():%Y%m%d-%H%M%S}.csv"
-        number = 2
-        while (self.save_dir / filename).exists():  # never overwrite an earlier save
-            filename = f"plaatsing_{stem}_{datetime.now():%Y%m%d-%H%M%S}_{number}.csv"
-            number += 1
-        self.download.value = download_link(
-            logics.placements_csv(frame), filename, t("download.placements", self.lang)
-        )
-        try:
-            self.saved_path = logics.save_placements(frame, self.save_dir / filename)
-        except OSError as err:
-            log.exception("saving placements failed")
-            self.saved_path = None
-            self.save_status.value = message_html(
-                t("save_failed", self.lang, reason=err.strerror or str(err))
-            )
-            return None
-        self.save_status.value = message_html(t("saved", self.lang, path=str(self.saved_path)))
+        path = fresh_path(self.save_dir, "plaatsing", stem, ".csv")
+        text = logics.placements_csv(frame)
+        label = t("download.placements", self.lang)
+        self.download.value = download_link(text, path.name, label)
+        self.saved_path, self.save_status.value = save_text(path, text, self.lang)
         return self.saved_path
 
     def load_class_files(self, files: list[tuple[str, bytes]]) -> logics.ClassLoad:
