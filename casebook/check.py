@@ -41,6 +41,7 @@ __all__ = [
     "save_answers",
     "scores_from",
     "summary_html",
+    "weak_list_html",
     "weak_spots",
 ]
 
@@ -100,14 +101,6 @@ def readings(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
     cases = book.cases.sort_values("number")["case_id"].tolist()
     wide = book.condition_readings.pivot(index="condition_id", columns="case_id", values="reading")
     return wide.reindex(index=order, columns=cases).astype(object).fillna("not_assessed")
-
-
-def _reading_text(book: Casebook, lang: str) -> dict[tuple[str, str], str]:
-    rows = book.condition_readings
-    return {
-        (r["condition_id"], r["case_id"]): f"{r[f'summary_{lang}']} (p. {r['pages']})"
-        for r in rows.to_dict("records")
-    }
 
 
 def profile(book: Casebook, answers: Answers, *, lang: str = "nl") -> pd.DataFrame:
@@ -222,12 +215,7 @@ def summary_html(book: Casebook, answers: Answers, *, lang: str = "nl") -> str:
     if weak.empty:
         advice = f"<p>{e(t('check.no_weak', lang))}</p>"
     else:
-        items = "".join(
-            f"<li><b>{e(r['label'])}</b>: {e(t('check.read_lesson', lang, n=r['lesson_id']))} "
-            f"“{e(r['lesson'])}”</li>"
-            for r in weak.to_dict("records")
-        )
-        advice = f"<ul>{items}</ul>"
+        advice = weak_list_html(weak, lang=lang)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{e(title)}</title>
 <style>
@@ -253,7 +241,23 @@ td.not_met {{ background: #f6cdb8; }} td.not_assessed {{ color: #777; }}
 def reading_hover(book: Casebook, *, lang: str = "nl") -> dict[tuple[str, str], str]:
     """Per (condition, case) with a reading: the evidence in ``lang`` with its pages."""
     check_lang(lang)
-    return _reading_text(book, lang)
+    return {
+        (r["condition_id"], r["case_id"]): f"{r[f'summary_{lang}']} (p. {r['pages']})"
+        for r in book.condition_readings.to_dict("records")
+    }
+
+
+def weak_list_html(weak: pd.DataFrame, *, lang: str = "nl") -> str:
+    """The weak spots as an escaped HTML list: condition, score, and the lesson to read."""
+    items = []
+    for r in weak.to_dict("records"):
+        score = t(f"score.{r['score']}", lang)
+        read = t("check.read_lesson", lang, n=r["lesson_id"])
+        items.append(
+            f"<li><b>{html.escape(r['label'])}</b> ({html.escape(score)}): "
+            f"{html.escape(read)} “{html.escape(r['lesson'])}”</li>"
+        )
+    return f"<ul class='casebook-weak'>{''.join(items)}</ul>"
 
 
 def scores_from(values: dict[str, Any], condition_ids: list[str]) -> dict[str, int | None]:

@@ -254,16 +254,7 @@ class CheckView(View):
             return title + f"<p>{html.escape(t('check.weak_none_answered', lang))}</p>"
         if self.weak is None or self.weak.empty:
             return title + f"<p>{html.escape(t('check.no_weak', lang))}</p>"
-        items = []
-        for r in self.weak.to_dict("records"):
-            score = t(f"score.{r['score']}", lang)
-            read = t("check.read_lesson", lang, n=r["lesson_id"])
-            items.append(
-                f"<li><b>{html.escape(r['label'])}</b> ({html.escape(score)}): "
-                f"{html.escape(read)} “{html.escape(r['lesson'])}”</li>"
-            )
-        items = "".join(items)
-        return title + f"<ul class='casebook-weak'>{items}</ul>"
+        return title + check.weak_list_html(self.weak, lang=lang)
 
     def static_parts(self) -> list[Any]:
         parts: list[Any] = [self.intro.value]
