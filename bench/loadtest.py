@@ -32,20 +32,6 @@ PAGE_TIMEOUT_S = 120
 GOAL_P95_S = 10.0
 
 
-def _kernels(server: AppServer) -> list[float]:
-    """Resident memory (MB) of every kernel process the server started."""
-    import psutil
-
-    sizes = []
-    for child in psutil.Process(server.proc.pid).children(recursive=True):
-        try:
-            if "ipykernel_launcher" in " ".join(child.cmdline()):
-                sizes.append(child.memory_info().rss / 2**20)
-        except psutil.NoSuchProcess:
-            continue
-    return sizes
-
-
 async def _one(browser, url: str, name: str) -> dict[str, object]:
     selector, plots = PAGE_VIEWS[name]
     context = await browser.new_context(viewport={"width": 1280, "height": 1000})
@@ -81,15 +67,15 @@ async def _wave(n: int, settings: AppSettings, settle: float) -> dict[str, objec
         # a teacher starts the server before class: wait until every page's pool is full
         expected = len(PAGE_VIEWS) * settings.pool_size if settings.preheat else 0
         deadline = time.monotonic() + 600
-        while len(_kernels(server)) < expected and time.monotonic() < deadline:
+        while len(server.kernel_mb()) < expected and time.monotonic() < deadline:
             await asyncio.sleep(1)
-        pooled = len(_kernels(server))
+        pooled = len(server.kernel_mb())
         await asyncio.sleep(settle)
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             names = [CONTENT_PAGES[k % len(CONTENT_PAGES)] for k in range(n)]
             visits = await asyncio.gather(*(_one(browser, server.url, name) for name in names))
-            kernels = _kernels(server)
+            kernels = server.kernel_mb()
             for v in visits:
                 await v.pop("context").close()
             await browser.close()

@@ -92,6 +92,19 @@ class AppServer:
                 raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
             time.sleep(0.5)
 
+    def kernel_mb(self) -> list[float]:
+        """Resident memory (MB) of every kernel process this server has started and not ended."""
+        import psutil  # comes with ipykernel
+
+        sizes = []
+        for child in psutil.Process(self.proc.pid).children(recursive=True):
+            try:
+                if "ipykernel_launcher" in " ".join(child.cmdline()):
+                    sizes.append(child.memory_info().rss / 2**20)
+            except psutil.NoSuchProcess:
+                continue
+        return sizes
+
     def stop(self) -> None:
         """End the server and every kernel it started."""
         if self.proc is not None and self.proc.poll() is None:
