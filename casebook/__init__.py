@@ -12,41 +12,42 @@ from casebook.derive import derived_indicators, partner_counts
 from casebook.errors import DataError, Problem
 from casebook.i18n import LANGS
 from casebook.loaders import *  # noqa: F403  (one load_<table>() per table)
-from casebook.overview import case_overview, data_summary
+from casebook.start import case_overview, data_summary
 
 __version__ = "0.1.0"
 
 # Charts and views pull in plotly and ipywidgets; they load on first use so that
 # `import casebook; casebook.load()` stays as quick as reading the tables with pandas.
 _LAZY = {
-    "charts": "casebook.charts",
-    "compare": "casebook.compare",
-    "logics": "casebook.logics",
-    "evaluation": "casebook.evaluation",
-    "cards": "casebook.cards",
-    "check": "casebook.check",
-    "checkchart": "casebook.checkchart",
-    "own": "casebook.own",
-    "evalcharts": "casebook.evalcharts",
-    "plane": "casebook.plane",
-    "views": "casebook.views",
-    "text": "casebook.text",
-    "theme": "casebook.theme",
+    name: f"casebook.{name}"
+    for name in (
+        "cases",
+        "charts",
+        "check",
+        "compare",
+        "evaluations",
+        "lessons",
+        "logics",
+        "markup",
+        "own",
+        "text",
+        "theme",
+        "views",
+    )
 }
 _LAZY_ATTRS = {
     "compare_view": ("casebook.views.compare", "compare_view"),
     "logics_view": ("casebook.views.logics", "logics_view"),
     "evaluation_view": ("casebook.views.evaluations", "evaluation_view"),
-    "case_reader": ("casebook.views.reader", "case_reader"),
-    "lessons_view": ("casebook.views.reader", "lessons_view"),
+    "case_reader": ("casebook.views.cases", "case_reader"),
+    "lessons_view": ("casebook.views.lessons", "lessons_view"),
     "start_view": ("casebook.views.start", "start_view"),
     "check_view": ("casebook.views.check", "check_view"),
-    "chart": ("casebook.views.chart", "chart"),
 }
 
 
 if os.environ.get("CASEBOOK_HANDOUT") == "1":  # building the static handout: see casebook.handout
-    from casebook.views._base import use_handout_renderer
+    from casebook.views.base import use_handout_renderer
 
     use_handout_renderer()
 
@@ -78,7 +79,6 @@ __all__ = [
     "lessons_view",  # noqa: F405
     "start_view",  # noqa: F405
     "check_view",  # noqa: F405
-    "chart",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

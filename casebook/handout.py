@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from casebook.app import PAGES, notebooks_dir
-from casebook.views._base import HANDOUT_ENV
+from casebook.views.base import HANDOUT_ENV
 
 __all__ = ["build_handout", "external_references"]
 

@@ -141,7 +141,7 @@ def test_summary_is_one_escaped_self_contained_page(book: casebook.Casebook) -> 
 
 
 def test_chart_has_scores_beside_the_readings(book: casebook.Casebook) -> None:
-    from casebook.checkchart import check_chart
+    from casebook.charts.check import check_chart
 
     answers = _answers(urgency=1, backing=4)
     fig = check_chart(

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import pytest
 
 import casebook
-from casebook import charts, compare
+from casebook import compare
+from casebook.charts import compare as charts
 from casebook.text import TEXT, format_figure, format_number, t
 from casebook.theme import DEFAULT_THEME
 from casebook.views import CompareView

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import casebook
-from casebook import evalcharts
-from casebook import evaluation as ev
+from casebook import evaluations as ev
+from casebook.charts import evaluations as evalcharts
 from casebook.views import EvaluationView
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import casebook
-from casebook import logics, plane
+from casebook import logics
+from casebook.charts import logics as plane
 from casebook.logics import AXES, PlacementError
 from casebook.views import LogicsView
 

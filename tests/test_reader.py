@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import casebook
-from casebook import cards
+from casebook import lessons
 from casebook.views import CaseReader, LessonsView
 
 PAGE_REF = re.compile(r"p\. (\d+(?:\s*[,–-]\s*(?:p\. )?\d+)*)")
@@ -120,7 +120,7 @@ def test_a_lesson_jumps_to_the_cases_it_cites(book: casebook.Casebook) -> None:
     ],
 )
 def test_lesson_filters(book: casebook.Casebook, filters: dict, expected: list[int]) -> None:
-    assert cards.lessons_for(book, **filters) == expected
+    assert lessons.lessons_for(book, **filters) == expected
 
 
 def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
@@ -138,7 +138,7 @@ def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
 
 
 def test_lessons_matrix_matches_the_references(book: casebook.Casebook) -> None:
-    matrix = cards.lessons_matrix(book)
+    matrix = lessons.lessons_matrix(book)
     assert matrix.shape == (27, 5)
     assert matrix.loc[6, "doornakkers"] == "p. 12, p. 8"
     assert matrix.loc[0].tolist() == ["✓"] * 5

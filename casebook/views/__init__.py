@@ -1,28 +1,26 @@
-"""Thin widget views: controls wired to the pure functions and chart builders."""
+"""Thin widget views, one module per topic: controls wired to the pure functions and charts."""
 
-from casebook.views.chart import ChartView, chart
+from casebook.views.cases import CaseReader, case_reader
 from casebook.views.check import CheckView, check_view
 from casebook.views.compare import CompareView, compare_view
 from casebook.views.evaluations import EvaluationView, evaluation_view
+from casebook.views.lessons import LessonsView, lessons_view
 from casebook.views.logics import LogicsView, logics_view
-from casebook.views.reader import CaseReader, LessonsView, case_reader, lessons_view
 from casebook.views.start import StartView, start_view
 
 __all__ = [
     "CaseReader",
-    "LessonsView",
-    "case_reader",
-    "lessons_view",
+    "CheckView",
     "CompareView",
     "EvaluationView",
+    "LessonsView",
     "LogicsView",
+    "StartView",
+    "case_reader",
+    "check_view",
     "compare_view",
     "evaluation_view",
+    "lessons_view",
     "logics_view",
-    "StartView",
     "start_view",
-    "CheckView",
-    "check_view",
-    "ChartView",
-    "chart",
 ]

@@ -11,13 +11,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from casebook import check
-from casebook.checkchart import check_chart
+from casebook.charts.check import check_chart
 from casebook.data import Casebook
 from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html, save_text
+from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
 
 __all__ = ["CheckView", "check_view"]
 

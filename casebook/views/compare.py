@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook import charts
+from casebook.charts import compare as charts
 from casebook.compare import (
     PUBLIC_COLUMNS,
     area_choices,
@@ -32,7 +32,7 @@ from casebook.i18n import LANGS, check_lang
 from casebook.own import OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html
+from casebook.views.base import View, download_link, figure_outputs, message_html
 
 __all__ = ["CompareView", "compare_view"]
 

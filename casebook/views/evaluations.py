@@ -10,14 +10,14 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from casebook import evalcharts
-from casebook import evaluation as ev
+from casebook import evaluations as ev
+from casebook.charts import evaluations as evalcharts
 from casebook.compare import to_csv
 from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html
+from casebook.views.base import View, download_link, figure_outputs, message_html
 
 __all__ = ["EvaluationView", "evaluation_view"]
 

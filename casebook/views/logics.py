@@ -11,13 +11,14 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from casebook import logics, plane
+from casebook import logics
+from casebook.charts import logics as plane
 from casebook.data import Casebook
 from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views._base import View, download_link, figure_outputs, message_html, save_text
+from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
 
 __all__ = ["LogicsView", "logics_view"]
 

@@ -9,9 +9,9 @@ import ipywidgets as widgets
 
 from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
-from casebook.overview import case_overview
+from casebook.start import case_overview
 from casebook.text import t
-from casebook.views._base import View
+from casebook.views.base import View
 
 __all__ = ["StartView", "start_view"]
 

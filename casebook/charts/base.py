@@ -1,17 +1,17 @@
-"""What every chart builder shares: escaping data text, the common layout, a message figure.
+"""What every chart builder shares: the common layout, axes, a message figure, category heatmaps,
+panel grids and line wrapping. Data text is escaped with :func:`casebook.markup.escape`.
 
 Chart builders write a figure as one plain specification and hand it to ``go.Figure`` once.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
 
+from casebook.markup import escape
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "axis",
     "category_heatmap",
     "cell_frame",
-    "escape",
     "grid",
     "layout",
     "message_figure",
@@ -29,13 +28,6 @@ __all__ = [
 
 Spec = dict[str, Any]
 NOTE_LINE = 18  # pixels per line of notes under a chart
-
-
-def escape(value: object) -> str:
-    """Escape text from the data so that it is shown as text, never as markup."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value))
 
 
 def axis(theme: Theme, **extra: Any) -> Spec:

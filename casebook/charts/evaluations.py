@@ -15,19 +15,19 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.evaluation import BOOKLET_DATE, HORIZON_YEARS, VALENCES
-from casebook.figure import (
+from casebook.charts.base import (
     Spec,
     axis,
     category_heatmap,
     cell_frame,
-    escape,
     grid,
     layout,
     message_figure,
     wrap,
 )
+from casebook.evaluations import BOOKLET_DATE, HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
+from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
@@ -49,7 +49,7 @@ def results_panels(
     theme: Theme = DEFAULT_THEME,
     columns: int = 4,
 ) -> go.Figure:
-    """One panel per result figure (:func:`casebook.evaluation.result_figures`), never a shared
+    """One panel per result figure (:func:`casebook.evaluations.result_figures`), never a shared
     axis: a percentage of agreements and a count of job seekers do not belong on one scale.
     ``case_ids`` are all cases in order, for stable colours."""
     check_lang(lang)
@@ -128,7 +128,8 @@ def findings_heatmap(
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
 ) -> go.Figure:
-    """Theme groups by cases (:func:`casebook.evaluation.findings_matrix`), a colour per reading."""
+    """Theme groups by cases (:func:`casebook.evaluations.findings_matrix`), one colour per
+    reading."""
     check_lang(lang)
     if matrix.empty or matrix.shape[1] == 0:
         return message_figure(t("msg.no_areas", lang), theme=theme)

@@ -22,12 +22,12 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from casebook.charts.base import Spec, category_heatmap, grid, message_figure, wrap
+from casebook.charts.base import axis as _axis
+from casebook.charts.base import layout as _layout
 from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, select
-from casebook.figure import Spec, category_heatmap, grid, message_figure, wrap
-from casebook.figure import axis as _axis
-from casebook.figure import escape as _e
-from casebook.figure import layout as _layout
 from casebook.i18n import check_lang
+from casebook.markup import escape as _e
 from casebook.text import TEXT, t
 from casebook.theme import DEFAULT_THEME, Theme
 

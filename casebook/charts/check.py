@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from casebook.charts.base import axis, category_heatmap, layout
 from casebook.check import READINGS, WEAK
-from casebook.figure import axis, category_heatmap, escape, layout
 from casebook.i18n import check_lang
+from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
