@@ -9,7 +9,6 @@ naming the file and what is wrong; nothing is sent anywhere.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -23,6 +22,8 @@ import pandas as pd
 from casebook.data import Casebook
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
+from casebook.markup import escape
+from casebook.schema import enum
 from casebook.text import t
 
 __all__ = [
@@ -47,7 +48,9 @@ __all__ = [
 
 FORMAT = "casebook-check/1"
 SCORES = (1, 2, 3, 4)
-READINGS = ("not_assessed", "not_met", "partly", "met")
+# From nothing known to fully met: the order of the colour scale. "not_assessed" is ours, for a
+# case the booklet says nothing about.
+READINGS: tuple[str, ...] = ("not_assessed", *reversed(enum("condition_readings", "reading")))
 WEAK = 2  # a score at or below this is a weak spot
 _MAX_BYTES = 100_000
 _NAME = re.compile(r"[^\w .'-]", re.UNICODE)
@@ -198,7 +201,7 @@ def summary_html(book: Casebook, answers: Answers, *, lang: str = "nl") -> str:
     matrix = readings(book, lang=lang)
     names = book.cases.set_index("case_id")["short_name"]
     weak = weak_spots(book, answers, lang=lang)
-    e = html.escape
+    e = escape
     title = t("check.summary_title", lang)
     who = e(answers.name) if answers.name else e(t("check.anonymous", lang))
     stamp = e(answers.saved_at or datetime.now().astimezone().isoformat(timespec="minutes"))
@@ -254,8 +257,8 @@ def weak_list_html(weak: pd.DataFrame, *, lang: str = "nl") -> str:
         score = t(f"score.{r['score']}", lang)
         read = t("check.read_lesson", lang, n=r["lesson_id"])
         items.append(
-            f"<li><b>{html.escape(r['label'])}</b> ({html.escape(score)}): "
-            f"{html.escape(read)} “{html.escape(r['lesson'])}”</li>"
+            f"<li><b>{escape(r['label'])}</b> ({escape(score)}): "
+            f"{escape(read)} “{escape(r['lesson'])}”</li>"
         )
     return f"<ul class='casebook-weak'>{''.join(items)}</ul>"
 

@@ -15,6 +15,7 @@ from casebook.data import Casebook
 from casebook.derive import derived_indicators
 from casebook.i18n import check_lang
 from casebook.own import OWN_KIND, OwnArea
+from casebook.schema import enum
 from casebook.text import format_figure, t
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
 ]
 
 REFERENCE_KIND = "city"
+# Indicator groups as the data package lists them, and the casebook's own derived figures last.
+GROUPS: tuple[str, ...] = (*enum("indicator_definitions", "group"), "derived")
 # Derived figures are shown with as many decimals as the printed figures they come from allow.
 _DERIVED_DECIMALS = {"percent": 1, "persons": 2}
 

@@ -9,15 +9,22 @@ the current working directory. A teacher can point the casebook at another copy 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
-from functools import cache
+from dataclasses import make_dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from casebook.errors import DataError, Problem
-from casebook.validate import BOOKLET_PAGES, SCHEMA_FILE, read_package, read_schema
+from casebook.schema import (
+    BOOKLET_PAGES,
+    SCHEMA_FILE,
+    TABLES,
+    description,
+    descriptor,
+    package_data_dir,
+)
+from casebook.validate import read_package
 
 __all__ = [
     "BOOKLET_PAGES",
@@ -27,77 +34,33 @@ __all__ = [
     "load",
     "package_data_dir",
     "resolve_data_dir",
-    "schema",
 ]
 
 ENV_VAR = "CASEBOOK_DATA"
 
 
-def package_data_dir() -> Path:
-    """The data shipped with the casebook (wheel: ``casebook/data``; checkout: ``data/``)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data", here.parent / "data"):
-        if (candidate / SCHEMA_FILE).is_file():
-            return candidate
-    raise DataError(
-        [
-            Problem(
-                SCHEMA_FILE, None, None, "the casebook's own data is missing from the installation"
-            )
-        ],
-        str(here),
-    )
+def _table(self: Any, name: str) -> pd.DataFrame:
+    """Return the table called ``name``; the valid names are listed in :data:`TABLES`."""
+    if name not in TABLES:
+        raise KeyError(f"'{name}' is not a casebook table; choose one of {', '.join(TABLES)}")
+    return getattr(self, name)
 
 
-@cache
-def schema() -> dict[str, Any]:
-    """The casebook's data package descriptor: the contract every data directory must meet."""
-    return read_schema(package_data_dir() / SCHEMA_FILE)
+# One field per table of the data package, so that a new table needs no new code here.
+Casebook = make_dataclass(
+    "Casebook",
+    [("data_dir", Path), *((name, pd.DataFrame) for name in TABLES)],
+    frozen=True,
+    eq=False,
+    namespace={"table": _table},
+)
+Casebook.__module__ = __name__
+Casebook.__doc__ = (
+    "All tables of the casebook, validated, one attribute per table (``book.cases``, ...). "
+    "Treat the DataFrames as read-only: they are shared.\n\n"
+    + "\n".join(f"- ``{name}``: {description(name)}" for name in TABLES)
+)
 
-
-@dataclass(frozen=True, eq=False)
-class Casebook:
-    """All tables of the casebook, validated. Treat the DataFrames as read-only: they are shared."""
-
-    data_dir: Path
-    cases: pd.DataFrame
-    areas: pd.DataFrame
-    indicator_definitions: pd.DataFrame
-    indicators: pd.DataFrame
-    organisation: pd.DataFrame
-    partners: pd.DataFrame
-    bodies: pd.DataFrame
-    evaluations: pd.DataFrame
-    evaluation_figures: pd.DataFrame
-    evaluation_findings: pd.DataFrame
-    timeline: pd.DataFrame
-    tensions: pd.DataFrame
-    logics: pd.DataFrame
-    lessons: pd.DataFrame
-    lesson_references: pd.DataFrame
-    main_lines: pd.DataFrame
-    reflections: pd.DataFrame
-    voices: pd.DataFrame
-    voice_claims: pd.DataFrame
-    authors: pd.DataFrame
-    sections: pd.DataFrame
-    highlights: pd.DataFrame
-    logic_positions: pd.DataFrame
-    tension_evidence: pd.DataFrame
-    lesson_logics: pd.DataFrame
-    lesson_tensions: pd.DataFrame
-    case_texts: pd.DataFrame
-    conditions: pd.DataFrame
-    condition_readings: pd.DataFrame
-
-    def table(self, name: str) -> pd.DataFrame:
-        """Return the table called ``name``; the valid names are listed in :data:`TABLES`."""
-        if name not in TABLES:
-            raise KeyError(f"'{name}' is not a casebook table; choose one of {', '.join(TABLES)}")
-        return getattr(self, name)
-
-
-TABLES: tuple[str, ...] = tuple(f.name for f in fields(Casebook) if f.name != "data_dir")
 
 _CACHE: dict[Path, tuple[tuple[Any, ...], Casebook]] = {}
 
@@ -152,7 +115,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Casebook:
     hit = _CACHE.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    tables = read_package(path, schema())
+    tables = read_package(path, descriptor())
     book = Casebook(data_dir=path, **tables)
     _CACHE[path] = (stamp, book)
     return book

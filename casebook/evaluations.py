@@ -12,6 +12,7 @@ import pandas as pd
 
 from casebook.data import Casebook
 from casebook.i18n import check_lang
+from casebook.schema import enum
 from casebook.text import TEXT, format_figure, t
 
 __all__ = [
@@ -28,32 +29,21 @@ __all__ = [
     "timeline_events",
 ]
 
-THEME_GROUPS = (
-    "demand_orientation",
-    "vision_to_practice",
-    "professional_autonomy",
-    "collaboration",
-    "governance",
-    "results",
-    "services",
-    "building",
-    "learning",
-)
-VALENCES = ("positive", "mixed", "negative", "not_evaluated")
-FACTS = (
-    "partner_count",
+# Theme groups and organisation facts in the order the data package lists them, which is the
+# order the pages show them in.
+THEME_GROUPS: tuple[str, ...] = enum("evaluation_findings", "theme_group")
+# The booklet's findings are positive, mixed or negative; a case it reports no evaluation of is
+# "not evaluated", never a finding.
+VALENCES: tuple[str, ...] = (*enum("evaluation_findings", "valence"), "not_evaluated")
+# The list of partners (from the partners table) follows their count.
+_ORGANISATION_FACTS = enum("organisation", "fact")
+FACTS: tuple[str, ...] = (
+    _ORGANISATION_FACTS[0],
     "partners",
-    "legal_form",
-    "fte",
-    "annual_budget",
-    "budget_per_partner",
-    "leadership",
-    "funding",
-    "start",
+    *_ORGANISATION_FACTS[1:],
 )
 # Les 0 and two outside voices: a collaboration needs about six to seven years to run well.
 HORIZON_YEARS = (6, 7)
-BOOKLET_DATE = 2011 + 4 / 12  # May 2011
 
 
 def _check_cases(book: Casebook, cases: list[str]) -> None:
@@ -86,7 +76,7 @@ def _unit_suffix(unit: str, lang: str) -> str:
     if unit in ("percent", "EUR", "count"):
         return ""
     key = f"unit.{unit}"
-    return f" {t(key, lang)}" if key in TEXT[lang] else f" {unit}"
+    return f" {t(key, lang)}" if key in TEXT else f" {unit}"
 
 
 def overview(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.DataFrame:

@@ -22,6 +22,7 @@ import pandas as pd
 from casebook.data import Casebook
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
+from casebook.schema import enum
 
 __all__ = [
     "AXES",
@@ -38,7 +39,7 @@ __all__ = [
     "tension_matrix",
 ]
 
-AXES = ("institutional_situational", "instrumental_cultural")
+AXES: tuple[str, ...] = enum("logics", "axis_id")
 PLACEMENT_COLUMNS = ["casebook_placements", "name", "case_id", *AXES, "saved_at"]
 _FORMAT = "1"
 _MAX_BYTES = 100_000

@@ -1,18 +1,17 @@
-"""Small tables for a first look at the casebook."""
+"""The landing page's tables: the five cases at a glance and what the data holds."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from casebook.data import Casebook, schema
+from casebook.data import Casebook
 from casebook.i18n import check_lang
+from casebook.schema import TABLES, description
+from casebook.text import t
 
 __all__ = ["case_overview", "data_summary"]
 
-_HEADERS = {
-    "nl": ["Nr.", "Casus", "Stad", "Wijk(en)", "Organisatievorm", "Pagina's"],
-    "en": ["No.", "Case", "City", "Neighbourhood(s)", "Organisational form", "Pages"],
-}
+_COLUMNS = ("number", "name", "city", "areas", "form", "pages")
 
 
 def case_overview(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
@@ -42,19 +41,18 @@ def case_overview(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
             "pages": [f"{a}–{b}" for a, b in zip(cases["page"], cases["page_last"], strict=True)],
         }
     )
-    frame.columns = _HEADERS[lang]
-    return frame.set_index(_HEADERS[lang][0])
+    frame.columns = [t(f"overview.{c}", lang) for c in _COLUMNS]
+    return frame.set_index(frame.columns[0])
 
 
 def data_summary(book: Casebook) -> pd.DataFrame:
     """Every table of the casebook with its number of rows and what one row represents."""
-    resources = schema()["resources"]
     return pd.DataFrame(
         {
-            "rows": [len(book.table(r["name"])) for r in resources],
+            "rows": [len(book.table(name)) for name in TABLES],
             "what a row is": [
-                r["description"].removeprefix("Each row represents ") for r in resources
+                description(name).removeprefix("Each row represents ") for name in TABLES
             ],
         },
-        index=pd.Index([r["name"] for r in resources], name="table"),
+        index=pd.Index(TABLES, name="table"),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -21,18 +20,16 @@ from typing import Any
 import pandas as pd
 
 from casebook.errors import DataError, Problem
+from casebook.schema import BOOKLET_PAGES, SCHEMA_FILE, read_schema
 
-__all__ = ["BOOKLET_PAGES", "SCHEMA_FILE", "read_package", "read_schema"]
+__all__ = ["read_package"]
 
-SCHEMA_FILE = "datapackage.json"
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-# The booklet's last numbered page; every page reference must fall within 1..BOOKLET_PAGES.
-BOOKLET_PAGES = 47
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 Row = dict[str, Any]
@@ -50,29 +47,6 @@ _INVALID = _Invalid()
 
 def _has_invalid(row: Row, *columns: str) -> bool:
     return any(row.get(c) is _INVALID for c in columns)
-
-
-def read_schema(path: Path) -> dict[str, Any]:
-    """Read a data package descriptor; a broken one raises :class:`DataError`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Problem(path.name, None, None, "is missing")], str(path.parent)) from None
-    except UnicodeDecodeError as err:
-        raise DataError(
-            [Problem(path.name, None, None, f"is not UTF-8 text ({err.reason})")], str(path.parent)
-        ) from None
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as err:
-        problem = Problem(
-            path.name, err.lineno, None, f"is not valid JSON ({err.msg}, column {err.colno})"
-        )
-        raise DataError([problem], str(path.parent)) from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        problem = Problem(path.name, None, None, "has no list of 'resources'")
-        raise DataError([problem], str(path.parent))
-    return descriptor
 
 
 def read_package(data_dir: Path, schema: dict[str, Any]) -> dict[str, pd.DataFrame]:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import casebook
-from casebook.data import schema
+from casebook.schema import descriptor as schema
 
 # Runs script (counts in window.__pwned) if inserted as HTML; shown as text it is harmless.
 PAYLOAD = (

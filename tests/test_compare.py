@@ -15,7 +15,7 @@ import pytest
 import casebook
 from casebook import compare
 from casebook.charts import compare as charts
-from casebook.text import TEXT, format_figure, format_number, t
+from casebook.text import t
 from casebook.theme import DEFAULT_THEME
 from casebook.views import CompareView
 
@@ -28,37 +28,6 @@ def table_nl(book: casebook.Casebook) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def neighbourhoods(table_nl: pd.DataFrame) -> list[str]:
     return [a for _, a in compare.area_choices(table_nl)]
-
-
-# --- text and numbers -------------------------------------------------------------------
-
-
-def test_both_languages_have_the_same_keys() -> None:
-    assert set(TEXT["nl"]) == set(TEXT["en"])
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "nl", "en"),
-    [
-        ({"unit": "percent", "value": 17.7}, "17,7%", "17.7%"),
-        ({"unit": "count", "value": 204863}, "204.863", "204,863"),
-        ({"unit": "percent", "value": 85, "approx": True}, "≈ 85%", "≈ 85%"),
-        ({"unit": "percent", "low": 7, "high": 8}, "7–8%", "7–8%"),
-        ({"unit": "EUR", "low": 275, "high": 530}, "€ 275–530", "€ 275–530"),
-        ({"unit": "year", "low": 1945, "high": 1989}, "1945–1989", "1945–1989"),
-        ({"unit": "count", "value": 125, "qualifier": "more_than"}, "> 125", "> 125"),
-        ({"unit": "percent"}, "niet vermeld", "not reported"),
-    ],
-)
-def test_figures_are_written_as_readers_write_them(kwargs: dict, nl: str, en: str) -> None:
-    assert format_figure(lang="nl", **kwargs) == nl
-    assert format_figure(lang="en", **kwargs) == en
-
-
-def test_format_number_keeps_needed_decimals() -> None:
-    assert format_number(2.31, "en") == "2.31"
-    assert format_number(7.0, "nl") == "7"
-    assert format_number(2.3148, "nl", decimals=2) == "2,31"
 
 
 # --- the indicator table ------------------------------------------------------------------

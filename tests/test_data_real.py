@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import casebook
-from casebook.data import schema
+from casebook.schema import descriptor as schema
 
 CASE_IDS = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
 

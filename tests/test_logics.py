@@ -42,7 +42,7 @@ def test_every_case_has_a_reading_on_both_axes(book: casebook.Casebook) -> None:
 
 
 def test_the_reading_is_marked_as_interpretation(book: casebook.Casebook) -> None:
-    resources = {r["name"]: r for r in casebook.data.schema()["resources"]}
+    resources = {r["name"]: r for r in casebook.schema.descriptor()["resources"]}
     for name in ("logic_positions", "tension_evidence", "lesson_logics", "lesson_tensions"):
         assert (
             "interpretation" in resources[name]["description"]

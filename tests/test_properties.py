@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import casebook
-from casebook.data import schema
 from casebook.errors import DataError
+from casebook.schema import descriptor as schema
 from casebook.validate import read_package
 from tests.hostile import FREE_TEXT
 

@@ -43,7 +43,7 @@ def _wrap(name: str, width: int = 16) -> str:
 
 def _unit_label(unit: str, lang: str) -> str:
     key = f"unit.{unit}"
-    return t(key, lang) if key in TEXT[lang] else unit
+    return t(key, lang) if key in TEXT else unit
 
 
 def _hover(row: dict, lang: str) -> str:

@@ -25,9 +25,10 @@ from casebook.charts.base import (
     message_figure,
     wrap,
 )
-from casebook.evaluations import BOOKLET_DATE, HORIZON_YEARS, VALENCES
+from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
 from casebook.markup import escape
+from casebook.schema import BOOKLET_DATE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import html
 import json
 import logging
 import os
@@ -15,6 +14,7 @@ import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
 from casebook.files import atomic_write_text
+from casebook.markup import escape
 from casebook.text import t as _t
 
 __all__ = [
@@ -55,9 +55,7 @@ def message_html(text: str | None) -> str:
     """A short message for the reader, escaped; empty when there is nothing to say."""
     if not text:
         return ""
-    return (
-        f'<p class="casebook-message" role="status" style="font-size:1.1em">{html.escape(text)}</p>'
-    )
+    return f'<p class="casebook-message" role="status" style="font-size:1.1em">{escape(text)}</p>'
 
 
 def download_link(
@@ -68,8 +66,8 @@ def download_link(
         return ""
     payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     return (
-        f'<a class="casebook-download" download="{html.escape(filename)}" '
-        f'href="data:{mime};charset=utf-8;base64,{payload}">{html.escape(label)}</a>'
+        f'<a class="casebook-download" download="{escape(filename)}" '
+        f'href="data:{mime};charset=utf-8;base64,{payload}">{escape(label)}</a>'
     )
 
 
@@ -112,7 +110,7 @@ class View:
         raise NotImplementedError
 
     def static_html(self, lang: str) -> str:
-        note = html.escape(_t(self.handout_note_key, lang))
+        note = escape(_t(self.handout_note_key, lang))
         parts = [f'<p class="casebook-handout-note"><i>{note}</i></p>']
         for k, part in enumerate(self.static_parts()):
             if isinstance(part, go.Figure):

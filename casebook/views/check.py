@@ -3,7 +3,6 @@ lessons for your weak spots, and your answers saved, reloaded and summarised on 
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from casebook.charts.check import check_chart
 from casebook.data import Casebook
 from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
+from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
@@ -183,14 +183,14 @@ class CheckView(View):
     def _relabel(self) -> None:
         lang = self.lang
         self.language.description = t("control.language", lang)
-        self.intro.value = f"<p>{html.escape(t('check.intro', lang))}</p>"
+        self.intro.value = f"<p>{escape(t('check.intro', lang))}</p>"
         frame = check.conditions(self._book, lang=lang).set_index("condition_id")
         for framework, heading in self._headings.items():
-            heading.value = f"<h3>{html.escape(t(f'check.framework.{framework}', lang))}</h3>"
+            heading.value = f"<h3>{escape(t(f'check.framework.{framework}', lang))}</h3>"
         for k, cid in enumerate(self._ids):
             row = frame.loc[cid]
             self._labels[cid].value = (
-                f"<b>{k + 1}. {html.escape(row['label'])}</b> · {html.escape(row['question'])} "
+                f"<b>{k + 1}. {escape(row['label'])}</b> · {escape(row['question'])} "
                 f"<small>(p. {int(row['page'])})</small>"
             )
             labels = [t("score.none", lang), *(t(f"score.{s}", lang) for s in check.SCORES)]
@@ -249,11 +249,11 @@ class CheckView(View):
 
     def _weak_html(self, answers: check.Answers) -> str:
         lang = self.lang
-        title = f"<h3>{html.escape(t('check.weak_title', lang))}</h3>"
+        title = f"<h3>{escape(t('check.weak_title', lang))}</h3>"
         if not any(v is not None for v in answers.scores.values()):
-            return title + f"<p>{html.escape(t('check.weak_none_answered', lang))}</p>"
+            return title + f"<p>{escape(t('check.weak_none_answered', lang))}</p>"
         if self.weak is None or self.weak.empty:
-            return title + f"<p>{html.escape(t('check.no_weak', lang))}</p>"
+            return title + f"<p>{escape(t('check.no_weak', lang))}</p>"
         return title + check.weak_list_html(self.weak, lang=lang)
 
     def static_parts(self) -> list[Any]:

@@ -6,7 +6,6 @@ contents of one Output widget; nothing else on the page is re-created.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 
 from casebook.charts import compare as charts
 from casebook.compare import (
+    GROUPS,
     PUBLIC_COLUMNS,
     area_choices,
     area_profile,
@@ -29,6 +29,7 @@ from casebook.compare import (
 from casebook.data import Casebook
 from casebook.errors import DataError
 from casebook.i18n import LANGS, check_lang
+from casebook.markup import escape
 from casebook.own import OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -40,18 +41,6 @@ log = logging.getLogger(__name__)
 
 MODES = ("one", "several", "coverage", "profile")
 ALL_GROUPS = "all"
-GROUPS = (
-    "population",
-    "housing_stock",
-    "tenure_price",
-    "rent",
-    "building_period",
-    "age_household",
-    "mobility",
-    "income_work",
-    "education",
-    "derived",
-)
 _DEFAULT_SEVERAL = ["inhabitants", "mutation_rate", "social_rent_share", "corporation_unit_share"]
 
 
@@ -199,7 +188,7 @@ class CompareView(View):
         self._render()
 
     def _show_refused(self, errors: list[DataError]) -> None:
-        items = "".join(f"<li>{html.escape(str(p))}</li>" for e in errors for p in e.problems)
+        items = "".join(f"<li>{escape(str(p))}</li>" for e in errors for p in e.problems)
         self.own_status.value = (
             message_html(t("own.refused", self.lang)) + f"<ul class='casebook-refused'>{items}</ul>"
         )
@@ -255,7 +244,7 @@ class CompareView(View):
         if area in ids:
             self.area.value = area
         self.own_help.value = (
-            f"<p>{html.escape(t('own.help', lang))} "
+            f"<p>{escape(t('own.help', lang))} "
             + download_link(
                 template_csv(self._book), "eigen_wijk_sjabloon.csv", t("own.template", lang)
             )
@@ -307,7 +296,7 @@ class CompareView(View):
         self.chart.outputs = figure_outputs(fig)
         shown = [o for o in self.own if o.area_id in set(self.areas.value) | {self.area.value}]
         names = ", ".join(t("own.marked", lang, name=o.name) for o in shown)
-        note = html.escape(t("own.note", lang, names=names))
+        note = escape(t("own.note", lang, names=names))
         self.own_note.value = f"<p class='casebook-own-note'><i>{note}</i></p>" if shown else ""
         self.table_html.value = table_html
         label = t("download.profile" if self.mode.value == "profile" else "download", lang)
@@ -323,7 +312,7 @@ class CompareView(View):
         if mode == "profile":
             profile = area_profile(table, self.area.value, lang=lang)
             name = _area_name(table, self.area.value)
-            title = f"<h3>{html.escape(t('title.profile', lang, area=name))}</h3>"
+            title = f"<h3>{escape(t('title.profile', lang, area=name))}</h3>"
             body = profile.to_html(index=False, escape=True, border=0, classes="casebook-table")
             return None, profile, None, title + body, f"profiel_{self.area.value}.csv"
         if mode == "coverage":

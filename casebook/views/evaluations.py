@@ -3,7 +3,6 @@ and time. Controls choose the cases and themes; every part can be downloaded as 
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Any
 
@@ -15,6 +14,7 @@ from casebook.charts import evaluations as evalcharts
 from casebook.compare import to_csv
 from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
+from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, figure_outputs, message_html
@@ -121,7 +121,7 @@ class EvaluationView(View):
         self.finding_theme.value = current
         self.finding_theme.description = t("col.theme", lang)
         self.caveat.value = (
-            f'<p class="casebook-caveat"><b>⚠</b> {html.escape(t("eval.caveat", lang))}</p>'
+            f'<p class="casebook-caveat"><b>⚠</b> {escape(t("eval.caveat", lang))}</p>'
         )
 
     def _render(self) -> None:
@@ -153,11 +153,10 @@ class EvaluationView(View):
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
         shown = overview.drop(columns=["case_id"])
         notes = "".join(
-            f"<p><i>{html.escape(name)}: {html.escape(t('eval.none', lang))}</i></p>"
-            for name in missing
+            f"<p><i>{escape(name)}: {escape(t('eval.none', lang))}</i></p>" for name in missing
         )
         table = _table_html(shown) if not shown.empty else ""
-        heading = f"<h3>{html.escape(t('section.overview', lang))}</h3>"
+        heading = f"<h3>{escape(t('section.overview', lang))}</h3>"
         self.overview_html.value = heading + table + notes
 
         figures = ev.result_figures(book, cases=cases, lang=lang)
@@ -185,7 +184,7 @@ class EvaluationView(View):
             self.findings_html.value = _table_html(cell.drop(columns=["case_id", "theme_group"]))
 
         organisation = ev.organisation_table(book, cases=cases, lang=lang)
-        heading = f"<h3>{html.escape(t('section.organisation', lang))}</h3>"
+        heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
         self.organisation_html.value = heading + _table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
         self.timeline_figure = evalcharts.timeline_chart(

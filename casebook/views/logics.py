@@ -3,7 +3,6 @@ save placements, and (for teachers) load a class's placements."""
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from casebook.charts import logics as plane
 from casebook.data import Casebook
 from casebook.files import fresh_path
 from casebook.i18n import LANGS, check_lang
+from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
@@ -71,7 +71,7 @@ class LogicsView(View):
                 for _ in logics.AXES
             )
             self.sliders[case["case_id"]] = pair
-            label = widgets.HTML(f"<b>{html.escape(case['name'])}</b>")
+            label = widgets.HTML(f"<b>{escape(case['name'])}</b>")
             rows.append(widgets.VBox([label, *pair]))
         auto = widgets.Layout(width="auto")
         self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
@@ -247,16 +247,16 @@ class LogicsView(View):
     def _reading_html(self) -> str:
         lang = self.lang
         positions = self._book.logic_positions
-        parts = [f"<h4>{html.escape(t('reading.heading', lang))}</h4>", "<ul>"]
+        parts = [f"<h4>{escape(t('reading.heading', lang))}</h4>", "<ul>"]
         for case in self._reading.to_dict("records"):
             rows = positions[positions["case_id"] == case["case_id"]]
             text = " ".join(
-                f"{html.escape(r[f'rationale_{lang}'])} "
-                f"({html.escape(t('reading.pages', lang, pages=r['pages']))})"
+                f"{escape(r[f'rationale_{lang}'])} "
+                f"({escape(t('reading.pages', lang, pages=r['pages']))})"
                 for r in rows.to_dict("records")
             )
-            parts.append(f"<li><b>{html.escape(case['name'])}</b>: {text}</li>")
-        parts.append(f"</ul><p><i>{html.escape(t('plane.note', lang))}</i></p>")
+            parts.append(f"<li><b>{escape(case['name'])}</b>: {text}</li>")
+        parts.append(f"</ul><p><i>{escape(t('plane.note', lang))}</i></p>")
         return "".join(parts)
 
     def _draw_tension(self) -> None:
@@ -268,9 +268,9 @@ class LogicsView(View):
         else:
             strength = t(f"strength.{found['strength']}", lang)
             pages = t("reading.pages", lang, pages=found["pages"])
-            summary = html.escape(found["summary"])
+            summary = escape(found["summary"])
             self.evidence_html.value = (
-                f"<p><b>{html.escape(strength)}</b> · {summary} ({html.escape(pages)})</p>"
+                f"<p><b>{escape(strength)}</b> · {summary} ({escape(pages)})</p>"
             )
         names_t = dict(
             zip(self._book.tensions["tension_id"], self._book.tensions[f"name_{lang}"], strict=True)
@@ -293,8 +293,8 @@ class LogicsView(View):
         files = loaded.placements["file"].nunique() if len(loaded.placements) else 0
         status = [message_html(t("class.loaded", lang, n=files, placements=len(loaded.placements)))]
         if loaded.refused:
-            items = "".join(f"<li>{html.escape(r)}</li>" for r in loaded.refused)
-            status.append(f"<p>{html.escape(t('class.refused', lang))}</p><ul>{items}</ul>")
+            items = "".join(f"<li>{escape(r)}</li>" for r in loaded.refused)
+            status.append(f"<p>{escape(t('class.refused', lang))}</p><ul>{items}</ul>")
         self.class_status.value = "".join(status)
         if len(loaded.placements) == 0:
             self.class_figure = None

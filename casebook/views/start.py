@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
 
 from casebook.data import Casebook
 from casebook.i18n import LANGS, check_lang
+from casebook.markup import escape
 from casebook.start import case_overview
 from casebook.text import t
 from casebook.views.base import View
@@ -46,16 +46,16 @@ class StartView(View):
         lang = self.lang
         self.language.description = t("control.language", lang)
         links = "".join(
-            f'<li><a href="{name}"><b>{n}</b> · {html.escape(t(f"page.{n}", lang))}</a></li>'
+            f'<li><a href="{name}"><b>{n}</b> · {escape(t(f"page.{n}", lang))}</a></li>'
             for n, name in PAGES
         )
         table = case_overview(self._book, lang=lang).to_html(
             escape=True, border=0, classes="casebook-table"
         )
         self.body.value = (
-            f'<p style="font-size:1.1em">{html.escape(t("start.intro", lang))}</p>'
-            f'<h3>{html.escape(t("start.pages", lang))}</h3><ol class="casebook-pages">{links}</ol>'
-            f"<h3>{html.escape(t('start.cases', lang))}</h3>{table}"
+            f'<p style="font-size:1.1em">{escape(t("start.intro", lang))}</p>'
+            f'<h3>{escape(t("start.pages", lang))}</h3><ol class="casebook-pages">{links}</ol>'
+            f"<h3>{escape(t('start.cases', lang))}</h3>{table}"
         )
 
     def static_parts(self) -> list[Any]:
