@@ -17,6 +17,8 @@ import webbrowser
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook.start import PAGES
+
 __all__ = [
     "PAGES",
     "PAGE_VIEWS",
@@ -39,7 +41,7 @@ PAGE_VIEWS: dict[str, tuple[str, int]] = {
     "05_lessen.ipynb": (".casebook-lessons", 1),
     "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
 }
-PAGES = tuple(PAGE_VIEWS)
+assert tuple(PAGE_VIEWS) == PAGES, "every page needs its view selector and chart count"
 
 
 def notebooks_dir() -> Path:

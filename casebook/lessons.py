@@ -56,7 +56,7 @@ def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
     check_lang(lang)
     row = book.lessons.set_index("lesson_id").loc[lesson_id]
     pages = row["page"] if row["page"] == row["page_last"] else f"{row['page']}–{row['page_last']}"
-    title = f"Les {lesson_id}: {row['title_nl']}"
+    title = t("lessons.label", lang, n=lesson_id, title=row["title_nl"])
     sub = f"<p><i>{_e(row['title_en'])}</i></p>" if lang == "en" else ""
     parts = [
         f'<div class="cb-card"><h4>{_e(title)}</h4>{sub}'

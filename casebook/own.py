@@ -27,6 +27,7 @@ from casebook.errors import DataError, Problem
 from casebook.validate import SEMICOLON_MESSAGE, figure_bounds, semicolon_header
 
 __all__ = [
+    "OWN_PREFIX",
     "OWN_DIR",
     "OWN_KIND",
     "TEMPLATE_COLUMNS",
@@ -40,6 +41,8 @@ __all__ = [
 
 OWN_DIR = "eigen_wijken"
 OWN_KIND = "own"
+# Every own neighbourhood's area id starts with this, so it can never be one of the booklet's.
+OWN_PREFIX = "own_"
 TEMPLATE_COLUMNS = [
     "area_name",
     "municipality",
@@ -295,7 +298,7 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
     if problems:
         raise DataError(problems)
     name = next(iter(names))
-    area_id = f"own_{_slug(name)}"
+    area_id = f"{OWN_PREFIX}{_slug(name)}"
     return OwnArea(
         area_id=area_id,
         name=name,

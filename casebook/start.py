@@ -9,7 +9,18 @@ from casebook.i18n import check_lang
 from casebook.schema import TABLES, description
 from casebook.text import t
 
-__all__ = ["case_overview", "data_summary"]
+__all__ = ["PAGES", "case_overview", "data_summary"]
+
+# The casebook's pages in reading order: the landing page first, each a notebook.
+PAGES: tuple[str, ...] = (
+    "00_start.ipynb",
+    "01_casussen.ipynb",
+    "02_wijken_vergelijken.ipynb",
+    "03_vier_logicas.ipynb",
+    "04_evaluaties.ipynb",
+    "05_lessen.ipynb",
+    "06_check_je_samenwerking.ipynb",
+)
 
 _COLUMNS = ("number", "name", "city", "areas", "form", "pages")
 

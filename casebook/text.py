@@ -190,6 +190,7 @@ TEXT: dict[str, dict[str, str]] = {
     "lessons.example": {"nl": "voorbeeld", "en": "example"},
     "lessons.logics": {"nl": "Spreekt vooral tot", "en": "Speaks mainly to"},
     "lessons.tensions": {"nl": "Raakt aan de spanning(en)", "en": "Touches the tension(s)"},
+    "lessons.label": {"nl": "Les {n}: {title}", "en": "Lesson {n}: {title}"},
     "lessons.none": {
         "nl": "Geen les past bij deze filters.",
         "en": "No lesson fits these filters.",

@@ -14,6 +14,11 @@ from casebook.theme import DEFAULT_THEME, Theme
 __all__ = ["lessons_heatmap"]
 
 
+def _cut(text: str, width: int) -> str:
+    """At most ``width`` characters of ``text``, with an ellipsis where it was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def lessons_heatmap(
     matrix: pd.DataFrame,
     *,
@@ -30,7 +35,8 @@ def lessons_heatmap(
     keep = set(rows if highlight is None else highlight)
     z = [[(2 if r in keep else 1) if matrix.loc[r, c] else 0 for c in matrix.columns] for r in rows]
     text = [[escape(matrix.loc[r, c]) for c in matrix.columns] for r in rows]
-    y = [f"Les {r}: {escape(lesson_titles[r])[:38]}" for r in rows]
+    # Cut the title before escaping it, so that the cut never splits an entity such as &amp;.
+    y = [escape(t("lessons.label", lang, n=r, title=_cut(lesson_titles[r], 38))) for r in rows]
     x = [escape(case_names[c]) for c in matrix.columns]
     colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
     heat = category_heatmap(

@@ -1,4 +1,5 @@
-"""What every widget view shares: showing a figure in place, a message, a CSV download link."""
+"""What every widget view shares: the :class:`View` base (language, quiet relabelling, one draw
+per change, messages), showing a figure in place, a download link, saving a reader's file."""
 
 from __future__ import annotations
 
@@ -6,16 +7,22 @@ import base64
 import json
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
+from casebook.data import Casebook
 from casebook.files import atomic_write_text
+from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
 from casebook.text import t as _t
+from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = [
     "HANDOUT_ENV",
@@ -98,16 +105,106 @@ def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
 
 
 class View:
-    """What every view shares: ``widget`` is shown in a notebook or Voilà; while the handout is
-    built the view shows itself as static HTML instead (its ``static_parts``), since widgets
-    cannot work without a kernel."""
+    """What every page's view has, in one place.
+
+    - ``language``: the NL/EN switch, and :attr:`lang`. A language change relabels every
+      control (:meth:`relabel`) without firing the view's own observers, then draws once.
+    - :meth:`quietly`: change controls from code (relabelling, loading answers) without a draw
+      for each; the caller draws once afterwards. :meth:`watch` attaches observers that keep
+      quiet meanwhile, so that one change of the reader's makes one draw of what it affects.
+    - :meth:`show` (a figure into an Output, set directly), :meth:`say` (a message), and
+      :func:`download_link` for downloads; :meth:`failed` logs an error and tells the reader in
+      one sentence, never with a traceback.
+    - ``widget`` is shown in a notebook or Voilà; while the handout is built the view shows
+      itself as static HTML instead (its :meth:`static_parts`), since widgets need a kernel.
+
+    A subclass builds its widgets, then calls :meth:`_start`, which labels everything, draws once
+    and starts listening to the language switch.
+    """
 
     widget: Any
     handout_note_key = "handout.note"
 
+    def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
+        check_lang(lang)
+        self._book, self._theme = book, theme
+        self._quiet = 0
+        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+
+    @property
+    def lang(self) -> str:
+        """The language the view speaks now (``"nl"`` or ``"en"``)."""
+        return self.language.value
+
+    # --- what a subclass fills in ---------------------------------------------------------
+
+    def relabel(self) -> None:
+        """Put every label in :attr:`lang`; the values chosen stay as they are. Runs quietly."""
+
+    def draw(self) -> None:
+        """Draw everything the view shows for its current controls."""
+        raise NotImplementedError
+
     def static_parts(self) -> list[str | go.Figure]:
         """HTML strings and figures that show the view's default selection on paper."""
         raise NotImplementedError
+
+    # --- what every view shares -----------------------------------------------------------
+
+    def _start(self) -> None:
+        with self.quietly():
+            self._relabel_all()
+        self.draw()
+        self.watch([self.language], self._on_language)
+
+    def _relabel_all(self) -> None:
+        self.language.description = _t("control.language", self.lang)
+        self.relabel()
+
+    def _on_language(self, change: dict[str, Any]) -> None:
+        with self.quietly():
+            self._relabel_all()
+        self.draw()
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Change controls without the observers attached by :meth:`watch` firing."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def watch(
+        self,
+        controls: Iterable[widgets.Widget],
+        handler: Callable[[dict[str, Any]], None],
+        *,
+        names: str = "value",
+    ) -> None:
+        """Call ``handler(change)`` when a reader changes one of ``controls``."""
+
+        def guarded(change: dict[str, Any]) -> None:
+            if not self._quiet:
+                handler(change)
+
+        for control in controls:
+            control.observe(guarded, names=names)
+
+    @staticmethod
+    def show(output: widgets.Output, fig: go.Figure | None) -> None:
+        """Show ``fig`` in ``output`` (or nothing for None), replacing what was there."""
+        output.outputs = figure_outputs(fig)
+
+    @staticmethod
+    def say(box: widgets.HTML, text: str | None) -> None:
+        """Put a short message for the reader in ``box`` (escaped); None clears it."""
+        box.value = message_html(text)
+
+    def failed(self, what: str, **state: Any) -> str:
+        """Log the error being handled with the view's state; the reader's one-sentence message."""
+        log.exception("%s failed (%s)", what, state)
+        return _t("msg.error", self.lang)
 
     def static_html(self, lang: str) -> str:
         note = escape(_t(self.handout_note_key, lang))
@@ -121,8 +218,10 @@ class View:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         if handout_mode():
-            lang = getattr(self, "lang", "nl")
-            return {"text/html": self.static_html(lang), "text/plain": f"<{type(self).__name__}>"}
+            return {
+                "text/html": self.static_html(self.lang),
+                "text/plain": f"<{type(self).__name__}>",
+            }
         return self.widget._repr_mimebundle_(**kwargs)
 
 

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import ipywidgets as widgets
 
 from casebook.cases import case_parts
 from casebook.data import Casebook
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import CARD_STYLE, escape
 from casebook.text import t
-from casebook.views.base import View, message_html
+from casebook.views.base import View
 
 __all__ = ["CaseReader", "case_reader"]
 
-log = logging.getLogger(__name__)
 
 TABS = ("figures", "opgave", "organisation", "highlights", "evaluation", "reflections", "voices")
-_TAB_KEYS = {
-    "figures": "tab.figures",
-    "opgave": "tab.opgave",
-    "organisation": "tab.organisation",
-    "highlights": "tab.highlights",
-    "evaluation": "tab.evaluation",
-    "reflections": "tab.reflections",
-    "voices": "tab.voices",
-}
 
 
 class CaseReader(View):
@@ -36,14 +24,12 @@ class CaseReader(View):
     holds the HTML of every tab for the case shown."""
 
     def __init__(self, book: Casebook, *, lang: str = "nl", case_id: str | None = None) -> None:
-        check_lang(lang)
-        self._book = book
+        super().__init__(book, lang=lang)
         cases = book.cases.sort_values("number")
         options = [
             (f"{n}. {name}", c)
             for n, name, c in zip(cases["number"], cases["name"], cases["case_id"], strict=True)
         ]
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         self.case = widgets.Dropdown(
             options=options, value=case_id or options[0][1], layout=widgets.Layout(width="auto")
         )
@@ -56,31 +42,27 @@ class CaseReader(View):
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("casebook-reader")
-        self.language.observe(lambda _: self._render(), names="value")
-        self.case.observe(lambda _: self._render(), names="value")
-        self._render()
+        self._start()
+        self.watch([self.case], lambda _: self.draw())
 
-    @property
-    def lang(self) -> str:
-        return self.language.value
-
-    def show(self, case_id: str) -> None:
+    def show_case(self, case_id: str) -> None:
         """Open ``case_id`` on its first tab (used when a lesson jumps to a case)."""
         self.case.value = case_id
         self.tabs.selected_index = 0
 
-    def _render(self) -> None:
-        lang, case_id = self.lang, self.case.value
+    def relabel(self) -> None:
+        lang = self.lang
         self.case.description = t("control.case", lang)
-        self.language.description = t("control.language", lang)
         for index, name in enumerate(TABS):
-            self.tabs.set_title(index, t(_TAB_KEYS[name], lang))
+            self.tabs.set_title(index, t(f"tab.{name}", lang))
+
+    def draw(self) -> None:
+        lang, case_id = self.lang, self.case.value
         try:
             self.parts = case_parts(self._book, case_id, lang=lang)
         except Exception:  # a reader never sees a traceback
-            log.exception("case reader failed for %s", case_id)
             self.parts = {}
-            self.summary.value = message_html(t("msg.error", lang))
+            self.say(self.summary, self.failed("case reader", case_id=case_id))
             return
         row = self._book.cases.set_index("case_id").loc[case_id]
         self.summary.value = (
@@ -100,7 +82,7 @@ class CaseReader(View):
             sections = case_parts(self._book, case_id, lang=self.lang)
             parts.append(f"<h2>{escape(row['name'])}</h2>")
             for name in TABS:
-                parts.append(f"<h3>{escape(t(_TAB_KEYS[name], self.lang))}</h3>{sections[name]}")
+                parts.append(f"<h3>{escape(t(f'tab.{name}', self.lang))}</h3>{sections[name]}")
         return [CARD_STYLE, *parts]
 
 

@@ -13,11 +13,10 @@ from casebook import check
 from casebook.charts.check import check_chart
 from casebook.data import Casebook
 from casebook.files import fresh_path
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
+from casebook.views.base import View, download_link, save_text
 
 __all__ = ["CheckView", "check_view"]
 
@@ -44,8 +43,7 @@ class CheckView(View):
         theme: Theme = DEFAULT_THEME,
         save_dir: str | Path | None = None,
     ) -> None:
-        check_lang(lang)
-        self._book, self._theme = book, theme
+        super().__init__(book, lang=lang, theme=theme)
         self.save_dir = Path(save_dir) if save_dir is not None else DEFAULT_SAVE_DIR
         self._ids = book.conditions.sort_values("number")["condition_id"].tolist()
         self._frameworks = book.conditions.set_index("condition_id")["framework"]
@@ -54,9 +52,7 @@ class CheckView(View):
         self.figure = None
         self.weak = None
         self.summary = ""
-        self._busy = False
 
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         self.intro = widgets.HTML()
         self.name = widgets.Text(layout=widgets.Layout(width="24em"))
         self.questions: dict[str, widgets.ToggleButtons] = {}
@@ -101,21 +97,13 @@ class CheckView(View):
             layout=widgets.Layout(width="100%"),
         )  # fmt: skip
         self.widget.add_class("casebook-check")
-        self._relabel()
-        self.language.observe(self._on_language, names="value")
-        for buttons in self.questions.values():
-            buttons.observe(self._on_answer, names="value")
-        self.name.observe(self._on_answer, names="value")
+        self._start()
+        self.watch([*self.questions.values(), self.name], lambda _: self.draw())
+        self.watch([self.upload], self._on_upload)
         self.save.on_click(lambda _: self.save_answers())
         self.reset.on_click(lambda _: self.reset_answers())
-        self.upload.observe(self._on_upload, names="value")
-        self._render()
 
     # --- state --------------------------------------------------------------------------
-
-    @property
-    def lang(self) -> str:
-        return self.language.value
 
     def answers(self) -> check.Answers:
         """The answers as they stand in the controls."""
@@ -124,14 +112,11 @@ class CheckView(View):
 
     def set_answers(self, answers: check.Answers) -> None:
         """Put ``answers`` in the controls (one redraw at the end)."""
-        self._busy = True
-        try:
+        with self.quietly():
             for cid, buttons in self.questions.items():
                 buttons.value = answers.scores.get(cid) or _DONT_KNOW
             self.name.value = answers.name
-        finally:
-            self._busy = False
-        self._render()
+        self.draw()
 
     def reset_answers(self) -> None:
         """Every question back to 'don't know'."""
@@ -161,14 +146,6 @@ class CheckView(View):
 
     # --- events -------------------------------------------------------------------------
 
-    def _on_language(self, change: dict[str, Any]) -> None:
-        self._relabel()
-        self._render()
-
-    def _on_answer(self, change: dict[str, Any]) -> None:
-        if not self._busy:
-            self._render()
-
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
         if files:
@@ -176,13 +153,12 @@ class CheckView(View):
 
     def _say(self, text: str | None) -> None:
         self.message_text = text
-        self.message.value = message_html(text)
+        self.say(self.message, text)
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
         lang = self.lang
-        self.language.description = t("control.language", lang)
         self.intro.value = f"<p>{escape(t('check.intro', lang))}</p>"
         frame = check.conditions(self._book, lang=lang).set_index("condition_id")
         for framework, heading in self._headings.items():
@@ -196,18 +172,14 @@ class CheckView(View):
             labels = [t("score.none", lang), *(t(f"score.{s}", lang) for s in check.SCORES)]
             buttons = self.questions[cid]
             value = buttons.value
-            self._busy = True
-            try:
-                buttons.options = list(zip(labels, (_DONT_KNOW, *check.SCORES), strict=True))
-                buttons.value = value
-            finally:
-                self._busy = False
+            buttons.options = list(zip(labels, (_DONT_KNOW, *check.SCORES), strict=True))
+            buttons.value = value
         self.name.placeholder = t("check.name", lang)
         self.save.description = t("check.save", lang)
         self.reset.description = t("check.reset", lang)
         self.upload.description = t("check.upload", lang)
 
-    def _render(self) -> None:
+    def draw(self) -> None:
         lang = self.lang
         try:
             answers = self.answers()
@@ -224,10 +196,9 @@ class CheckView(View):
             self.summary = check.summary_html(self._book, answers, lang=lang)
             weak_html = self._weak_html(answers)
         except Exception:  # a reader never sees a traceback; the log keeps it for us
-            log.exception("check view failed")
+            self._say(self.failed("check view", answers=self.answers()))
             self.figure, self.weak, self.summary, weak_html = None, None, "", ""
-            self._say(t("msg.error", lang))
-        self.chart.outputs = figure_outputs(self.figure)
+        self.show(self.chart, self.figure)
         self.weak_html.value = weak_html
         answers_text = check.answers_json(self.answers(), condition_ids=self._ids)
         self.downloads.value = " · ".join(

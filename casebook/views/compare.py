@@ -28,12 +28,11 @@ from casebook.compare import (
 )
 from casebook.data import Casebook
 from casebook.errors import DataError
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
-from casebook.own import OwnArea, own_areas_in, read_own_area, template_csv
+from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, figure_outputs, message_html
+from casebook.views.base import View, download_link, message_html
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -61,22 +60,19 @@ class CompareView(View):
         theme: Theme = DEFAULT_THEME,
         own: Sequence[OwnArea] | None = None,
     ) -> None:
-        check_lang(lang)
-        self._book, self._theme = book, theme
+        super().__init__(book, lang=lang, theme=theme)
         self._tables: dict[str, pd.DataFrame] = {}
         self.own_refused: list[DataError] = []
         if own is None:  # the teacher's folder eigen_wijken beside the data, if there is one
             found = own_areas_in(book.data_dir, book)
             own, self.own_refused = found.areas, found.refused
         self.own: list[OwnArea] = list(own)
-        self._busy = False
         table = self._table(lang)
         all_areas = [a for _, a in area_choices(table)]
         self.figure: go.Figure | None = None
         self.data: pd.DataFrame | None = None
         self.message_text: str | None = None
 
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         self.mode = widgets.ToggleButtons(options=[("", m) for m in MODES], value="one")
         self.areas = widgets.SelectMultiple(options=area_choices(table), value=all_areas, rows=6)
         # A dropdown shows nothing for the value None, so "all groups" has a value of its own.
@@ -127,23 +123,16 @@ class CompareView(View):
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("casebook-compare")
-        self._relabel()
         self._show_controls()
-        for control in (
-            self.language,
-            self.mode,
-            self.areas,
-            self.group,
-            self.indicator,
-            self.indicators,
-            self.area,
-        ):
-            control.observe(self._on_change, names="value")
-        self.own_upload.observe(self._on_own_upload, names="value")
-        self.own_remove.on_click(lambda _: self.remove_own())
         if self.own_refused:
             self._show_refused(self.own_refused)
-        self._render()
+        self._start()
+        self.watch(
+            [self.mode, self.areas, self.group, self.indicator, self.indicators, self.area],
+            self._on_change,
+        )
+        self.watch([self.own_upload], self._on_own_upload)
+        self.own_remove.on_click(lambda _: self.remove_own())
 
     # --- the reader's own neighbourhoods ------------------------------------------------
 
@@ -173,19 +162,16 @@ class CompareView(View):
 
     def _own_changed(self, select: str | None) -> None:
         self._tables.clear()
-        self._busy = True
-        try:
-            chosen = [a for a in self.areas.value if not a.startswith("own_")]
-            self._relabel()
+        with self.quietly():
+            chosen = [a for a in self.areas.value if not a.startswith(OWN_PREFIX)]
+            self.relabel()
             ids = {v for _, v in self.areas.options}
             if select is not None:
                 chosen.append(select)
             self.areas.value = tuple(a for a in chosen if a in ids)
             if self.area.value not in ids:
                 self.area.value = self.areas.options[0][1]
-        finally:
-            self._busy = False
-        self._render()
+        self.draw()
 
     def _show_refused(self, errors: list[DataError]) -> None:
         items = "".join(f"<li>{escape(str(p))}</li>" for e in errors for p in e.problems)
@@ -206,25 +192,16 @@ class CompareView(View):
         return self._tables[lang]
 
     def _on_change(self, change: dict[str, Any]) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        try:
-            if change["owner"] is self.language:
-                self._relabel()
-            elif change["owner"] is self.group:
+        with self.quietly():
+            if change["owner"] is self.group:
                 self._regroup()
             elif change["owner"] is self.mode:
                 self._show_controls()
-        finally:
-            self._busy = False
-        self._render()
+        self.draw()
 
-    def _relabel(self) -> None:
-        """Put every label in the chosen language; the values chosen stay as they are."""
-        lang = self.language.value
+    def relabel(self) -> None:
+        lang = self.lang
         table = self._table(lang)
-        self.language.description = t("control.language", lang)
         self.mode.options = [(t(f"mode.{m}", lang), m) for m in MODES]
         self.areas.description = t("control.areas", lang)
         chosen, area = self.areas.value, self.area.value
@@ -256,7 +233,7 @@ class CompareView(View):
         self._regroup()  # refreshes both indicator lists in the new language
 
     def _regroup(self) -> None:
-        table = self._table(self.language.value)
+        table = self._table(self.lang)
         current = self.indicator.value
         self.indicator.options = indicator_choices(table, group=self._group())
         values = [v for _, v in self.indicator.options]
@@ -284,16 +261,16 @@ class CompareView(View):
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _render(self) -> None:
-        lang = self.language.value
+    def draw(self) -> None:
+        lang = self.lang
         try:
             fig, data, message, table_html, filename = self._build(lang)
         except Exception:  # a reader never sees a traceback; the log keeps it for us
-            log.exception("compare view failed for %s", self._state())
-            fig, data, message, table_html, filename = None, None, t("msg.error", lang), "", ""
+            message = self.failed("compare view", **self._state())
+            fig, data, table_html, filename = None, None, "", ""
         self.figure, self.data, self.message_text = fig, data, message
-        self.message.value = message_html(message)
-        self.chart.outputs = figure_outputs(fig)
+        self.say(self.message, message)
+        self.show(self.chart, fig)
         shown = [o for o in self.own if o.area_id in set(self.areas.value) | {self.area.value}]
         names = ", ".join(t("own.marked", lang, name=o.name) for o in shown)
         note = escape(t("own.note", lang, names=names))
@@ -340,17 +317,13 @@ class CompareView(View):
 
     def _state(self) -> dict[str, Any]:
         return {
-            "lang": self.language.value,
+            "lang": self.lang,
             "mode": self.mode.value,
             "areas": self.areas.value,
             "indicator": self.indicator.value,
             "indicators": self.indicators.value,
             "area": self.area.value,
         }
-
-    @property
-    def lang(self) -> str:
-        return self.language.value
 
     def static_parts(self) -> list[Any]:
         parts: list[Any] = [message_html(self.message_text)]

@@ -3,7 +3,6 @@ and time. Controls choose the cases and themes; every part can be downloaded as 
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import ipywidgets as widgets
@@ -13,19 +12,16 @@ from casebook import evaluations as ev
 from casebook.charts import evaluations as evalcharts
 from casebook.compare import to_csv
 from casebook.data import Casebook
-from casebook.i18n import LANGS, check_lang
-from casebook.markup import escape
+from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, figure_outputs, message_html
+from casebook.views.base import View, download_link
 
 __all__ = ["EvaluationView", "evaluation_view"]
 
-log = logging.getLogger(__name__)
 
-
-def _table_html(frame: pd.DataFrame, *, index: bool = False) -> str:
-    return frame.to_html(index=index, escape=True, border=0, classes="casebook-table", na_rep="—")
+# The downloads, in the order the page shows their parts.
+_DOWNLOADS = ("overview", "results", "findings", "organisation", "timeline")
 
 
 class EvaluationView(View):
@@ -35,14 +31,12 @@ class EvaluationView(View):
     every part (``tables``) are up to date."""
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
-        check_lang(lang)
-        self._book, self._theme = book, theme
+        super().__init__(book, lang=lang, theme=theme)
         self._case_ids = book.cases.sort_values("number")["case_id"].tolist()
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         self.tables: dict[str, pd.DataFrame] = {}
         self.results_figure = self.findings_figure = self.timeline_figure = None
 
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         names = [(self._names[c], c) for c in self._case_ids]
         self.cases = widgets.SelectMultiple(options=names, value=tuple(self._case_ids), rows=5)
         self.themes = widgets.SelectMultiple(
@@ -87,29 +81,15 @@ class EvaluationView(View):
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("casebook-evaluations")
-        for control in (
-            self.language,
-            self.cases,
-            self.themes,
-            self.finding_case,
-            self.finding_theme,
-        ):
-            control.observe(self._on_change, names="value")
-        self._relabel()
-        self._render()
+        # Labels first, quietly, then one draw; observers only after that (they used to be
+        # attached before relabelling, which drew the page three times on opening).
+        self._start()
+        self.watch([self.cases], lambda _: self.draw())
+        self.watch([self.themes], lambda _: self._draw_themes())
+        self.watch([self.finding_case, self.finding_theme], lambda _: self._draw_cell())
 
-    @property
-    def lang(self) -> str:
-        return self.language.value
-
-    def _on_change(self, change: dict[str, Any]) -> None:
-        if change["owner"] is self.language:
-            self._relabel()
-        self._render()
-
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
         lang = self.lang
-        self.language.description = t("control.language", lang)
         self.cases.description = t("control.cases", lang)
         self.themes.description = t("control.themes", lang)
         chosen = self.themes.value
@@ -124,7 +104,19 @@ class EvaluationView(View):
             f'<p class="casebook-caveat"><b>⚠</b> {escape(t("eval.caveat", lang))}</p>'
         )
 
-    def _render(self) -> None:
+    def draw(self) -> None:
+        """Everything: a change of the cases touches every part."""
+        self._drawing(self._draw_all)
+
+    def _draw_themes(self) -> None:
+        """A change of the themes touches only the findings and the downloads."""
+        self._drawing(lambda lang, cases, themes: self._draw_findings(lang, cases, themes, True))
+
+    def _draw_cell(self) -> None:
+        """Choosing one cell of findings touches only the findings grid and that cell's list."""
+        self._drawing(lambda lang, cases, themes: self._draw_findings(lang, cases, themes, False))
+
+    def _drawing(self, part: Any) -> None:
         lang = self.lang
         cases = [c for c in self._case_ids if c in self.cases.value]
         themes = [g for g in ev.THEME_GROUPS if g in self.themes.value]
@@ -132,30 +124,29 @@ class EvaluationView(View):
             self._clear(t("msg.no_cases", lang))
             return
         try:
-            self._draw(lang, cases, themes)
+            part(lang, cases, themes)
         except Exception:  # a reader never sees a traceback; the log keeps it
-            log.exception("evaluation view failed")
-            self._clear(t("msg.error", lang))
+            self._clear(self.failed("evaluation view", cases=cases, themes=themes))
 
     def _clear(self, message: str) -> None:
-        self.message.value = message_html(message)
+        self.say(self.message, message)
         for out in (self.results_chart, self.findings_chart, self.timeline_chart):
-            out.outputs = ()
+            self.show(out, None)
         for box in (self.overview_html, self.findings_html, self.organisation_html, self.downloads):
             box.value = ""
         self.results_figure = self.findings_figure = self.timeline_figure = None
         self.tables = {}
 
-    def _draw(self, lang: str, cases: list[str], themes: list[str]) -> None:
+    def _draw_all(self, lang: str, cases: list[str], themes: list[str]) -> None:
         book = self._book
-        self.message.value = ""
+        self.say(self.message, None)
         overview = ev.overview(book, cases=cases, lang=lang)
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
         shown = overview.drop(columns=["case_id"])
         notes = "".join(
             f"<p><i>{escape(name)}: {escape(t('eval.none', lang))}</i></p>" for name in missing
         )
-        table = _table_html(shown) if not shown.empty else ""
+        table = table_html(shown) if not shown.empty else ""
         heading = f"<h3>{escape(t('section.overview', lang))}</h3>"
         self.overview_html.value = heading + table + notes
 
@@ -163,29 +154,11 @@ class EvaluationView(View):
         self.results_figure = evalcharts.results_panels(
             figures, case_ids=self._case_ids, lang=lang, theme=self._theme
         )
-        self.results_chart.outputs = figure_outputs(self.results_figure)
-
-        matrix = ev.findings_matrix(book, cases=cases, themes=themes) if themes else pd.DataFrame()
-        selected = (self.finding_theme.value, self.finding_case.value)
-        if themes:
-            self.findings_figure = evalcharts.findings_heatmap(
-                matrix, case_names=self._names, selected=selected, lang=lang, theme=self._theme
-            )
-            self.findings_chart.outputs = figure_outputs(self.findings_figure)
-        else:
-            self.findings_figure = None
-            self.findings_chart.outputs = ()
-        cell = ev.findings(
-            book, cases=[self.finding_case.value], themes=[self.finding_theme.value], lang=lang
-        )
-        if cell.empty:
-            self.findings_html.value = message_html(t("eval.no_findings", lang))
-        else:
-            self.findings_html.value = _table_html(cell.drop(columns=["case_id", "theme_group"]))
+        self.show(self.results_chart, self.results_figure)
 
         organisation = ev.organisation_table(book, cases=cases, lang=lang)
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
-        self.organisation_html.value = heading + _table_html(organisation, index=True)
+        self.organisation_html.value = heading + table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
         self.timeline_figure = evalcharts.timeline_chart(
             events,
@@ -195,35 +168,55 @@ class EvaluationView(View):
             lang=lang,
             theme=self._theme,
         )
-        self.timeline_chart.outputs = figure_outputs(self.timeline_figure)
-
-        all_findings = ev.findings(book, cases=cases, themes=themes, lang=lang)
+        self.show(self.timeline_chart, self.timeline_figure)
         self.tables = {
             "overview": shown,
             "results": figures,
-            "findings": all_findings,
             "organisation": organisation.reset_index(names=t("col.indicator", lang)),
             "timeline": events,
         }
+        self._draw_findings(lang, cases, themes, True)
+
+    def _draw_findings(self, lang: str, cases: list[str], themes: list[str], all_: bool) -> None:
+        """The findings grid and the chosen cell's findings; with ``all_`` also the findings
+        table behind the download, and the downloads."""
+        book = self._book
+        selected = (self.finding_theme.value, self.finding_case.value)
+        if themes:
+            matrix = ev.findings_matrix(book, cases=cases, themes=themes)
+            self.findings_figure = evalcharts.findings_heatmap(
+                matrix, case_names=self._names, selected=selected, lang=lang, theme=self._theme
+            )
+        else:
+            self.findings_figure = None
+        self.show(self.findings_chart, self.findings_figure)
+        cell = ev.findings(
+            book, cases=[self.finding_case.value], themes=[self.finding_theme.value], lang=lang
+        )
+        if cell.empty:
+            self.say(self.findings_html, t("eval.no_findings", lang))
+        else:
+            self.findings_html.value = table_html(cell.drop(columns=["case_id", "theme_group"]))
+        if not all_:
+            return
+        self.tables["findings"] = ev.findings(book, cases=cases, themes=themes, lang=lang)
         links = [
-            download_link(to_csv(frame), f"evaluaties_{name}.csv", t(f"download.{name}", lang))
-            for name, frame in self.tables.items()
-            if not frame.empty
+            download_link(
+                to_csv(self.tables[name]), f"evaluaties_{name}.csv", t(f"download.{name}", lang)
+            )
+            for name in _DOWNLOADS
+            if name in self.tables and not self.tables[name].empty
         ]
         self.downloads.value = " · ".join(links)
 
     def static_parts(self) -> list[Any]:
-        figures = [
-            f
-            for f in (self.results_figure, self.findings_figure, self.timeline_figure)
-            if f is not None
-        ]
+        # Each figure in its own place, shown only when it is drawn (no themes: no findings grid).
         return [
             self.caveat.value,
             self.overview_html.value,
-            *figures[:2],
+            *(f for f in (self.results_figure, self.findings_figure) if f is not None),
             self.organisation_html.value,
-            *figures[2:],
+            *(f for f in (self.timeline_figure,) if f is not None),
         ]
 
 

@@ -10,11 +10,10 @@ import ipywidgets as widgets
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
 from casebook.data import Casebook
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, figure_outputs, message_html
+from casebook.views.base import View
 from casebook.views.cases import CaseReader
 
 __all__ = ["LessonsView", "lessons_view"]
@@ -27,9 +26,7 @@ class LessonsView(View):
     cases it cites (the embedded ``reader`` opens them). Also the four main lines and voices."""
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
-        check_lang(lang)
-        self._book, self._theme = book, theme
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        super().__init__(book, lang=lang, theme=theme)
         self.case = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.logic = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.tension = widgets.Dropdown(options=[("", ALL)], value=ALL)
@@ -66,24 +63,13 @@ class LessonsView(View):
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("casebook-lessons")
-        self._relabel()
-        self.language.observe(self._on_language, names="value")
-        for control in (self.case, self.logic, self.tension):
-            control.observe(lambda _: self._filter(), names="value")
-        self.lesson.observe(lambda _: self._show_lesson(), names="value")
-        self._filter()
+        self._start()
+        self.watch([self.case, self.logic, self.tension], lambda _: self.draw())
+        self.watch([self.lesson], lambda _: self._show_lesson())
 
-    @property
-    def lang(self) -> str:
-        return self.language.value
-
-    def _on_language(self, change: dict[str, Any]) -> None:
-        self._relabel()
-        self.reader.language.value = self.lang
-        self._filter()
-
-    def _relabel(self) -> None:
+    def relabel(self) -> None:
         lang, book = self.lang, self._book
+        self.reader.language.value = lang  # the embedded reader relabels and redraws itself
         everything = t("filter.all", lang)
         for control, key, options in (
             (
@@ -110,6 +96,13 @@ class LessonsView(View):
         self.main_lines.value = CARD_STYLE + lessons.main_lines_html(book, lang=lang)
         self.voices.value = CARD_STYLE + lessons.voices_html(book, lang=lang)
 
+    def draw(self) -> None:
+        """Filter the lessons, list them, show the chosen one and the grid: once each."""
+        with self.quietly():
+            self._filter()
+        self._show_lesson()
+        self._draw_grid()
+
     def _filter(self) -> None:
         pick = {
             c: (None if c.value == ALL else c.value) for c in (self.case, self.logic, self.tension)
@@ -122,16 +115,16 @@ class LessonsView(View):
         )
         titles = self._book.lessons.set_index("lesson_id")["title_nl"]
         current = self.lesson.value
-        self.lesson.options = [(f"Les {i}: {titles[i]}", i) for i in self.shown]
+        self.lesson.options = [
+            (t("lessons.label", self.lang, n=i, title=titles[i]), i) for i in self.shown
+        ]
         if self.shown:
             self.lesson.value = current if current in self.shown else self.shown[0]
-        self._show_lesson()
-        self._draw()
 
     def _show_lesson(self) -> None:
         lang = self.lang
         if not self.shown:
-            self.card.value = message_html(t("lessons.none", lang))
+            self.say(self.card, t("lessons.none", lang))
             self.jumps.children = ()
             return
         lesson_id = self.lesson.value
@@ -146,12 +139,12 @@ class LessonsView(View):
                 icon="book",
                 layout=widgets.Layout(width="auto"),
             )
-            button.on_click(lambda _, c=case_id: self.reader.show(c))
+            button.on_click(lambda _, c=case_id: self.reader.show_case(c))
             button.case_id = case_id
             buttons.append(button)
         self.jumps.children = tuple(buttons)
 
-    def _draw(self) -> None:
+    def _draw_grid(self) -> None:
         book, lang = self._book, self.lang
         matrix = lessons.lessons_matrix(book)
         titles = dict(
@@ -166,7 +159,7 @@ class LessonsView(View):
             lang=lang,
             theme=self._theme,
         )
-        self.chart.outputs = figure_outputs(self.figure)
+        self.show(self.chart, self.figure)
 
     def static_parts(self) -> list[Any]:
         cards = [

@@ -14,11 +14,10 @@ from casebook import logics
 from casebook.charts import logics as plane
 from casebook.data import Casebook
 from casebook.files import fresh_path
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, figure_outputs, message_html, save_text
+from casebook.views.base import View, download_link, message_html, save_text
 
 __all__ = ["LogicsView", "logics_view"]
 
@@ -44,8 +43,7 @@ class LogicsView(View):
         theme: Theme = DEFAULT_THEME,
         save_dir: str | Path | None = None,
     ) -> None:
-        check_lang(lang)
-        self._book, self._theme = book, theme
+        super().__init__(book, lang=lang, theme=theme)
         self.save_dir = Path(save_dir) if save_dir is not None else DEFAULT_SAVE_DIR
         self._reading = logics.reading(book)
         self._matrix = logics.tension_matrix(book)
@@ -54,7 +52,6 @@ class LogicsView(View):
         self.class_load: logics.ClassLoad | None = None
         self.saved_path: Path | None = None
 
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider]] = {}
         rows = []
         for case in self._reading.to_dict("records"):
@@ -127,25 +124,17 @@ class LogicsView(View):
         )
         self.widget.add_class("casebook-logics")
 
-        for first, second in self.sliders.values():
-            first.observe(self._on_placement, names="value")
-            second.observe(self._on_placement, names="value")
-        self.language.observe(self._on_language, names="value")
-        self.case.observe(self._on_tension, names="value")
-        self.tension.observe(self._on_tension, names="value")
-        self.upload.observe(self._on_upload, names="value")
+        self._start()
+        self.watch(
+            [s for pair in self.sliders.values() for s in pair], lambda _: self._draw_plane()
+        )
+        self.watch([self.case, self.tension], lambda _: self._draw_tension())
+        self.watch([self.upload], self._on_upload)
         self.reveal.on_click(lambda _: self.toggle_reveal())
         self.reset.on_click(lambda _: self.reset_placements())
         self.save.on_click(lambda _: self.save_placements())
-        self._relabel()
-        self._draw_plane()
-        self._draw_tension()
 
     # --- state --------------------------------------------------------------------------
-
-    @property
-    def lang(self) -> str:
-        return self.language.value
 
     def placements(self) -> pd.DataFrame:
         """The reader's current placements: case_id, the case's name and both axes."""
@@ -159,16 +148,18 @@ class LogicsView(View):
     def toggle_reveal(self) -> None:
         """Show the casebook's reading beside the reader's, or hide it again."""
         self.revealed = not self.revealed
-        self._relabel()
+        with self.quietly():
+            self.relabel()
         self._draw_plane()
 
     def reset_placements(self) -> None:
         """Put every case back in the centre and hide the reading."""
         self.revealed = False
-        for pair in self.sliders.values():
-            for slider in pair:
-                slider.value = 0.0
-        self._relabel()
+        with self.quietly():
+            for pair in self.sliders.values():
+                for slider in pair:
+                    slider.value = 0.0
+            self.relabel()
         self._draw_plane()
 
     def save_placements(self) -> Path | None:
@@ -192,28 +183,20 @@ class LogicsView(View):
 
     # --- events -------------------------------------------------------------------------
 
-    def _on_placement(self, change: dict[str, Any]) -> None:
-        self._draw_plane()
-
-    def _on_language(self, change: dict[str, Any]) -> None:
-        self._relabel()
-        self._draw_plane()
-        self._draw_tension()
-        if self.class_load is not None:
-            self._draw_class()
-
-    def _on_tension(self, change: dict[str, Any]) -> None:
-        self._draw_tension()
-
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = [(f["name"], bytes(f["content"])) for f in change["new"]]
         self.load_class_files(files)
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _relabel(self) -> None:
+    def draw(self) -> None:
+        self._draw_plane()
+        self._draw_tension()
+        if self.class_load is not None:
+            self._draw_class()
+
+    def relabel(self) -> None:
         lang = self.lang
-        self.language.description = t("control.language", lang)
         self.reveal.description = t("control.hide" if self.revealed else "control.reveal", lang)
         self.reset.description = t("control.reset", lang)
         self.name.placeholder = t("control.name", lang)
@@ -238,10 +221,10 @@ class LogicsView(View):
                 lang=lang,
                 theme=self._theme,
             )
-        except Exception:
-            log.exception("logics plane failed")
+        except Exception:  # a reader never sees a traceback; the log keeps it
+            self.failed("logics plane", placements=self.placements().to_dict("records"))
             self.figure = None
-        self.chart.outputs = figure_outputs(self.figure)
+        self.show(self.chart, self.figure)
         self.reading_html.value = self._reading_html() if self.revealed else ""
 
     def _reading_html(self) -> str:
@@ -284,7 +267,7 @@ class LogicsView(View):
             lang=lang,
             theme=self._theme,
         )
-        self.tension_chart.outputs = figure_outputs(self.tension_figure)
+        self.show(self.tension_chart, self.tension_figure)
 
     def _draw_class(self) -> None:
         lang, loaded = self.lang, self.class_load
@@ -298,14 +281,14 @@ class LogicsView(View):
         self.class_status.value = "".join(status)
         if len(loaded.placements) == 0:
             self.class_figure = None
-            self.class_chart.outputs = ()
+            self.show(self.class_chart, None)
             self.class_table.value = message_html(t("class.none", lang))
             return
         summary = logics.class_summary(loaded.placements, self._reading)
         self.class_figure = plane.class_plane(
             loaded.placements, summary, lang=lang, theme=self._theme
         )
-        self.class_chart.outputs = figure_outputs(self.class_figure)
+        self.show(self.class_chart, self.class_figure)
         shown = summary[
             ["name", "n", *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in logics.AXES)]
         ]

@@ -7,47 +7,30 @@ from typing import Any
 import ipywidgets as widgets
 
 from casebook.data import Casebook
-from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
-from casebook.start import case_overview
+from casebook.start import PAGES, case_overview
 from casebook.text import t
 from casebook.views.base import View
 
 __all__ = ["StartView", "start_view"]
-
-PAGES = [
-    ("01", "01_casussen.ipynb"),
-    ("02", "02_wijken_vergelijken.ipynb"),
-    ("03", "03_vier_logicas.ipynb"),
-    ("04", "04_evaluaties.ipynb"),
-    ("05", "05_lessen.ipynb"),
-    ("06", "06_check_je_samenwerking.ipynb"),
-]
 
 
 class StartView(View):
     """Controls: ``language``. ``body`` holds the links and the case table in that language."""
 
     def __init__(self, book: Casebook, *, lang: str = "nl") -> None:
-        check_lang(lang)
-        self._book = book
-        self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        super().__init__(book, lang=lang)
         self.body = widgets.HTML()
         self.widget = widgets.VBox([self.language, self.body], layout=widgets.Layout(width="100%"))
         self.widget.add_class("casebook-start")
-        self.language.observe(lambda _: self._render(), names="value")
-        self._render()
+        self._start()
 
-    @property
-    def lang(self) -> str:
-        return self.language.value
-
-    def _render(self) -> None:
+    def draw(self) -> None:
         lang = self.lang
-        self.language.description = t("control.language", lang)
+        items = [(name, name[:2]) for name in PAGES[1:]]  # "01_casussen.ipynb" is page 01
         links = "".join(
             f'<li><a href="{name}"><b>{n}</b> · {escape(t(f"page.{n}", lang))}</a></li>'
-            for n, name in PAGES
+            for name, n in items
         )
         table = case_overview(self._book, lang=lang).to_html(
             escape=True, border=0, classes="casebook-table"
