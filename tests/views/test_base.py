@@ -2,9 +2,9 @@
 control redraws each output it affects exactly once (never twice, never a half-relabelled state).
 
 Outputs are counted the way ipywidgets' own tests count observations: an observer on each
-Output's ``outputs`` and each HTML widget's ``value`` counts the changes the browser would get;
-``View.show`` is counted too, since drawing the same figure twice costs the kernel even when the
-browser is sent nothing new.
+Output's ``outputs`` and each HTML widget's ``value`` counts the changes the browser would get.
+Assignments are counted too (``View.show`` and every ``HTML.value = ...``), since drawing the
+same thing twice costs the kernel even when the browser is sent nothing new.
 """
 
 from __future__ import annotations
@@ -50,12 +50,19 @@ class Draws:
         self.shows: Counter[int] = Counter()
         self.names: dict[int, str] = {}
         show = View.show
+        setattr_html = widgets.HTML.__setattr__
 
         def counted(output: widgets.Output, fig: go.Figure | None) -> None:
             self.shows[id(output)] += 1
             show(output, fig)
 
+        def html_set(widget: widgets.HTML, name: str, value: Any) -> None:
+            if name == "value":
+                self.shows[id(widget)] += 1
+            setattr_html(widget, name, value)
+
         monkeypatch.setattr(View, "show", staticmethod(counted))
+        monkeypatch.setattr(widgets.HTML, "__setattr__", html_set)
 
     def watch(self, view: Any) -> None:
         for widget, trait in outputs(view.widget):
