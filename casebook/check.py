@@ -167,7 +167,10 @@ def read_answers(content: bytes, *, filename: str, condition_ids: list[str]) -> 
         )
     given = payload.get("answers")
     if not isinstance(given, dict):
-        raise AnswersError(f'{filename}: "answers" must be a list of condition: score pairs')
+        raise AnswersError(
+            f'{filename}: "answers" must map each condition to a score, '
+            'such as {"urgency": 3, "backing": null}'
+        )
     scores: dict[str, int | None] = {}
     for key, value in given.items():
         if key not in condition_ids:

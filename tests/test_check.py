@@ -108,7 +108,7 @@ def _file(**change: object) -> bytes:
         ("ü".encode("latin-1"), "not UTF-8"),
         (b"[1, 2]", "not an answers file"),
         (_file(format="casebook-check/9"), "not an answers file"),
-        (_file(answers=[2, 3]), "must be a list of condition"),
+        (_file(answers=[2, 3]), "must map each condition to a score"),
         (_file(answers={"atlantis": 2}), "unknown condition 'atlantis'"),
         (_file(answers={"urgency": 5}), "condition 'urgency': 5 is not a score"),
         (_file(answers={"urgency": "3"}), "'3' is not a score"),

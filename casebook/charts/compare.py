@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from casebook.charts.base import Spec, category_heatmap, grid, message_figure, wrap
 from casebook.charts.base import axis as _axis
 from casebook.charts.base import layout as _layout
-from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, select
+from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, coverage, select
 from casebook.i18n import check_lang
 from casebook.markup import escape as _e
 from casebook.text import TEXT, t
@@ -416,8 +416,8 @@ def coverage_matrix(
         return message_figure(t("msg.no_areas", lang), theme=theme)
     keep = table["area_kind"] == REFERENCE_KIND
     rows = table if areas is None else table[table["area_id"].isin(areas) | keep]
-    area_ids = list(dict.fromkeys(rows["area_id"]))
-    indicator_ids = list(dict.fromkeys(table["indicator"]))
+    statuses = coverage(table, areas=list(dict.fromkeys(rows["area_id"])))
+    area_ids, indicator_ids = list(statuses.columns), list(statuses.index)
     cells = {(r["indicator"], r["area_id"]): r for r in rows.to_dict("records")}
     names = {r["area_id"]: r["area"] for r in cells.values()}
     labels = dict(zip(table["indicator"], table["label"], strict=True))
@@ -425,15 +425,11 @@ def coverage_matrix(
     for ind in indicator_ids:
         z_row, text_row, hover_row = [], [], []
         for area_id in area_ids:
-            cell = cells.get((ind, area_id))
+            status, cell = statuses.loc[ind, area_id], cells.get((ind, area_id))
             if cell is None:
-                status, shown, page = "not_reported", t("not_reported", lang), ""
+                shown, page = t("not_reported", lang), ""
             else:
-                status, shown, page = (
-                    cell["status"],
-                    str(cell["display"]),
-                    f" · {t('hover.page', lang)} {cell['page']}",
-                )
+                shown, page = str(cell["display"]), f" · {t('hover.page', lang)} {cell['page']}"
             z_row.append(_STATUS_ORDER.index(status))
             short = shown if len(shown) <= 14 else shown[:13] + "…"
             text_row.append("—" if status == "not_reported" else _e(short))

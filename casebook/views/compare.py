@@ -28,7 +28,7 @@ from casebook.compare import (
 )
 from casebook.data import Casebook
 from casebook.errors import DataError
-from casebook.markup import escape
+from casebook.markup import escape, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -290,7 +290,7 @@ class CompareView(View):
             profile = area_profile(table, self.area.value, lang=lang)
             name = _area_name(table, self.area.value)
             title = f"<h3>{escape(t('title.profile', lang, area=name))}</h3>"
-            body = profile.to_html(index=False, escape=True, border=0, classes="casebook-table")
+            body = table_html(profile)
             return None, profile, None, title + body, f"profiel_{self.area.value}.csv"
         if mode == "coverage":
             if not areas:

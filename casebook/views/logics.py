@@ -14,7 +14,7 @@ from casebook import logics
 from casebook.charts import logics as plane
 from casebook.data import Casebook
 from casebook.files import fresh_path
-from casebook.markup import escape
+from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, message_html, save_text
@@ -305,9 +305,7 @@ class LogicsView(View):
                 "col.casebook_y",
             )
         ]
-        self.class_table.value = shown.round(2).to_html(
-            index=False, escape=True, border=0, na_rep="—"
-        )
+        self.class_table.value = table_html(shown.round(2))
 
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from casebook.data import Casebook
-from casebook.markup import escape
+from casebook.markup import escape, table_html
 from casebook.start import PAGES, case_overview
 from casebook.text import t
 from casebook.views.base import View
@@ -32,9 +32,7 @@ class StartView(View):
             f'<li><a href="{name}"><b>{n}</b> · {escape(t(f"page.{n}", lang))}</a></li>'
             for name, n in items
         )
-        table = case_overview(self._book, lang=lang).to_html(
-            escape=True, border=0, classes="casebook-table"
-        )
+        table = table_html(case_overview(self._book, lang=lang), index=True)
         self.body.value = (
             f'<p style="font-size:1.1em">{escape(t("start.intro", lang))}</p>'
             f'<h3>{escape(t("start.pages", lang))}</h3><ol class="casebook-pages">{links}</ol>'
