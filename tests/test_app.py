@@ -1,4 +1,4 @@
-"""The README's first command: `make start` serves the app on 127.0.0.1; `make lab` keeps
+"""The app's commands as a reader starts them: `make start` serves the app on 127.0.0.1; `make lab` keeps
 JupyterLab for authors. Both are started here as a reader would start them."""
 
 from __future__ import annotations
