@@ -1,5 +1,5 @@
-"""The app's commands as a reader starts them: `make start` serves the app on 127.0.0.1; `make lab` keeps
-JupyterLab for authors. Both are started here as a reader would start them."""
+"""The app's commands (casebook.app): `make start` serves the app on 127.0.0.1; `make lab`
+keeps JupyterLab for authors. Both are started here as a reader would start them."""
 
 from __future__ import annotations
 
