@@ -1,4 +1,4 @@
-"""Issue 8, first half: the collaboration check (conditions, answers, readings, summary, view)."""
+"""Tests of casebook.check: conditions, readings, weak spots, answers files and the summary."""
 
 from __future__ import annotations
 
@@ -10,25 +10,7 @@ import pytest
 
 import casebook
 from casebook import check
-from casebook.views.check import CheckView
-
-IDS = [
-    "urgency",
-    "room_for_doers",
-    "backing",
-    "learning_structure",
-    "intentionality",
-    "activism",
-    "connection",
-    "task_analysed",
-    "result_agreements",
-    "tasks_and_means",
-    "front_door",
-]
-
-
-def _answers(**scores: int | None) -> check.Answers:
-    return check.Answers(scores={c: scores.get(c) for c in IDS}, name="Team Noord")
+from tests.helpers import IDS, _answers
 
 
 def test_conditions_cover_tops_van_delden_and_checkable_lessons(book: casebook.Casebook) -> None:
@@ -138,61 +120,3 @@ def test_summary_is_one_escaped_self_contained_page(book: casebook.Casebook) -> 
     assert "read lesson 25" in page and "Pressure of the task" in page
     assert "src=" not in page and "http" not in page  # loads nothing from elsewhere
     assert page.count("<tr>") == 1 + len(IDS)
-
-
-def test_chart_has_scores_beside_the_readings(book: casebook.Casebook) -> None:
-    from casebook.charts.check import check_chart
-
-    answers = _answers(urgency=1, backing=4)
-    fig = check_chart(
-        check.profile(book, answers, lang="nl"),
-        check.readings(book),
-        case_names=book.cases.set_index("case_id")["short_name"].to_dict(),
-        evidence=check.reading_hover(book, lang="nl"),
-        lang="nl",
-    )
-    bar, heat = fig.data
-    assert list(bar.x) == [1, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0]
-    assert bar.text[1] == "weet niet" and bar.text[0] == "nee"
-    assert len(heat.z) == len(IDS) and len(heat.z[0]) == 5
-    assert "Het boekje zegt hier niets over." in heat.hovertext[0][3]  # Helmond-Oost
-
-
-def test_view_answers_save_reset_and_reload(book: casebook.Casebook, tmp_path: Path) -> None:
-    view = CheckView(book, save_dir=tmp_path)
-    view.questions["urgency"].value = 1
-    view.questions["front_door"].value = 3
-    view.name.value = "Team <Oost>"
-    assert view.weak["condition_id"].tolist() == ["urgency"]
-    assert "les 25" in view.weak_html.value
-    assert 'download="mijn_antwoorden.json"' in view.downloads.value
-    assert 'download="samenvatting_check.html"' in view.downloads.value
-    first = view.save_answers()
-    second = view.save_answers()
-    assert first is not None and second is not None and first != second  # never overwritten
-    view.reset_answers()
-    assert all(b.value == 0 for b in view.questions.values()) and view.weak.empty
-    loaded = view.load_answers_file(first.name, first.read_bytes())
-    assert loaded is not None and view.questions["urgency"].value == 1
-    assert view.name.value == "Team Oost"
-    # a broken file changes nothing and says why
-    assert view.load_answers_file("kapot.json", first.read_bytes()[:40]) is None
-    assert "kapot.json" in view.message_text and view.questions["urgency"].value == 1
-
-
-def test_view_reports_a_failed_save(book: casebook.Casebook, tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    view = CheckView(book, save_dir=blocker / "sub")
-    assert view.save_answers() is None
-    assert "lukte niet" in view.save_status.value
-
-
-def test_view_language_switch_keeps_answers(book: casebook.Casebook, tmp_path: Path) -> None:
-    view = CheckView(book, save_dir=tmp_path)
-    view.questions["backing"].value = 2
-    view.language.value = "en"
-    assert view.questions["backing"].value == 2
-    assert view.questions["backing"].options[2] == ("a little", 2)
-    assert "Political and administrative backing" in view.weak_html.value
-    assert view.figure.layout.title.text == "Your collaboration beside the five cases"

@@ -1,8 +1,7 @@
-"""The four logics and seven tensions: data, pure functions, placements files, charts, the view."""
+"""Tests of casebook.logics: the reading, the tension matrix, evidence and placements files."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -11,21 +10,9 @@ import pytest
 
 import casebook
 from casebook import logics
-from casebook.charts import logics as plane
 from casebook.logics import AXES, PlacementError
-from casebook.views import LogicsView
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
-
-
-def _upload(name: str, content: bytes) -> dict:
-    return {
-        "name": name,
-        "type": "text/csv",
-        "size": len(content),
-        "content": memoryview(content),
-        "last_modified": dt.datetime.now(dt.UTC),
-    }
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -187,120 +174,3 @@ def test_a_class_loads_the_good_files_and_names_the_bad(tmp_path: Path) -> None:
 def test_names_in_files_are_cleaned() -> None:
     frame = logics.placements_frame({"mom": (0, 0)}, name="<script>alert(1)</script> Sam")
     assert "<" not in frame["name"].iloc[0] and "Sam" in frame["name"].iloc[0]
-
-
-# --- charts -------------------------------------------------------------------------------
-
-
-def test_plane_shows_reader_then_reading_with_arrows(book: casebook.Casebook) -> None:
-    reading = logics.reading(book)
-    reader = reading.copy()
-    reader[AXES[0]] = 0.0
-    reader[AXES[1]] = 0.0
-    hidden = plane.logics_plane(reading, reader=reader, reveal=False, lang="nl")
-    assert [tr.name for tr in hidden.data] == ["Jouw plaatsing"]
-    shown = plane.logics_plane(reading, reader=reader, reveal=True, lang="nl")
-    assert [tr.name for tr in shown.data] == ["Jouw plaatsing", "Lezing van de casebook"]
-    arrows = [a for a in shown.layout.annotations if a.showarrow]
-    assert len(arrows) == 5
-    mom = next(a for a in arrows if a.x == pytest.approx(0.5))
-    assert (mom.ax, mom.ay, mom.y) == (0.0, 0.0, pytest.approx(0.7))
-    corners = {a.text for a in shown.layout.annotations if a.text and a.text.startswith("<i>")}
-    assert "<i>situationeel + cultureel</i>" in corners and len(corners) == 4
-    assert "interpretatie" in shown.layout.annotations[0].text
-
-
-def test_tension_heatmap_marks_the_chosen_cell(book: casebook.Casebook) -> None:
-    matrix = logics.tension_matrix(book)
-    names_t = dict(zip(book.tensions["tension_id"], book.tensions["name_en"], strict=True))
-    names_c = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
-    fig = plane.tensions_heatmap(
-        matrix, tension_names=names_t, case_names=names_c, selected=("power", "mom"), lang="en"
-    )
-    heat = fig.data[0]
-    assert heat.text[5][1] == "central" and heat.text[6][0] == "—"
-    frame = fig.layout.shapes[0]
-    assert (frame.x0, frame.y0) == (0.5, 4.5)
-
-
-# --- the view -----------------------------------------------------------------------------
-
-
-def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) -> None:
-    view = LogicsView(book, lang="nl", save_dir=tmp_path)
-    assert [tr.name for tr in view.figure.data] == ["Jouw plaatsing"]
-    view.sliders["mom"][0].value = 0.8
-    view.sliders["hambaken"][1].value = -0.4
-    reader = view.figure.data[0]
-    assert reader.x[1] == pytest.approx(0.8) and reader.y[2] == pytest.approx(-0.4)
-    view.reveal.click()
-    assert view.revealed and len(view.figure.data) == 2
-    assert view.reveal.description == "Verberg de lezing"
-    assert (
-        "Waarom de casebook de cases zo leest" in view.reading_html.value
-        and "p. 15, 18" in view.reading_html.value
-    )
-    view.reset.click()
-    assert not view.revealed and view.sliders["mom"][0].value == 0
-    assert view.reading_html.value == ""
-
-
-def test_view_saves_atomically_and_offers_a_download(
-    book: casebook.Casebook, tmp_path: Path
-) -> None:
-    view = LogicsView(book, lang="en", save_dir=tmp_path / "saves")
-    view.name.value = "Sam"
-    view.sliders["mom"][0].value = 0.5
-    view.save.click()
-    first = view.saved_path
-    view.save.click()
-    assert (
-        first is not None and view.saved_path != first
-    )  # a second save never overwrites the first
-    assert sorted(p.name for p in (tmp_path / "saves").iterdir()) == sorted(
-        [first.name, view.saved_path.name]
-    )
-    back = logics.read_placements(first.read_bytes(), filename=first.name, case_ids=CASES)
-    assert back.set_index("case_id").loc["mom", AXES[0]] == 0.5
-    assert "Saved in" in view.save_status.value and "download=" in view.download.value
-
-
-def test_view_reports_a_failed_save(book: casebook.Casebook, tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    view = LogicsView(book, lang="en", save_dir=blocker / "sub")
-    assert view.save_placements() is None
-    assert "Could not save" in view.save_status.value
-
-
-def test_view_tension_choice_shows_evidence(book: casebook.Casebook, tmp_path: Path) -> None:
-    view = LogicsView(book, lang="nl", save_dir=tmp_path)
-    view.case.value = "hambaken"
-    view.tension.value = "funding"
-    assert "centraal" in view.evidence_html.value and "p. 23, 25" in view.evidence_html.value
-    view.case.value = "doornakkers"
-    assert "geen voorbeeld" in view.evidence_html.value
-    view.language.value = "en"
-    assert "no example" in view.evidence_html.value
-    assert dict(view.tension.options)["Funding"] == "funding"
-
-
-def test_view_class_mode_with_good_and_bad_files(book: casebook.Casebook, tmp_path: Path) -> None:
-    view = LogicsView(book, lang="nl", save_dir=tmp_path)
-    good = logics.placements_csv(_placements(mom=(0.8, 0.6))).encode()
-    view.upload.value = (
-        _upload("anna.csv", good),
-        _upload("foto.csv", b"\x89PNG\r\n"),
-        _upload("b.csv", good),
-    )
-    assert view.class_load is not None and len(view.class_load.placements) == 10
-    assert (
-        "foto.csv" in view.class_status.value
-        and "2 bestand(en) geladen, 10 plaatsingen" in view.class_status.value
-    )
-    assert (
-        view.class_figure is not None and "Gemiddelde van de klas" in view.class_figure.data[1].name
-    )
-    assert "<table" in view.class_table.value
-    view.upload.value = (_upload("only_bad.csv", b"nope"),)
-    assert view.class_figure is None and "Nog geen plaatsingen" in view.class_table.value

@@ -1,4 +1,4 @@
-"""Issue 8, second half: a reader's own neighbourhood beside the five cases."""
+"""Tests of casebook.own and its commands: a reader's own neighbourhood beside the five cases."""
 
 from __future__ import annotations
 
@@ -14,25 +14,9 @@ from casebook.compare import indicator_table, select
 from casebook.errors import DataError
 from casebook.own import OWN_DIR, TEMPLATE_COLUMNS, own_areas_in, read_own_area, template_csv
 from casebook.views.compare import CompareView
+from tests.helpers import EXAMPLE, ROOT, _edit
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "templates" / "voorbeeld_eigen_wijk.csv"
 TEMPLATE = ROOT / "templates" / "eigen_wijk_sjabloon.csv"
-
-
-def _edit(**cells: dict[str, str]) -> bytes:
-    """The example file with cells changed: _edit(inhabitants={"value": "x"})."""
-    import csv
-    import io
-
-    rows = list(csv.DictReader(io.StringIO(EXAMPLE.read_text(encoding="utf-8"))))
-    for row in rows:
-        row.update(cells.get(row["indicator"], {}))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=TEMPLATE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 def test_the_shipped_template_is_the_one_the_casebook_writes(book: casebook.Casebook) -> None:
@@ -134,25 +118,6 @@ def test_a_ragged_row_and_a_duplicate_are_named(book: casebook.Casebook) -> None
     found = {(p.row, p.column) for p in err.value.problems}
     assert (len(text) - 1, "indicator") in found  # the repeated inhabitants row
     assert (len(text), None) in found  # too few cells
-
-
-def test_the_view_shows_an_upload_and_refuses_a_broken_one(book: casebook.Casebook) -> None:
-    view = CompareView(book, own=[])
-    assert "eigen_wijk_sjabloon.csv" in view.own_help.value  # the template is offered
-    area = view.add_own_file("voorbeeld.csv", EXAMPLE.read_bytes())
-    assert area is not None and area.area_id in view.areas.value
-    assert view.figure is not None
-    assert "eigen gegevens" in view.own_note.value
-    last = view.figure.data[-1].name.replace("<br>", " ")  # the own area comes last, marked
-    assert last == "Voorbeeldwijk (fictief) (eigen gegevens)"
-    before = (view.areas.value, [o.area_id for o in view.own])
-    assert view.add_own_file("kapot.csv", _edit(inhabitants={"value": "veel"})) is None
-    assert "kapot.csv, row 2, column &#x27;value&#x27;" in view.own_status.value
-    assert (view.areas.value, [o.area_id for o in view.own]) == before  # nothing lost
-    view.language.value = "en"
-    assert view.areas.options[-1][0] == "Voorbeeldwijk (fictief) (your own data)"
-    view.remove_own()
-    assert not view.own and all(not a.startswith("own_") for a in view.areas.value)
 
 
 def test_a_teachers_folder_keeps_the_good_files_and_names_the_bad(

@@ -1,4 +1,4 @@
-"""Broken data is rejected with every problem named by file, row and column."""
+"""Tests of casebook.validate: broken data is rejected, every problem named by file, row, column."""
 
 from __future__ import annotations
 

@@ -1,25 +1,15 @@
-"""Reading the cases and the lessons: everything in the data is reachable, every page exists."""
+"""Tests of casebook.views.cases: everything in the data is reachable in the CaseReader."""
 
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import pytest
 
 import casebook
-from casebook import lessons
-from casebook.views import CaseReader, LessonsView
-
-PAGE_REF = re.compile(r"p\. (\d+(?:\s*[,–-]\s*(?:p\. )?\d+)*)")
-
-
-def _pages_in(text: str) -> list[int]:
-    pages = []
-    for match in PAGE_REF.finditer(text):
-        pages += [int(n) for n in re.findall(r"\d+", match.group(1))]
-    return pages
+from casebook.views import CaseReader
+from tests.helpers import _pages_in
 
 
 @pytest.fixture(scope="module")
@@ -73,76 +63,6 @@ def test_every_page_shown_by_the_reader_exists(reader_html: dict) -> None:
         seen += pages
     assert all(1 <= p <= casebook.BOOKLET_PAGES for p in seen)
     assert len(seen) > 200
-
-
-def test_every_lesson_main_line_and_voice_is_reachable(book: casebook.Casebook) -> None:
-    view = LessonsView(book, lang="nl")
-    assert [v for _, v in view.lesson.options] == list(range(27))
-    shown = []
-    for lesson_id in range(27):
-        view.lesson.value = lesson_id
-        title = book.lessons.set_index("lesson_id").loc[lesson_id, "title_nl"]
-        assert html.escape(title) in view.card.value
-        cited = set(
-            book.lesson_references.loc[
-                book.lesson_references["lesson_id"] == lesson_id, "case_id"
-            ].dropna()
-        )
-        assert {b.case_id for b in view.jumps.children} == cited
-        shown.append(view.card.value)
-    for m in book.main_lines.to_dict("records"):
-        assert html.escape(m["summary_nl"]) in view.main_lines.value
-    for v in book.voices.to_dict("records"):
-        assert html.escape(v["name"]) in view.voices.value
-    for c in book.voice_claims.to_dict("records"):
-        assert html.escape(c["claim_nl"]) in view.voices.value
-    pages = _pages_in("".join(shown) + view.main_lines.value + view.voices.value)
-    assert pages and all(1 <= p <= casebook.BOOKLET_PAGES for p in pages)
-
-
-def test_a_lesson_jumps_to_the_cases_it_cites(book: casebook.Casebook) -> None:
-    view = LessonsView(book, lang="en")
-    view.lesson.value = 9  # Les 9 draws on Hambaken, p. 23
-    assert [b.case_id for b in view.jumps.children] == ["hambaken"]
-    assert view.jumps.children[0].description == "Read the case: Hambaken"
-    view.jumps.children[0].click()
-    assert view.reader.case.value == "hambaken" and view.reader.tabs.selected_index == 0
-    assert "Hambaken" in view.reader.summary.value
-
-
-@pytest.mark.parametrize(
-    ("filters", "expected"),
-    [
-        ({"case_id": "hambaken"}, [0, 2, 9, 11, 14, 16, 17]),
-        ({"logic_id": "institutional"}, [2, 15, 19, 20, 24, 25]),
-        ({"tension_id": "funding"}, [0, 13]),
-        ({"case_id": "mom", "logic_id": "cultural"}, [14, 21, 22]),
-    ],
-)
-def test_lesson_filters(book: casebook.Casebook, filters: dict, expected: list[int]) -> None:
-    assert lessons.lessons_for(book, **filters) == expected
-
-
-def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
-    view = LessonsView(book, lang="nl")
-    view.tension.value = "funding"
-    assert view.shown == [0, 13] and [v for _, v in view.lesson.options] == [0, 13]
-    heat = view.figure.data[0]
-    assert heat.z[13][0] == 0 and max(heat.z[0]) == 2  # shown lessons full strength
-    view.case.value = "helmond_oost"
-    assert view.shown == [0]
-    view.logic.value = "institutional"
-    assert view.shown == [] and "Geen les past" in view.card.value and view.jumps.children == ()
-    view.language.value = "en"
-    assert "No lesson fits" in view.card.value and view.tension.options[0][0] == "All"
-
-
-def test_lessons_matrix_matches_the_references(book: casebook.Casebook) -> None:
-    matrix = lessons.lessons_matrix(book)
-    assert matrix.shape == (27, 5)
-    assert matrix.loc[6, "doornakkers"] == "p. 12, p. 8"
-    assert matrix.loc[0].tolist() == ["✓"] * 5
-    assert matrix.loc[26].tolist() == [""] * 5
 
 
 def test_reader_escapes_hostile_text(data_copy: Path) -> None:

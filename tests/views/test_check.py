@@ -1,0 +1,48 @@
+"""Tests of casebook.views.check: the CheckView's answers, saves, reloads and language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import casebook
+from casebook.views.check import CheckView
+
+
+def test_view_answers_save_reset_and_reload(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = CheckView(book, save_dir=tmp_path)
+    view.questions["urgency"].value = 1
+    view.questions["front_door"].value = 3
+    view.name.value = "Team <Oost>"
+    assert view.weak["condition_id"].tolist() == ["urgency"]
+    assert "les 25" in view.weak_html.value
+    assert 'download="mijn_antwoorden.json"' in view.downloads.value
+    assert 'download="samenvatting_check.html"' in view.downloads.value
+    first = view.save_answers()
+    second = view.save_answers()
+    assert first is not None and second is not None and first != second  # never overwritten
+    view.reset_answers()
+    assert all(b.value == 0 for b in view.questions.values()) and view.weak.empty
+    loaded = view.load_answers_file(first.name, first.read_bytes())
+    assert loaded is not None and view.questions["urgency"].value == 1
+    assert view.name.value == "Team Oost"
+    # a broken file changes nothing and says why
+    assert view.load_answers_file("kapot.json", first.read_bytes()[:40]) is None
+    assert "kapot.json" in view.message_text and view.questions["urgency"].value == 1
+
+
+def test_view_reports_a_failed_save(book: casebook.Casebook, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    view = CheckView(book, save_dir=blocker / "sub")
+    assert view.save_answers() is None
+    assert "lukte niet" in view.save_status.value
+
+
+def test_view_language_switch_keeps_answers(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = CheckView(book, save_dir=tmp_path)
+    view.questions["backing"].value = 2
+    view.language.value = "en"
+    assert view.questions["backing"].value == 2
+    assert view.questions["backing"].options[2] == ("a little", 2)
+    assert "Political and administrative backing" in view.weak_html.value
+    assert view.figure.layout.title.text == "Your collaboration beside the five cases"

@@ -1,0 +1,50 @@
+"""Tests of casebook.views.evaluations: the EvaluationView's selections, findings and downloads."""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+import casebook
+from casebook import evaluations as ev
+from casebook.views import EvaluationView
+
+CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
+
+SELECTIONS = [list(c) for n in (1, 2, 5) for c in itertools.combinations(CASES, n)]
+
+
+def test_view_every_case_and_theme_selection(book: casebook.Casebook) -> None:
+    view = EvaluationView(book, lang="nl")
+    for cases in SELECTIONS:
+        view.cases.value = tuple(cases)
+        assert view.message.value == ""
+        assert sorted(view.tables["results"]["figure_id"]) == sorted(
+            ev.result_figures(book, cases=cases)["figure_id"]
+        )
+        assert list(view.tables["organisation"].columns)[1:] == [
+            book.cases.set_index("case_id").loc[c, "short_name"] for c in cases
+        ]
+        assert view.timeline_figure is not None
+    view.themes.value = ("collaboration",)
+    assert list(view.findings_figure.data[0].y) == ["Samenwerking"]
+    view.themes.value = ()
+    assert view.findings_figure is None
+    view.cases.value = ()
+    assert "Kies minstens één casus" in view.message.value and view.tables == {}
+
+
+def test_view_cell_findings_language_and_downloads(book: casebook.Casebook) -> None:
+    view = EvaluationView(book, lang="nl")
+    assert "niet in wetenschappelijke zin vergelijkbaar" in view.caveat.value
+    view.finding_case.value = "hambaken"
+    view.finding_theme.value = "professional_autonomy"
+    assert view.findings_html.value.count("<tr>") == 2 and "<td>24</td>" in view.findings_html.value
+    view.finding_case.value = "helmond_oost"
+    assert "Geen bevindingen" in view.findings_html.value
+    view.language.value = "en"
+    assert "not comparable in a scientific sense" in view.caveat.value
+    assert "No findings" in view.findings_html.value
+    assert view.downloads.value.count("download=") == 5
+    assert isinstance(view.tables["timeline"], pd.DataFrame)

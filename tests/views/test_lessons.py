@@ -1,0 +1,58 @@
+"""Tests of casebook.views.lessons: every lesson reachable in the LessonsView, filters, jumps."""
+
+from __future__ import annotations
+
+import html
+
+import casebook
+from casebook.views import LessonsView
+from tests.helpers import _pages_in
+
+
+def test_every_lesson_main_line_and_voice_is_reachable(book: casebook.Casebook) -> None:
+    view = LessonsView(book, lang="nl")
+    assert [v for _, v in view.lesson.options] == list(range(27))
+    shown = []
+    for lesson_id in range(27):
+        view.lesson.value = lesson_id
+        title = book.lessons.set_index("lesson_id").loc[lesson_id, "title_nl"]
+        assert html.escape(title) in view.card.value
+        cited = set(
+            book.lesson_references.loc[
+                book.lesson_references["lesson_id"] == lesson_id, "case_id"
+            ].dropna()
+        )
+        assert {b.case_id for b in view.jumps.children} == cited
+        shown.append(view.card.value)
+    for m in book.main_lines.to_dict("records"):
+        assert html.escape(m["summary_nl"]) in view.main_lines.value
+    for v in book.voices.to_dict("records"):
+        assert html.escape(v["name"]) in view.voices.value
+    for c in book.voice_claims.to_dict("records"):
+        assert html.escape(c["claim_nl"]) in view.voices.value
+    pages = _pages_in("".join(shown) + view.main_lines.value + view.voices.value)
+    assert pages and all(1 <= p <= casebook.BOOKLET_PAGES for p in pages)
+
+
+def test_a_lesson_jumps_to_the_cases_it_cites(book: casebook.Casebook) -> None:
+    view = LessonsView(book, lang="en")
+    view.lesson.value = 9  # Les 9 draws on Hambaken, p. 23
+    assert [b.case_id for b in view.jumps.children] == ["hambaken"]
+    assert view.jumps.children[0].description == "Read the case: Hambaken"
+    view.jumps.children[0].click()
+    assert view.reader.case.value == "hambaken" and view.reader.tabs.selected_index == 0
+    assert "Hambaken" in view.reader.summary.value
+
+
+def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
+    view = LessonsView(book, lang="nl")
+    view.tension.value = "funding"
+    assert view.shown == [0, 13] and [v for _, v in view.lesson.options] == [0, 13]
+    heat = view.figure.data[0]
+    assert heat.z[13][0] == 0 and max(heat.z[0]) == 2  # shown lessons full strength
+    view.case.value = "helmond_oost"
+    assert view.shown == [0]
+    view.logic.value = "institutional"
+    assert view.shown == [] and "Geen les past" in view.card.value and view.jumps.children == ()
+    view.language.value = "en"
+    assert "No lesson fits" in view.card.value and view.tension.options[0][0] == "All"

@@ -1,0 +1,111 @@
+"""Tests of casebook.views.logics: the LogicsView's sliders, saves, evidence and class mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import casebook
+from casebook import logics
+from casebook.logics import AXES
+from casebook.views import LogicsView
+
+CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
+
+
+def _upload(name: str, content: bytes) -> dict:
+    return {
+        "name": name,
+        "type": "text/csv",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": dt.datetime.now(dt.UTC),
+    }
+
+
+def _placements(**overrides: tuple[float, float]) -> pd.DataFrame:
+    positions = {c: (0.0, 0.0) for c in CASES} | overrides
+    return logics.placements_frame(positions, name="Sam")
+
+
+def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+    assert [tr.name for tr in view.figure.data] == ["Jouw plaatsing"]
+    view.sliders["mom"][0].value = 0.8
+    view.sliders["hambaken"][1].value = -0.4
+    reader = view.figure.data[0]
+    assert reader.x[1] == pytest.approx(0.8) and reader.y[2] == pytest.approx(-0.4)
+    view.reveal.click()
+    assert view.revealed and len(view.figure.data) == 2
+    assert view.reveal.description == "Verberg de lezing"
+    assert (
+        "Waarom de casebook de cases zo leest" in view.reading_html.value
+        and "p. 15, 18" in view.reading_html.value
+    )
+    view.reset.click()
+    assert not view.revealed and view.sliders["mom"][0].value == 0
+    assert view.reading_html.value == ""
+
+
+def test_view_saves_atomically_and_offers_a_download(
+    book: casebook.Casebook, tmp_path: Path
+) -> None:
+    view = LogicsView(book, lang="en", save_dir=tmp_path / "saves")
+    view.name.value = "Sam"
+    view.sliders["mom"][0].value = 0.5
+    view.save.click()
+    first = view.saved_path
+    view.save.click()
+    assert (
+        first is not None and view.saved_path != first
+    )  # a second save never overwrites the first
+    assert sorted(p.name for p in (tmp_path / "saves").iterdir()) == sorted(
+        [first.name, view.saved_path.name]
+    )
+    back = logics.read_placements(first.read_bytes(), filename=first.name, case_ids=CASES)
+    assert back.set_index("case_id").loc["mom", AXES[0]] == 0.5
+    assert "Saved in" in view.save_status.value and "download=" in view.download.value
+
+
+def test_view_reports_a_failed_save(book: casebook.Casebook, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    view = LogicsView(book, lang="en", save_dir=blocker / "sub")
+    assert view.save_placements() is None
+    assert "Could not save" in view.save_status.value
+
+
+def test_view_tension_choice_shows_evidence(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+    view.case.value = "hambaken"
+    view.tension.value = "funding"
+    assert "centraal" in view.evidence_html.value and "p. 23, 25" in view.evidence_html.value
+    view.case.value = "doornakkers"
+    assert "geen voorbeeld" in view.evidence_html.value
+    view.language.value = "en"
+    assert "no example" in view.evidence_html.value
+    assert dict(view.tension.options)["Funding"] == "funding"
+
+
+def test_view_class_mode_with_good_and_bad_files(book: casebook.Casebook, tmp_path: Path) -> None:
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+    good = logics.placements_csv(_placements(mom=(0.8, 0.6))).encode()
+    view.upload.value = (
+        _upload("anna.csv", good),
+        _upload("foto.csv", b"\x89PNG\r\n"),
+        _upload("b.csv", good),
+    )
+    assert view.class_load is not None and len(view.class_load.placements) == 10
+    assert (
+        "foto.csv" in view.class_status.value
+        and "2 bestand(en) geladen, 10 plaatsingen" in view.class_status.value
+    )
+    assert (
+        view.class_figure is not None and "Gemiddelde van de klas" in view.class_figure.data[1].name
+    )
+    assert "<table" in view.class_table.value
+    view.upload.value = (_upload("only_bad.csv", b"nope"),)
+    assert view.class_figure is None and "Nog geen plaatsingen" in view.class_table.value
