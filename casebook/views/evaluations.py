@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from casebook import evaluations as ev
-from casebook.charts import evaluations as evalcharts
+from casebook.charts import evaluations as charts
 from casebook.compare import to_csv
 from casebook.data import Casebook
 from casebook.markup import escape, table_html
@@ -151,7 +151,7 @@ class EvaluationView(View):
         self.overview_html.value = heading + table + notes
 
         figures = ev.result_figures(book, cases=cases, lang=lang)
-        self.results_figure = evalcharts.results_panels(
+        self.results_figure = charts.results_panels(
             figures, case_ids=self._case_ids, lang=lang, theme=self._theme
         )
         self.show(self.results_chart, self.results_figure)
@@ -160,7 +160,7 @@ class EvaluationView(View):
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
         self.organisation_html.value = heading + table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
-        self.timeline_figure = evalcharts.timeline_chart(
+        self.timeline_figure = charts.timeline_chart(
             events,
             ev.case_starts(book),
             case_ids=cases,
@@ -184,7 +184,7 @@ class EvaluationView(View):
         selected = (self.finding_theme.value, self.finding_case.value)
         if themes:
             matrix = ev.findings_matrix(book, cases=cases, themes=themes)
-            self.findings_figure = evalcharts.findings_heatmap(
+            self.findings_figure = charts.findings_heatmap(
                 matrix, case_names=self._names, selected=selected, lang=lang, theme=self._theme
             )
         else:

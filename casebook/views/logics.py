@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from casebook import logics
-from casebook.charts import logics as plane
+from casebook.charts import logics as charts
 from casebook.data import Casebook
 from casebook.files import fresh_path
 from casebook.markup import escape, table_html
@@ -214,7 +214,7 @@ class LogicsView(View):
     def _draw_plane(self) -> None:
         lang = self.lang
         try:
-            self.figure = plane.logics_plane(
+            self.figure = charts.logics_plane(
                 self._reading,
                 reader=self.placements(),
                 reveal=self.revealed,
@@ -259,7 +259,7 @@ class LogicsView(View):
             zip(self._book.tensions["tension_id"], self._book.tensions[f"name_{lang}"], strict=True)
         )
         names_c = dict(zip(self._reading["case_id"], self._reading["name"], strict=True))
-        self.tension_figure = plane.tensions_heatmap(
+        self.tension_figure = charts.tensions_heatmap(
             self._matrix,
             tension_names=names_t,
             case_names=names_c,
@@ -285,7 +285,7 @@ class LogicsView(View):
             self.class_table.value = message_html(t("class.none", lang))
             return
         summary = logics.class_summary(loaded.placements, self._reading)
-        self.class_figure = plane.class_plane(
+        self.class_figure = charts.class_plane(
             loaded.placements, summary, lang=lang, theme=self._theme
         )
         self.show(self.class_chart, self.class_figure)
@@ -310,7 +310,7 @@ class LogicsView(View):
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
         # tensions grid, so that a class can argue with both.
-        reading = plane.logics_plane(self._reading, lang=self.lang, theme=self._theme)
+        reading = charts.logics_plane(self._reading, lang=self.lang, theme=self._theme)
         return [reading, self._reading_html(), self.tension_figure]
 
 
