@@ -1,0 +1,35 @@
+"""Tests of casebook.charts.lessons: the lessons x cases grid."""
+
+from __future__ import annotations
+
+import casebook
+from casebook import lessons
+from casebook.charts.lessons import lessons_heatmap
+
+
+def _grid(book: casebook.Casebook, titles: dict[int, str], lang: str, **kwargs: object) -> object:
+    names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+    return lessons_heatmap(
+        lessons.lessons_matrix(book), lesson_titles=titles, case_names=names, lang=lang, **kwargs
+    )
+
+
+def test_rows_say_les_or_lesson_and_cells_the_pages(book: casebook.Casebook) -> None:
+    titles = dict(zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True))
+    nl, en = _grid(book, titles, "nl"), _grid(book, titles, "en")
+    assert nl.data[0].y[0].startswith("Les 0: ") and en.data[0].y[0].startswith("Lesson 0: ")
+    assert len(nl.data[0].y) == 27 and len(nl.data[0].x) == 5
+    assert any("p. " in cell for row in nl.data[0].text for cell in row)
+
+
+def test_highlighted_lessons_are_strong_and_the_others_faded(book: casebook.Casebook) -> None:
+    titles = dict(zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True))
+    z = _grid(book, titles, "nl", highlight=[0]).data[0].z
+    assert set(z[0]) == {2} and 2 not in {v for row in z[1:] for v in row}
+
+
+def test_a_long_title_is_cut_before_it_is_escaped(book: casebook.Casebook) -> None:
+    """Cutting after escaping could split an entity: 'R&amp;D' cut to 'R&am'."""
+    titles = {i: "x" * 36 + "&D voor iedereen" for i in range(27)}  # '&' is the 37th character
+    label = _grid(book, titles, "nl").data[0].y[0]
+    assert label == "Les 0: " + "x" * 36 + "&amp;…"
