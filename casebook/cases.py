@@ -46,7 +46,8 @@ def _organisation(book: Casebook, case_id: str, lang: str) -> str:
     for body in book.bodies[book.bodies["case_id"] == case_id].to_dict("records"):
         chair = body[f"chair_{lang}"]
         extra = f" <i>{_e(t('reader.chair', lang))}: {_e(chair)}</i>" if not pd.isna(chair) else ""
-        note = f" <i>{_e(body['note'])}</i>" if not pd.isna(body["note"]) else ""
+        note = body[f"note_{lang}"]
+        note = f" <i>{_e(note)}</i>" if not pd.isna(note) else ""
         cards.append(_card(body["name"], _e(body[f"role_{lang}"]) + extra + note, body["page"]))
     parts.append(f'<div class="cb-cards">{"".join(cards)}</div>')
     partners = book.partners[book.partners["case_id"] == case_id]

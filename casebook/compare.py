@@ -132,6 +132,7 @@ def indicator_table(
     printed["label"] = printed["indicator"].map(defs[f"label_{lang}"])
     printed["group"] = printed["indicator"].map(defs["group"])
     printed["statement"] = printed[f"text_{lang}"]
+    printed["note"] = printed[f"note_{lang}"]
     printed["page"] = [str(int(p)) if pd.notna(p) else pd.NA for p in printed["page"]]
     printed["derived"] = False
     printed["formula"] = pd.NA

@@ -125,7 +125,7 @@ def result_figures(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.
                 "year": _none(row["year"]),
                 "source": evaluators[row["evaluation_id"]],
                 "page": int(row["page"]),
-                "note": _none(row["note"]),
+                "note": _none(row[f"note_{lang}"]),
             }
         )
     return pd.DataFrame(

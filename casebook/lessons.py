@@ -76,7 +76,7 @@ def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
             if not pd.isna(r["ref_page"])
             else t("lessons.example", lang)
         )
-        note = f" · {_e(r['note'])}" if not pd.isna(r["note"]) else ""
+        note = f" · {_e(r[f'note_{lang}'])}" if not pd.isna(r[f"note_{lang}"]) else ""
         items.append(f"<li><b>{_e(who)}</b>: {_e(how)}{note}</li>")
     if items:
         parts.append(f"<p>{_e(t('lessons.cites', lang))}:</p><ul>{''.join(items)}</ul>")

@@ -330,7 +330,8 @@ def own_indicator_rows(area_id: str, records: list[dict]) -> pd.DataFrame:
                 "text_nl": r["text"] if r["text"] is not None else pd.NA,
                 "text_en": r["text"] if r["text"] is not None else pd.NA,
                 "page": pd.NA,
-                "note": pd.NA,
+                "note_nl": pd.NA,
+                "note_en": pd.NA,
             }
         )
     frame = pd.DataFrame(rows)

@@ -104,7 +104,7 @@ def test_known_contradictions_are_recorded_with_a_note(book: casebook.Casebook) 
     org = book.organisation.set_index("fact_id")
     assert org.loc["mom_budget", "value"] == 200000
     assert org.loc["mom_budget_per_partner", "value"] == 30000
-    assert "33,333" in org.loc["mom_budget_per_partner", "note"]
+    assert "33,333" in org.loc["mom_budget_per_partner", "note_en"]
     sections = book.sections.set_index("section_id")
     assert sections.loc["wijkpuntonderneming_evaluatie", ["page_contents", "page"]].tolist() == [
         37,
@@ -112,7 +112,7 @@ def test_known_contradictions_are_recorded_with_a_note(book: casebook.Casebook) 
     ]
     assert sections.loc["mom_uitgelicht", ["page_contents", "page"]].tolist() == [17, 16]
     bodies = book.bodies.set_index("body_id")
-    assert "disagree" in bodies.loc["doornakkers_wijkoverleg", "note"]
+    assert "disagree" in bodies.loc["doornakkers_wijkoverleg", "note_en"]
 
 
 def test_printed_partner_counts_agree_with_the_partner_list(book: casebook.Casebook) -> None:

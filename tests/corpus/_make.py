@@ -345,8 +345,8 @@ def build() -> None:
     new_case[head.index("name")] = "Samenwerking Mijn Wijk"
     new_case[head.index("short_name")] = "Mijn Wijk"
     areas = rows("areas")
-    new_area = ["mijn_wijk", "mijn_wijk", "Mijn Wijk", "neighbourhood", "Breda", "1", ""]
-    assert areas[0] == ["area_id", "case_id", "name", "kind", "city", "page", "note"]
+    new_area = ["mijn_wijk", "mijn_wijk", "Mijn Wijk", "neighbourhood", "Breda", "1", "", ""]
+    assert areas[0] == ["area_id", "case_id", "name", "kind", "city", "page", "note_nl", "note_en"]
     ind = rows("indicators")
     h = ind[0]
 
