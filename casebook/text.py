@@ -51,9 +51,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Five Brabant neighbourhoods, five ways in which housing corporations, welfare, care and municipalities worked together. Choose where to begin below; every page ends with exercises.",
     },
     "start.pages": {"nl": "De pagina's, in leesvolgorde", "en": "The pages, in reading order"},
-    "start.cases": {"nl": "De vijf cases in één oogopslag", "en": "The five cases at a glance"},
+    "start.cases": {"nl": "De vijf casussen in één oogopslag", "en": "The five cases at a glance"},
     "page.01": {
-        "nl": "De vijf cases: opgave, organisatie, praktijk, evaluatie, reflecties",
+        "nl": "De vijf casussen: opgave, organisatie, praktijk, evaluatie, reflecties",
         "en": "The five cases: task, organisation, practice, evaluation, reflections",
     },
     "page.02": {
@@ -61,7 +61,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Compare neighbourhoods: key figures side by side",
     },
     "page.03": {
-        "nl": "Vier logica's en zeven spanningen: plaats de cases zelf",
+        "nl": "Vier logica's en zeven spanningen: plaats de casussen zelf",
         "en": "Four logics and seven tensions: place the cases yourself",
     },
     "page.04": {
@@ -91,7 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "bar from low to high = range as printed",
     },
     "note.derived": {
-        "nl": "Afgeleid door de casebook ({formula}); dit cijfer staat niet in het boekje.",
+        "nl": "Afgeleid door het casebook ({formula}); dit cijfer staat niet in het boekje.",
         "en": "Derived by the casebook ({formula}); the booklet does not print this figure.",
     },
     "note.reference": {
@@ -148,7 +148,7 @@ TEXT: dict[str, dict[str, str]] = {
     "group.mobility": {"nl": "Verhuizingen", "en": "Moving house"},
     "group.income_work": {"nl": "Inkomen en werk", "en": "Income and work"},
     "group.education": {"nl": "Onderwijs", "en": "Education"},
-    "group.derived": {"nl": "Afgeleid door de casebook", "en": "Derived by the casebook"},
+    "group.derived": {"nl": "Afgeleid door het casebook", "en": "Derived by the casebook"},
     "derived.corporation_unit_share": {
         "nl": "Aandeel corporatiewoningen (afgeleid)",
         "en": "Share of corporation units (derived)",
@@ -160,7 +160,7 @@ TEXT: dict[str, dict[str, str]] = {
     "tab.figures": {"nl": "Kerncijfers", "en": "Key figures"},
     "tab.opgave": {"nl": "Opgave", "en": "Task (opgave)"},
     "tab.organisation": {"nl": "Organisatie", "en": "Organisation"},
-    "tab.highlights": {"nl": "Uitgelicht", "en": "Highlighted"},
+    "tab.highlights": {"nl": "Uitgelicht", "en": "Spotlight"},
     "tab.evaluation": {"nl": "Evaluatie", "en": "Evaluation"},
     "tab.reflections": {"nl": "Reflecties", "en": "Reflections"},
     "tab.voices": {"nl": "Meekijkers", "en": "Outside voices"},
@@ -198,14 +198,14 @@ TEXT: dict[str, dict[str, str]] = {
     "lessons.voice": {"nl": "meekijker", "en": "outside voice"},
     "lessons.main_lines": {"nl": "De vier hoofdlijnen", "en": "The four main lines"},
     "lessons.voices": {"nl": "De vier meekijkers", "en": "The four outside voices"},
-    "lessons.general": {"nl": "Over alle cases", "en": "On all cases"},
+    "lessons.general": {"nl": "Over alle casussen", "en": "On all cases"},
     "lessons.jump": {"nl": "Lees de casus: {case}", "en": "Read the case: {case}"},
     "lessons.note": {
-        "nl": "Welke les bij welke logica en spanning past, is de lezing van de casebook.",
+        "nl": "Welke les bij welke logica en spanning past, is de lezing van het casebook.",
         "en": "Which lesson fits which logic and tension is the casebook's reading.",
     },
     "eval.caveat": {
-        "nl": "Let op: de cases zijn verschillend en op verschillende manieren geëvalueerd. Het boekje waarschuwt dat ze niet in wetenschappelijke zin vergelijkbaar zijn; lees de cijfers per casus, niet als ranglijst.",
+        "nl": "Let op: de casussen zijn verschillend en op verschillende manieren geëvalueerd. Het boekje waarschuwt dat ze niet in wetenschappelijke zin vergelijkbaar zijn; lees de cijfers per casus, niet als ranglijst.",
         "en": "Mind: the cases differ and were evaluated in different ways. The booklet warns that they are not comparable in a scientific sense; read the figures case by case, not as a ranking.",
     },
     "eval.title.results": {
@@ -222,7 +222,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The booklet reports no evaluation for this case.",
     },
     "eval.no_figures": {
-        "nl": "Het boekje geeft voor de gekozen cases geen resultaatcijfers.",
+        "nl": "Het boekje geeft voor de gekozen casussen geen resultaatcijfers.",
         "en": "The booklet gives no result figures for the chosen cases.",
     },
     "eval.no_findings": {
@@ -232,14 +232,14 @@ TEXT: dict[str, dict[str, str]] = {
     "eval.booklet": {"nl": "boekje (mei 2011)", "en": "booklet (May 2011)"},
     "eval.inferred": {"nl": "jaar afgeleid", "en": "year inferred"},
     "eval.note.horizon": {
-        "nl": "Band = zes à zeven jaar na de start: de termijn die het boekje en twee meekijkers noemen om een samenwerking te laten draaien. Open rondje = jaartal afgeleid door de casebook.",
+        "nl": "Band = zes à zeven jaar na de start: de termijn die het boekje en twee meekijkers noemen om een samenwerking te laten draaien. Open rondje = jaartal afgeleid door het casebook.",
         "en": "Band = six to seven years after the start: the time the booklet and two outside reviewers say a collaboration needs to run well. Open circle = year inferred by the casebook.",
     },
     "eval.note.valence": {
-        "nl": "Positief, gemengd of negatief is de lezing van de casebook van elke bevinding.",
+        "nl": "Positief, gemengd of negatief is de lezing van het casebook van elke bevinding.",
         "en": "Positive, mixed or negative is the casebook's reading of each finding.",
     },
-    "control.cases": {"nl": "Cases", "en": "Cases"},
+    "control.cases": {"nl": "Casussen", "en": "Cases"},
     "control.themes": {"nl": "Thema's", "en": "Themes"},
     "section.overview": {"nl": "Wie, wanneer, hoe", "en": "Who, when, how"},
     "section.organisation": {"nl": "Organisatie", "en": "Organisation"},
@@ -307,29 +307,32 @@ TEXT: dict[str, dict[str, str]] = {
     "plane.title": {"nl": "De vier logica's", "en": "The four logics"},
     "plane.title.reader": {"nl": "Jouw plaatsing", "en": "Your placement"},
     "plane.title.both": {
-        "nl": "Jouw plaatsing naast de lezing van de casebook",
+        "nl": "Jouw plaatsing naast de lezing van het casebook",
         "en": "Your placement beside the casebook's reading",
     },
     "plane.title.class": {
-        "nl": "De klas naast de lezing van de casebook",
+        "nl": "De klas naast de lezing van het casebook",
         "en": "The class beside the casebook's reading",
     },
     "plane.x": {"nl": "← institutioneel · situationeel →", "en": "← institutional · situational →"},
     "plane.y": {"nl": "← instrumenteel · cultureel →", "en": "← instrumental · cultural →"},
     "plane.reader": {"nl": "Jouw plaatsing", "en": "Your placement"},
-    "plane.casebook": {"nl": "Lezing van de casebook", "en": "Casebook's reading"},
+    "plane.casebook": {"nl": "Lezing van het casebook", "en": "Casebook's reading"},
     "plane.class_mean": {"nl": "Gemiddelde van de klas", "en": "Class mean"},
     "plane.note": {
-        "nl": "De lezing van de casebook is een interpretatie, geen bevinding van het boekje.",
+        "nl": "De lezing van het casebook is een interpretatie, geen bevinding van het boekje.",
         "en": "The casebook's reading is an interpretation, not a finding of the booklet.",
     },
     "plane.class_note": {
-        "nl": "Ruit = gemiddelde van de klas, strepen = spreiding (standaardafwijking), ster = lezing van de casebook.",
+        "nl": "Ruit = gemiddelde van de klas, strepen = spreiding (standaardafwijking), ster = lezing van het casebook.",
         "en": "Diamond = class mean, bars = spread (standard deviation), star = the casebook's reading.",
     },
     "slider.x": {"nl": "inst. ↔ sit.", "en": "inst. ↔ sit."},
     "slider.y": {"nl": "instr. ↔ cult.", "en": "instr. ↔ cult."},
-    "control.reveal": {"nl": "Toon de lezing van de casebook", "en": "Show the casebook's reading"},
+    "control.reveal": {
+        "nl": "Toon de lezing van het casebook",
+        "en": "Show the casebook's reading",
+    },
     "control.hide": {"nl": "Verberg de lezing", "en": "Hide the reading"},
     "control.reset": {"nl": "Alles terug naar het midden", "en": "Everything back to the centre"},
     "control.name": {"nl": "Naam (mag leeg)", "en": "Name (optional)"},
@@ -347,12 +350,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Download my placement (CSV)",
     },
     "reading.heading": {
-        "nl": "Waarom de casebook de cases zo leest",
+        "nl": "Waarom het casebook de casussen zo leest",
         "en": "Why the casebook reads the cases this way",
     },
     "reading.pages": {"nl": "p. {pages}", "en": "p. {pages}"},
     "tensions.title": {
-        "nl": "Zeven spanningen in vijf cases",
+        "nl": "Zeven spanningen in vijf casussen",
         "en": "Seven tensions in five cases",
     },
     "tensions.none": {
@@ -364,7 +367,7 @@ TEXT: dict[str, dict[str, str]] = {
     "strength.2": {"nl": "duidelijk", "en": "clear"},
     "strength.3": {"nl": "centraal", "en": "central"},
     "tensions.note": {
-        "nl": "Hoe sterk een spanning speelt, is de lezing van de casebook.",
+        "nl": "Hoe sterk een spanning speelt, is de lezing van het casebook.",
         "en": "How strongly a tension plays is the casebook's reading.",
     },
     "class.loaded": {
@@ -400,7 +403,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Added as your own data: {names}.",
     },
     "own.refused": {
-        "nl": "Dit bestand is niet gebruikt; de casebook werkt verder met de eigen gegevens van het boekje.",
+        "nl": "Dit bestand is niet gebruikt; het casebook werkt verder met de eigen gegevens van het boekje.",
         "en": "This file was not used; the casebook carries on with the booklet's data.",
     },
     "own.help": {
@@ -430,7 +433,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "check.summary_title": {"nl": "Check van de samenwerking", "en": "Collaboration check"},
     "check.summary_intro": {
-        "nl": "Eigen scores naast de lezing die de casebook van de vijf cases maakt. Een lege cel betekent dat het boekje er niets over zegt.",
+        "nl": "Eigen scores naast de lezing die het casebook van de vijf casussen maakt. Een lege cel betekent dat het boekje er niets over zegt.",
         "en": "Your own scores beside the casebook's reading of the five cases. An empty cell means the booklet says nothing about it.",
     },
     "check.anonymous": {"nl": "Samenwerking zonder naam", "en": "Unnamed collaboration"},
@@ -446,15 +449,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "check.read_lesson": {"nl": "lees les {n}", "en": "read lesson {n}"},
     "check.source": {
-        "nl": "Condities naar Pieter Tops (p. 11) en Van Delden (p. 20) en de lessen 3, 10, 13, 18, 21 en 25 van Koppelen en doorschakelen (2011). Vragen en lezing: de casebook.",
+        "nl": "Condities naar Pieter Tops (p. 11) en Van Delden (p. 20) en de lessen 3, 10, 13, 18, 21 en 25 van Koppelen en doorschakelen (2011). Vragen en lezing: het casebook.",
         "en": "Conditions after Pieter Tops (p. 11) and Van Delden (p. 20) and lessons 3, 10, 13, 18, 21 and 25 of Koppelen en doorschakelen (2011). Questions and reading: the casebook.",
     },
     "check.chart_title": {
-        "nl": "Jouw samenwerking naast de vijf cases",
+        "nl": "Jouw samenwerking naast de vijf casussen",
         "en": "Your collaboration beside the five cases",
     },
     "check.chart_note": {
-        "nl": "Links jouw score; rechts wat het boekje per case laat zien (beweeg over een cel voor de bron). Leeg = het boekje zegt er niets over.",
+        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg over een cel voor de bron). Leeg = het boekje zegt er niets over.",
         "en": "Left your score; right what the booklet shows for each case (hover over a cell for the source). Empty = the booklet says nothing about it.",
     },
     "check.framework.tops_arise": {
