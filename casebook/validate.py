@@ -371,6 +371,7 @@ def _check_domain(
                 if row.get("kind") == "text" and not (row.get("text_nl") and row.get("text_en")):
                     msg = "a text statement needs both text_nl and text_en"
                     problems.append(Problem(fname, rownum, "text_nl", msg))
+            problems += _check_both_languages(fname, rownum, row)
             pages = row.get("pages")
             if isinstance(pages, str):
                 outside = [p for p in pages.split(", ") if not 1 <= int(p) <= BOOKLET_PAGES]
@@ -388,6 +389,25 @@ def _check_domain(
             if first is not None and last is not None and last < first:
                 msg = f"the last page {last} comes before the first page {first}"
                 problems.append(Problem(fname, rownum, "page_last", msg))
+    return problems
+
+
+def _check_both_languages(fname: str, rownum: int, row: Row) -> list[Problem]:
+    """A text the casebook writes in two languages (``x_nl`` and ``x_en``) is in both or in
+    neither: a Dutch reader must never get an English note, nor the other way round."""
+    problems = []
+    for column, value in row.items():
+        if not column.endswith("_nl") or value is _INVALID:
+            continue
+        twin = column[:-3] + "_en"
+        if twin not in row or row[twin] is _INVALID:
+            continue
+        if (value is None) != (row[twin] is None):
+            empty, given = (column, twin) if value is None else (twin, column)
+            msg = (
+                f"{given} is filled in but {empty} is empty: write it in both languages or neither"
+            )
+            problems.append(Problem(fname, rownum, empty, msg))
     return problems
 
 

@@ -168,6 +168,16 @@ CELL_EDITS = [
         1,
     ),
     ("reading_enum", "condition_readings", 2, "reading", "yes", "not one of", 1),
+    # A note in English only would show as English in the Dutch interface.
+    (
+        "note_in_one_language",
+        "bodies",
+        {"body_id": "doornakkers_wijkoverleg"},
+        "note_nl",
+        "",
+        "note_en is filled in but note_nl is empty",
+        1,
+    ),
     (
         "reading_unknown_case",
         "condition_readings",
