@@ -26,6 +26,7 @@ _LAZY = {
         "check",
         "compare",
         "evaluations",
+        "glossary",
         "lessons",
         "logics",
         "markup",
@@ -43,6 +44,7 @@ _LAZY_ATTRS = {
     "lessons_view": ("casebook.views.lessons", "lessons_view"),
     "start_view": ("casebook.views.start", "start_view"),
     "check_view": ("casebook.views.check", "check_view"),
+    "glossary_view": ("casebook.views.glossary", "glossary_view"),
 }
 
 
@@ -79,6 +81,7 @@ __all__ = [
     "lessons_view",  # noqa: F405
     "start_view",  # noqa: F405
     "check_view",  # noqa: F405
+    "glossary_view",  # noqa: F405
     "data_summary",
     "derived_indicators",
     "load",

@@ -40,6 +40,7 @@ PAGE_VIEWS: dict[str, tuple[str, int]] = {
     "04_evaluaties.ipynb": (".casebook-evaluations", 3),
     "05_lessen.ipynb": (".casebook-lessons", 1),
     "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
+    "07_woordenlijst.ipynb": (".casebook-glossary", 0),
 }
 assert tuple(PAGE_VIEWS) == PAGES, "every page needs its view selector and chart count"
 

@@ -10,6 +10,7 @@ import pandas as pd
 from casebook import evaluations as ev
 from casebook.compare import area_profile, indicator_table
 from casebook.data import Casebook
+from casebook.glossary import glosser
 from casebook.i18n import check_lang
 from casebook.markup import card as _card
 from casebook.markup import escape as _e
@@ -27,7 +28,8 @@ def _text(book: Casebook, case_id: str, part: str, lang: str) -> str:
     if rows.empty:
         return ""
     row = rows.iloc[0]
-    return f'<p class="cb-text">{_e(row[f"summary_{lang}"])} {_pages(row["pages"])}</p>'
+    gloss = glosser(book, lang=lang)
+    return f'<p class="cb-text">{gloss(row[f"summary_{lang}"])} {_pages(row["pages"])}</p>'
 
 
 def _figures(book: Casebook, case_id: str, lang: str) -> str:
@@ -41,6 +43,7 @@ def _figures(book: Casebook, case_id: str, lang: str) -> str:
 
 
 def _organisation(book: Casebook, case_id: str, lang: str) -> str:
+    gloss = glosser(book, lang=lang)
     parts = [_text(book, case_id, "organisatie", lang), f"<h4>{_e(t('reader.bodies', lang))}</h4>"]
     cards = []
     for body in book.bodies[book.bodies["case_id"] == case_id].to_dict("records"):
@@ -48,11 +51,11 @@ def _organisation(book: Casebook, case_id: str, lang: str) -> str:
         extra = f" <i>{_e(t('reader.chair', lang))}: {_e(chair)}</i>" if not pd.isna(chair) else ""
         note = body[f"note_{lang}"]
         note = f" <i>{_e(note)}</i>" if not pd.isna(note) else ""
-        cards.append(_card(body["name"], _e(body[f"role_{lang}"]) + extra + note, body["page"]))
+        cards.append(_card(body["name"], gloss(body[f"role_{lang}"]) + extra + note, body["page"]))
     parts.append(f'<div class="cb-cards">{"".join(cards)}</div>')
     partners = book.partners[book.partners["case_id"] == case_id]
     items = "".join(
-        f"<li><b>{_e(p['partner'])}</b>: {_e(p[f'role_{lang}'])} {_pages(p['page'])}</li>"
+        f"<li><b>{_e(p['partner'])}</b>: {gloss(p[f'role_{lang}'])} {_pages(p['page'])}</li>"
         for p in partners.to_dict("records")
     )
     parts.append(f"<h4>{_e(t('reader.partners', lang))}</h4><ul>{items}</ul>")
@@ -63,13 +66,14 @@ def _organisation(book: Casebook, case_id: str, lang: str) -> str:
 
 
 def _highlights(book: Casebook, case_id: str, lang: str) -> str:
+    gloss = glosser(book, lang=lang)
     rows = book.highlights[book.highlights["case_id"] == case_id]
     if rows.empty:
         return f"<p><i>{_e(t('reader.no_highlight', lang))}</i></p>"
     cards = []
     for h in rows.to_dict("records"):
         pages = h["page"] if h["page"] == h["page_last"] else f"{h['page']}–{h['page_last']}"
-        cards.append(_card(h["title"], _e(h[f"summary_{lang}"]), pages))
+        cards.append(_card(h["title"], gloss(h[f"summary_{lang}"]), pages))
     return f'<div class="cb-cards">{"".join(cards)}</div>'
 
 
@@ -85,9 +89,10 @@ def _evaluation(book: Casebook, case_id: str, lang: str) -> str:
 
 
 def _reflections(book: Casebook, case_id: str, lang: str) -> str:
+    gloss = glosser(book, lang=lang)
     rows = book.reflections[book.reflections["case_id"] == case_id].sort_values("number")
     cards = "".join(
-        _card(r["title"], _e(r[f"summary_{lang}"]), r["page"], balloon=True)
+        _card(r["title"], gloss(r[f"summary_{lang}"]), r["page"], balloon=True)
         for r in rows.to_dict("records")
     )
     author = book.authors[book.authors["case_id"] == case_id]
@@ -104,6 +109,7 @@ def _reflections(book: Casebook, case_id: str, lang: str) -> str:
 
 
 def _voices(book: Casebook, case_id: str, lang: str) -> str:
+    gloss = glosser(book, lang=lang)
     claims = book.voice_claims[book.voice_claims["case_id"] == case_id]
     if claims.empty:
         return f"<p><i>{_e(t('reader.no_voice', lang))}</i></p>"
@@ -112,7 +118,7 @@ def _voices(book: Casebook, case_id: str, lang: str) -> str:
     for c in claims.to_dict("records"):
         v = voices.loc[c["voice_id"]]
         title = f"{v['name']} ({v[f'role_{lang}']})"
-        cards.append(_card(title, _e(c[f"claim_{lang}"]), c["page"]))
+        cards.append(_card(title, gloss(c[f"claim_{lang}"]), c["page"]))
     return f'<div class="cb-cards">{"".join(cards)}</div>'
 
 

@@ -20,6 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from casebook.app import PAGES, notebooks_dir
+from casebook.markup import escape
 from casebook.views.base import HANDOUT_ENV
 
 __all__ = ["build_handout", "external_references"]
@@ -113,6 +114,39 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
+# The teacher's key, in each language, as pages of the handout (when the files are there: in a
+# checkout beside the package, in a wheel inside it).
+KEY_PAGES: dict[str, str] = {
+    "docentensleutel.md": "Docentensleutel · Koppelen en doorschakelen",
+    "teacher-key.md": "Teacher's key · Koppelen en doorschakelen",
+}
+_PAGE_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
+    "line-height:1.5;color:#222}h1,h2,h3{line-height:1.25}code{background:#f4f4f4}"
+)
+
+
+def docs_dir() -> Path | None:
+    """The casebook's docs (wheel: ``casebook/docs``; checkout: ``docs/``), or None."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "docs", here.parent / "docs"):
+        if any((candidate / name).is_file() for name in KEY_PAGES):
+            return candidate
+    return None
+
+
+def key_page(markdown_text: str, title: str) -> str:
+    """A Markdown document as one self-contained HTML page (no scripts, nothing fetched)."""
+    import mistune  # comes with nbconvert
+
+    body = mistune.html(markdown_text)
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<style>{_PAGE_STYLE}</style></head><body><p><a href="index.html">← casebook</a></p>'
+        f"{body}</body></html>\n"
+    )
+
+
 def build_handout(
     out_dir: str | os.PathLike[str], *, pages: tuple[str, ...] = PAGES, quiet: bool = False
 ) -> list[Path]:
@@ -138,6 +172,12 @@ def build_handout(
         target = out / name.replace(".ipynb", ".html")
         _write(target, html_text)
         written.append(target)
+    folder = docs_dir()
+    for name, title in KEY_PAGES.items() if folder is not None and pages[:1] == PAGES[:1] else ():
+        if (folder / name).is_file():
+            target = out / name.replace(".md", ".html")
+            _write(target, key_page((folder / name).read_text(encoding="utf-8"), title))
+            written.append(target)
     if pages and pages[0] == PAGES[0]:
         index = out / "index.html"
         _write(index, (out / "00_start.html").read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from casebook.data import Casebook
+from casebook.glossary import glosser
 from casebook.i18n import check_lang
 from casebook.markup import card as _card
 from casebook.markup import escape as _e
@@ -60,7 +61,7 @@ def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
     sub = f"<p><i>{_e(row['title_en'])}</i></p>" if lang == "en" else ""
     parts = [
         f'<div class="cb-card"><h4>{_e(title)}</h4>{sub}'
-        f"<p>{_e(row[f'summary_{lang}'])} {_pages(pages)}</p>"
+        f"<p>{glosser(book, lang=lang)(row[f'summary_{lang}'])} {_pages(pages)}</p>"
     ]
     refs = book.lesson_references[book.lesson_references["lesson_id"] == lesson_id]
     names = book.cases.set_index("case_id")["short_name"]
@@ -103,8 +104,9 @@ def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
 def main_lines_html(book: Casebook, *, lang: str = "nl") -> str:
     """The four main lines of the closing chapter as cards."""
     check_lang(lang)
+    gloss = glosser(book, lang=lang)
     cards = "".join(
-        _card(f"{m['main_line_id']}. {m[f'title_{lang}']}", _e(m[f"summary_{lang}"]), m["page"])
+        _card(f"{m['main_line_id']}. {m[f'title_{lang}']}", gloss(m[f"summary_{lang}"]), m["page"])
         for m in book.main_lines.sort_values("main_line_id").to_dict("records")
     )
     return f'<h3>{_e(t("lessons.main_lines", lang))}</h3><div class="cb-cards">{cards}</div>'
@@ -113,6 +115,7 @@ def main_lines_html(book: Casebook, *, lang: str = "nl") -> str:
 def voices_html(book: Casebook, *, lang: str = "nl") -> str:
     """The four outside voices, each with their main claims and the case each claim is about."""
     check_lang(lang)
+    gloss = glosser(book, lang=lang)
     names = book.cases.set_index("case_id")["short_name"]
 
     def _about(case_id: object) -> str:
@@ -122,10 +125,10 @@ def voices_html(book: Casebook, *, lang: str = "nl") -> str:
     for v in book.voices.to_dict("records"):
         claims = book.voice_claims[book.voice_claims["voice_id"] == v["voice_id"]]
         items = "".join(
-            f"<li><b>{_e(_about(c['case_id']))}</b>: {_e(c[f'claim_{lang}'])}</li>"
+            f"<li><b>{_e(_about(c['case_id']))}</b>: {gloss(c[f'claim_{lang}'])}</li>"
             for c in claims.to_dict("records")
         )
         who = f"<i>{_e(v['function'])}, {_e(v['organisation'])}</i>"
-        body = f"{who}<br>{_e(v[f'summary_{lang}'])}<ul>{items}</ul>"
+        body = f"{who}<br>{gloss(v[f'summary_{lang}'])}<ul>{items}</ul>"
         cards.append(_card(f"{v['name']} ({v[f'role_{lang}']})", body, v["page"]))
     return f'<h3>{_e(t("lessons.voices", lang))}</h3><div class="cb-cards">{"".join(cards)}</div>'

@@ -23,6 +23,9 @@ CARD_STYLE = """<style>
 .cb-balloon{border-radius:1.4em;background:#f4f7fb}
 .cb-page{color:#555;font-size:.9em;white-space:nowrap}
 .cb-text{font-size:1.05em;line-height:1.5;max-width:48em}
+abbr.cb-term{text-decoration:underline dotted;cursor:help}
+.cb-glossary dt{margin-top:.6em}
+.cb-glossary dd{margin:0 0 0 1.2em;max-width:48em;line-height:1.45}
 </style>"""
 
 

@@ -20,6 +20,7 @@ PAGES: tuple[str, ...] = (
     "04_evaluaties.ipynb",
     "05_lessen.ipynb",
     "06_check_je_samenwerking.ipynb",
+    "07_woordenlijst.ipynb",
 )
 
 _COLUMNS = ("number", "name", "city", "areas", "form", "pages")

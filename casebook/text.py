@@ -285,7 +285,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kind.evaluation": {"nl": "evaluatie", "en": "evaluation"},
     "kind.audit": {"nl": "audit", "en": "audit"},
     "kind.practice_report": {"nl": "verslag uit de praktijk", "en": "report from practice"},
-    "kind.press_quote": {"nl": "citaat uit de pers", "en": "press quote"},
+    "kind.press_quote": {"nl": "citaat uit een artikel", "en": "quote from an article"},
     "download.results": {"nl": "Download de cijfers (CSV)", "en": "Download the figures (CSV)"},
     "download.findings": {
         "nl": "Download de bevindingen (CSV)",
@@ -391,6 +391,10 @@ TEXT: dict[str, dict[str, str]] = {
     "col.casebook_y": {"nl": "Casebook y", "en": "Casebook y"},
     "col.case": {"nl": "Casus", "en": "Case"},
     "page.06": {"nl": "Check je eigen samenwerking", "en": "Check your own collaboration"},
+    "page.07": {
+        "nl": "Woordenlijst: de begrippen uit het boekje",
+        "en": "Glossary: the Dutch terms of the booklet",
+    },
     "own.marked": {"nl": "{name} (eigen gegevens)", "en": "{name} (your own data)"},
     "own.note": {
         "nl": "{names}: eigen gegevens van de lezer, niet uit het boekje.",
@@ -490,6 +494,17 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Het boekje zegt hier niets over.",
         "en": "The booklet says nothing about this.",
     },
+    "glossary.intro": {
+        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg erover voor de uitleg.",
+        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one for its explanation.",
+    },
+    "glossary.search": {"nl": "Zoek", "en": "Search"},
+    "glossary.placeholder": {
+        "nl": "een woord, bijvoorbeeld wijkpunt",
+        "en": "a word, for example wijkpunt",
+    },
+    "glossary.none": {"nl": "Geen begrip met '{query}'.", "en": "No term with '{query}'."},
+    "glossary.pages": {"nl": "p. {pages}", "en": "p. {pages}"},
 }
 
 

@@ -33,9 +33,7 @@ def _validate(package: Path) -> dict:
 
 def _errors(report: dict) -> list[tuple[str, str]]:
     """(table, error type) of every error the validator names."""
-    return [
-        (task["name"], error["type"]) for task in report["tasks"] for error in task["errors"]
-    ]
+    return [(task["name"], error["type"]) for task in report["tasks"] for error in task["errors"]]
 
 
 def test_the_reference_validator_accepts_the_package() -> None:

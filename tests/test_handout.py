@@ -19,8 +19,28 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def test_pages_are_written(pages: dict[str, str]) -> None:
-    assert set(pages) == {"00_start.html", "02_wijken_vergelijken.html", "index.html"}
+    assert set(pages) == {
+        "00_start.html",
+        "02_wijken_vergelijken.html",
+        "index.html",
+        "docentensleutel.html",
+        "teacher-key.html",
+    }
     assert pages["index.html"] == pages["00_start.html"]
+
+
+def test_the_teachers_key_is_a_page_in_each_language(pages: dict[str, str]) -> None:
+    nl, en = pages["docentensleutel.html"], pages["teacher-key.html"]
+    assert "<h1>" in nl and "Leerdoelen" in nl and "01-1" in nl
+    assert "<h1>" in en and "Learning goals" in en and "01-1" in en
+    assert "<script" not in nl + en and 'href="index.html"' in nl
+
+
+def test_key_pages_escape_their_title() -> None:
+    from casebook.handout import key_page
+
+    page = key_page("# Titel\n\nTekst *nadruk*", "<b>x</b>")
+    assert "<title>&lt;b&gt;x&lt;/b&gt;</title>" in page and "<em>nadruk</em>" in page
 
 
 def test_nothing_is_fetched_from_the_internet(pages: dict[str, str]) -> None:

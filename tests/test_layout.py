@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "casebook"
-TOPICS = ("start", "cases", "compare", "logics", "evaluations", "lessons", "check")
+TOPICS = ("start", "cases", "compare", "logics", "evaluations", "lessons", "check", "glossary")
 # Topics with charts of their own (the landing page and the case reader draw none).
 CHART_TOPICS = ("compare", "logics", "evaluations", "lessons", "check")
 

@@ -89,6 +89,10 @@ class Edit:
         _write(self.path, self.rows)
         return index + 1
 
+    def get(self, row: int, column: str) -> str:
+        """The cell as it stands now (the same row numbering as :meth:`set`)."""
+        return self.rows[row % (len(self.rows) - 1) + 1][self.rows[0].index(column)]
+
     def undo(self) -> None:
         self.path.write_bytes(self.original)
 
@@ -106,10 +110,21 @@ def test_any_text_in_a_free_text_cell_loads_and_reads_back(folder: Path, data) -
     edit = Edit(folder, table)
     try:
         number = edit.set(row, column, text)
+        twin = _twin(table, column)
+        if twin is not None and not edit.get(row, twin).strip():
+            edit.set(row, twin, "x")  # a text in two languages is in both or in neither
         tables = _load(folder)
         assert tables[table][column].iloc[number - 2] == text
     finally:
         edit.undo()
+
+
+def _twin(table: str, column: str) -> str | None:
+    """The other language's column of a two-language text (note_nl -> note_en), if any."""
+    stem, _, lang = column.rpartition("_")
+    names = {f["name"] for f in RESOURCES[table]["schema"]["fields"]}
+    other = {"nl": f"{stem}_en", "en": f"{stem}_nl"}.get(lang)
+    return other if other in names else None
 
 
 def _is_number(text: str, kind: str) -> bool:

@@ -18,7 +18,7 @@ def test_plane_shows_reader_then_reading_with_arrows(book: casebook.Casebook) ->
     hidden = plane.logics_plane(reading, reader=reader, reveal=False, lang="nl")
     assert [tr.name for tr in hidden.data] == ["Jouw plaatsing"]
     shown = plane.logics_plane(reading, reader=reader, reveal=True, lang="nl")
-    assert [tr.name for tr in shown.data] == ["Jouw plaatsing", "Lezing van de casebook"]
+    assert [tr.name for tr in shown.data] == ["Jouw plaatsing", "Lezing van het casebook"]
     arrows = [a for a in shown.layout.annotations if a.showarrow]
     assert len(arrows) == 5
     mom = next(a for a in arrows if a.x == pytest.approx(0.5))
@@ -36,6 +36,6 @@ def test_tension_heatmap_marks_the_chosen_cell(book: casebook.Casebook) -> None:
         matrix, tension_names=names_t, case_names=names_c, selected=("power", "mom"), lang="en"
     )
     heat = fig.data[0]
-    assert heat.text[5][1] == "central" and heat.text[6][0] == "—"
+    assert heat.text[5][1] == "clear" and heat.text[6][0] == "—"  # MOM: strength 2
     frame = fig.layout.shapes[0]
     assert (frame.x0, frame.y0) == (0.5, 4.5)

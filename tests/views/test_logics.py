@@ -42,8 +42,8 @@ def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) 
     assert view.revealed and len(view.figure.data) == 2
     assert view.reveal.description == "Verberg de lezing"
     assert (
-        "Waarom de casebook de cases zo leest" in view.reading_html.value
-        and "p. 15, 18" in view.reading_html.value
+        "Waarom het casebook de casussen zo leest" in view.reading_html.value
+        and "p. 14, 15, 18" in view.reading_html.value
     )
     view.reset.click()
     assert not view.revealed and view.sliders["mom"][0].value == 0

@@ -1,0 +1,93 @@
+"""The glossary: Dutch policy and practice terms the booklet uses, explained in both languages,
+and the same terms marked where a reading card uses them (a hover title with the explanation)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from casebook.data import Casebook
+from casebook.i18n import check_lang
+from casebook.markup import escape
+from casebook.text import t
+
+__all__ = ["glossary_html", "glosser", "terms"]
+
+
+def terms(book: Casebook, *, lang: str = "nl", query: str = "") -> pd.DataFrame:
+    """The glossary in ``lang``: term, its rendering in the other language, the explanation and
+    pages, alphabetical; ``query`` keeps the terms whose text holds it (case-insensitive)."""
+    check_lang(lang)
+    g = book.glossary.sort_values("term_nl", key=lambda s: s.str.lower())
+    frame = pd.DataFrame(
+        {
+            "term_id": g["term_id"].to_numpy(),
+            "term": g["term_nl"].to_numpy(),
+            "rendering": g["term_en"].to_numpy(),
+            "explanation": g[f"explanation_{lang}"].to_numpy(),
+            "pages": g["pages"].to_numpy(),
+        }
+    )
+    query = query.strip().lower()
+    if query:
+        text = frame[["term", "rendering", "explanation"]].agg(" ".join, axis=1).str.lower()
+        frame = frame[text.str.contains(query, regex=False)]
+    return frame.reset_index(drop=True)
+
+
+def _hover(row: dict, lang: str) -> str:
+    if lang == "en":
+        return f"{row['term_en']}: {row['explanation_en']}"
+    return str(row["explanation_nl"])
+
+
+def glosser(book: Casebook, *, lang: str = "nl") -> Callable[[object], str]:
+    """A function that turns data text into escaped HTML with every glossary term marked as
+    ``<abbr class="cb-term" title="explanation">term</abbr>`` (longest terms first, whole words
+    with a plural ending, any case). A missing value gives an empty string, as
+    :func:`casebook.markup.escape` does."""
+    check_lang(lang)
+    rows = book.glossary.to_dict("records")
+    hover = {str(r["term_nl"]).lower(): _hover(r, lang) for r in rows}
+    if not hover:
+        return escape
+    words = sorted(hover, key=len, reverse=True)
+    # Terms are matched in the escaped text; they hold no characters that escaping changes.
+    # A plural or possessive ending belongs to the term: corporaties, wijkpunten, VHE's.
+    pattern = re.compile(
+        r"(?<![\w-])((" + "|".join(re.escape(escape(w)) for w in words) + r")"
+        r"(?:s|en|&#x27;s|’s)?)(?![\w-])",
+        re.IGNORECASE,
+    )
+
+    def gloss(value: object) -> str:
+        text = escape(value)
+        return pattern.sub(
+            lambda m: (
+                f'<abbr class="cb-term" title="{escape(hover[html.unescape(m.group(2)).lower()])}">'
+                f"{m.group(1)}</abbr>"
+            ),
+            text,
+        )
+
+    return gloss
+
+
+def glossary_html(book: Casebook, *, lang: str = "nl", query: str = "") -> str:
+    """The glossary as a definition list, each term with its rendering, explanation and pages;
+    a message when ``query`` matches nothing."""
+    frame = terms(book, lang=lang, query=query)
+    if frame.empty:
+        return f"<p><i>{escape(t('glossary.none', lang, query=query))}</i></p>"
+    items = []
+    for r in frame.to_dict("records"):
+        other = f" <i>({escape(r['rendering'])})</i>" if lang == "en" else ""
+        pages = escape(t("glossary.pages", lang, pages=r["pages"]))
+        items.append(
+            f'<dt id="term-{escape(r["term_id"])}"><b>{escape(r["term"])}</b>{other}</dt>'
+            f'<dd>{escape(r["explanation"])} <span class="cb-page">({pages})</span></dd>'
+        )
+    return f'<dl class="cb-glossary">{"".join(items)}</dl>'

@@ -1,0 +1,51 @@
+"""The glossary page: every term in the reader's language, with a search box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from casebook.data import Casebook
+from casebook.glossary import glossary_html
+from casebook.markup import CARD_STYLE, escape
+from casebook.text import t
+from casebook.views.base import View
+
+__all__ = ["GlossaryView", "glossary_view"]
+
+
+class GlossaryView(View):
+    """Controls: ``language`` and ``search`` (a word to look for); ``body`` holds the list."""
+
+    def __init__(self, book: Casebook, *, lang: str = "nl") -> None:
+        super().__init__(book, lang=lang)
+        self.intro = widgets.HTML()
+        self.search = widgets.Text(value="", continuous_update=True)
+        self.body = widgets.HTML()
+        self.widget = widgets.VBox(
+            [self.language, self.intro, self.search, self.body],
+            layout=widgets.Layout(width="100%"),
+        )
+        self.widget.add_class("casebook-glossary")
+        self._start()
+        self.watch([self.search], lambda _: self.draw())
+
+    def relabel(self) -> None:
+        lang = self.lang
+        self.intro.value = f"<p>{escape(t('glossary.intro', lang))}</p>"
+        self.search.description = t("glossary.search", lang)
+        self.search.placeholder = t("glossary.placeholder", lang)
+
+    def draw(self) -> None:
+        self.body.value = CARD_STYLE + glossary_html(
+            self._book, lang=self.lang, query=self.search.value
+        )
+
+    def static_parts(self) -> list[Any]:
+        return [self.intro.value, self.body.value]
+
+
+def glossary_view(book: Casebook, *, lang: str = "nl") -> GlossaryView:
+    """Build the glossary view; display the result in a notebook to use it."""
+    return GlossaryView(book, lang=lang)

@@ -1,0 +1,56 @@
+"""Tests of casebook.glossary: the terms in both languages, search, and terms marked in text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import casebook
+from casebook.glossary import glossary_html, glosser, terms
+
+
+def test_every_term_has_both_languages_and_pages(book: casebook.Casebook) -> None:
+    g = book.glossary
+    assert len(g) >= 25
+    for column in ("term_nl", "term_en", "explanation_nl", "explanation_en", "pages"):
+        assert g[column].notna().all() and (g[column].str.strip() != "").all(), column
+    nl, en = terms(book, lang="nl"), terms(book, lang="en")
+    assert list(nl["term"]) == sorted(nl["term"], key=str.lower) == list(en["term"])
+    assert (nl["explanation"] != en["explanation"]).all()
+
+
+def test_search_keeps_matching_terms_and_says_when_none(book: casebook.Casebook) -> None:
+    term = book.glossary.iloc[0]
+    found = terms(book, lang="en", query=term["term_nl"].upper())
+    assert term["term_nl"] in set(found["term"])
+    assert terms(book, lang="nl", query="zzzz").empty
+    assert "Geen begrip met &#x27;zzzz&#x27;." in glossary_html(book, lang="nl", query="zzzz")
+    page = glossary_html(book, lang="en")
+    assert page.count("<dt") == len(book.glossary) and "(p. " in page
+
+
+def test_terms_are_marked_as_whole_words_with_the_explanation(book: casebook.Casebook) -> None:
+    row = book.glossary.iloc[0]
+    term = row["term_nl"]
+    for lang in ("nl", "en"):
+        gloss = glosser(book, lang=lang)
+        marked = gloss(f"In de {term.capitalize()} en in {term}s-achtige plekken.")
+        hits = re.findall(r'<abbr class="cb-term" title="([^"]*)">([^<]*)</abbr>', marked)
+        assert [h[1] for h in hits] == [term.capitalize()]  # not inside a longer word
+        explanation = row[f"explanation_{lang}"]
+        assert casebook.markup.escape(explanation) in hits[0][0]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_marking_escapes_the_text_first(book: casebook.Casebook, lang: str) -> None:
+    gloss = glosser(book, lang=lang)
+    marked = gloss(f"<img src=x onerror=alert(1)> {book.glossary.iloc[0]['term_nl']}")
+    assert "<img" not in marked and "&lt;img src=x onerror=alert(1)&gt;" in marked
+    assert gloss(None) == ""
+
+
+def test_cards_mark_the_terms_they_use(book: casebook.Casebook) -> None:
+    parts = casebook.cases.case_parts(book, "doornakkers", lang="nl")
+    html = "".join(parts.values())
+    assert '<abbr class="cb-term"' in html
