@@ -136,3 +136,10 @@ def test_datapackage_is_valid_json_with_keys(book: casebook.Casebook) -> None:
     dp = json.loads((casebook.package_data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     for resource in dp["resources"]:
         assert resource["schema"]["primaryKey"], resource["name"]
+
+
+def test_the_data_readme_describes_every_table() -> None:
+    text = (casebook.package_data_dir() / "README.md").read_text(encoding="utf-8")
+    firsts = [line.split("|")[1] for line in text.splitlines() if line.startswith("| `")]
+    missing = [name for name in casebook.TABLES if not any(f"`{name}`" in c for c in firsts)]
+    assert not missing, f"data/README.md has no row for {missing}"
