@@ -23,6 +23,7 @@ __all__ = [
     "grid",
     "layout",
     "message_figure",
+    "panel_title",
     "wrap",
 ]
 
@@ -176,6 +177,24 @@ def cell_frame(
             "line": {"color": colour, "width": width},
         }
     ]
+
+
+def panel_title(
+    text: str, x_domain: list[float], y_domain: list[float], *, size: int, shift: int = 8
+) -> Spec:
+    """The title of one panel of a grid (see :func:`grid`): centred above it, ``size`` px."""
+    return {
+        "text": text,
+        "x": sum(x_domain) / 2,
+        "y": y_domain[1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "yshift": shift,
+        "showarrow": False,
+        "font": {"size": size},
+    }
 
 
 def wrap(text: str, width: int) -> str:

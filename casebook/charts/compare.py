@@ -22,7 +22,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import Spec, category_heatmap, grid, message_figure, wrap
+from casebook.charts.base import Spec, category_heatmap, grid, message_figure, panel_title, wrap
 from casebook.charts.base import axis as _axis
 from casebook.charts.base import layout as _layout
 from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, coverage, select
@@ -381,18 +381,7 @@ def small_multiples(
             f"{_e(info.loc[indicator, 'label'])} ({_unit_label(info.loc[indicator, 'unit'], lang)})"
         )
         layout["annotations"].append(
-            {
-                "text": title,
-                "x": sum(x_dom) / 2,
-                "y": y_dom[1],
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "yshift": 8,
-                "showarrow": False,
-                "font": {"size": theme.font_size - 1},
-            }
+            panel_title(title, x_dom, y_dom, size=theme.font_size - 1, shift=8)
         )
     return go.Figure({"data": data, "layout": layout})
 

@@ -23,6 +23,7 @@ from casebook.charts.base import (
     grid,
     layout,
     message_figure,
+    panel_title,
     wrap,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
@@ -103,20 +104,10 @@ def results_panels(
             type="category",
         )
         spec[f"yaxis{suffix}"] = axis(theme, domain=y_dom, anchor=f"x{suffix}", range=[0, top])
+        page = f"<span style='font-size:11px'>p. {row['page']}</span>"
+        title = f"{wrap(escape(row['label']), 30)}<br>{page}"
         spec["annotations"].append(
-            {
-                "text": f"{wrap(escape(row['label']), 30)}<br><span style='font-size:11px'>"
-                f"p. {row['page']}</span>",
-                "x": sum(x_dom) / 2,
-                "y": y_dom[1],
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "yshift": 6,
-                "showarrow": False,
-                "font": {"size": theme.font_size - 3},
-            }
+            panel_title(title, x_dom, y_dom, size=theme.font_size - 3, shift=6)
         )
     return go.Figure({"data": data, "layout": spec})
 
