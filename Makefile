@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: start lab handout test lint validate notebooks bench loadtest constraints install clean
+.PHONY: start lab handout test check lint validate notebooks bench loadtest constraints install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
@@ -36,9 +36,17 @@ lab: $(STAMP)
 handout: $(STAMP)
 	$(BIN)/casebook handout --out build/handout
 
-## test: lint, validate the data, run the unit tests and every notebook under nbval
+## test: lint, validate the data, run the unit tests, every notebook under nbval and the
+## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py)
+WORKERS ?= 2
 test: $(STAMP) lint validate
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env tests notebooks
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup \
+		tests notebooks
+
+## check: the quick inner loop: lint and the unit tests (no server, kernel, browser or nbval;
+## the tests left out are marked `slow` in tests/conftest.py and run in `make test`)
+check: $(STAMP) lint
+	$(BIN)/python -m pytest -q -p no:nbval -m "not slow" tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

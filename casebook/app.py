@@ -97,6 +97,13 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
         "--MappingKernelManager.cull_connected=False",
+        # Voilà renders a page with nbclient, which waits only 4 s after a cell's reply for the
+        # rest of its output and then drops it without an error. While the pools fill at start
+        # the machine is busy and the server's event loop can stall longer than that: the
+        # pre-rendered page then lacks its view and never shows it (seen on 2026-12-01, 8 of 14
+        # start-up kernels on a busy machine). Waiting up to a minute costs nothing when the
+        # output is on time.
+        "--VoilaExecutor.iopub_timeout=60",
     ]
     if settings.preheat:
         # Refill a page's pool some seconds after its kernel was taken, not while the page is

@@ -67,19 +67,37 @@ class AppServer:
         self._root, self._log_path, self._timeout = root, log, ready_timeout
         self._env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
+        self._log: object = None
+        self._started = 0.0
 
-    def __enter__(self) -> AppServer:
+    def command(self) -> list[str]:
+        """The app's Voilà command for these settings, as ``casebook start`` runs it."""
+        return voila_command(self.settings, root=self._root)
+
+    def start(self) -> AppServer:
+        """Launch the server and return at once (``wait`` until it answers); lets a test session
+        start a server it needs later while other tests run."""
         out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
         self._log = out
         self.proc = subprocess.Popen(
-            voila_command(self.settings, root=self._root),
+            self.command(),
             cwd=self._root,
             env=app_env({**os.environ, **self._env}),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + self._timeout
+        self._started = time.monotonic()
+        return self
+
+    def __enter__(self) -> AppServer:
+        return self.start().wait()
+
+    def wait(self) -> AppServer:
+        """Block until the server answers on its port (``ready_timeout`` after ``start``)."""
+        if self.proc is None:
+            self.start()
+        deadline = self._started + self._timeout
         while True:
             try:
                 with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
@@ -116,6 +134,7 @@ class AppServer:
                 self.proc.wait(timeout=30)
         if self._log not in (None, subprocess.DEVNULL):
             self._log.close()
+            self._log = None
 
     def __exit__(
         self,

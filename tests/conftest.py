@@ -1,4 +1,5 @@
-"""Shared fixtures: the real data, a writable copy of it, and small synthetic tables."""
+"""Shared fixtures: the real data, a writable copy of it, and small synthetic tables; and how
+the suite is split for pytest-xdist (``make test``) and for ``make check``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,81 @@ import casebook
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "koppelen-en-doorschakelen.txt"
+
+# Tests that start servers, kernels, Chromium or many subprocesses: marked `slow` here, so that
+# `make check` (the quick inner loop) can leave them out with `-m "not slow"`. `make test`
+# selects no marker: nothing here can drop a test from it. Whole files, or test functions.
+SLOW_FILES = {
+    "tests/browser/": "Chromium and two app servers",
+    "notebooks/": "nbval: every notebook executed in a kernel",
+    "tests/test_app.py::test_make_": "`make start` / `make lab` as a reader starts them",
+    "tests/test_security.py::test_a_browser_cannot_run_code": "an app server and a kernel",
+    "tests/test_security.py::test_an_idle_kernel_is_culled": "an app server and a kernel",
+    "tests/test_hostile.py::test_notebook_outputs": "every notebook executed in a kernel",
+    "tests/test_hostile.py::test_a_capturing_cell": "a kernel",
+    "tests/test_handout.py::test_": "notebooks executed in kernels",
+    "tests/test_views_fuzz.py::": "every control of every view; about 30 s",
+    "tests/test_validate.py::test_validate_command_": "a `casebook validate` process each",
+    "tests/test_data.py::test_the_wheel_carries_the_data": "builds and installs the wheel",
+    "tests/test_data.py::test_data_is_found_from_any_working_directory": "a Python process",
+    "tests/views/test_compare.py::test_every_indicator_for_every": "every selection; about 15 s",
+    "tests/test_own.py::test_casebook_": "a `casebook` process each",
+    "tests/test_frictionless.py::": "the reference validator, a process each",
+}
+NOT_SLOW = {
+    "tests/test_handout.py::test_external_references_are_found",
+    "tests/test_handout.py::test_key_pages_escape_their_title",
+}
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work of a test for pytest-xdist (``make test``: ``-n 2 --dist loadgroup``):
+    tests of one unit run in one worker process, in their order.
+
+    - every browser test: one app server, one hostile-data server and one Chromium serve them
+      all (session fixtures would otherwise start once in every worker);
+    - the cells of one notebook under nbval: they share that notebook's kernel, in order;
+    - tests/test_handout.py: its module fixture builds the handout once;
+    - any other test is a unit of its own, so that the workers stay evenly busy."""
+    path = nodeid.split("::")[0]
+    if path.startswith("tests/browser/"):
+        return "tests/browser/"
+    if path.endswith(".ipynb") or path == "tests/test_handout.py":
+        return path
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``--dist loadgroup`` with the units above. (pytest-xdist's own loadgroup reads
+    ``xdist_group`` marks by changing ``item._nodeid``, which pytest 9 no longer uses for the
+    node id: the marks would silently group nothing and split a notebook's cells.)"""
+    if config.getoption("dist", None) != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return Units(config, log)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: starts servers, kernels or Chromium (see conftest)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        nodeid = item.nodeid
+        if any(nodeid.startswith(p) for p in SLOW_FILES) and nodeid not in NOT_SLOW:
+            item.add_marker(pytest.mark.slow)
+        if type(item).__name__ == "IPyNbCell" and hasattr(item, "output_timeout"):
+            # nbval waits 5 s for each next output message of a cell and then fails the cell;
+            # with two workers and the app's kernels on two cores a kernel can be that late
+            # without anything being wrong. A cell that really hangs still fails (the cell
+            # timeout, --nbval-cell-timeout).
+            item.output_timeout = 60
 
 
 @pytest.fixture(scope="session")

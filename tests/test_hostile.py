@@ -1,21 +1,26 @@
 """Issue 10: hostile text from a teacher's data file is shown as text, escaped, never run: in
 the notebooks (their outputs and widget state).
-The handout and the app, in Chromium, are checked in tests/browser/test_hostile_app.py."""
+The handout and the app, in Chromium, are checked in tests/browser/test_hostile_app.py.
+
+The same executions also check that no cell captures output into an Output widget while it
+runs (what made Voilà pages hang, see tests/browser/test_app.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 import casebook
 from casebook.app import PAGES, notebooks_dir
 from tests.hostile import ESCAPED, PAYLOAD, RAW, hostile_data
+
+if TYPE_CHECKING:
+    import nbformat
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +32,31 @@ def test_hostile_text_is_valid_data_and_loads_as_is(hostile_dir: Path) -> None:
     book = casebook.load(hostile_dir)
     assert book.cases["name"].str.endswith(PAYLOAD).all()
     assert book.lessons["summary_en"].str.endswith(PAYLOAD).all()
+
+
+def _client(nb: nbformat.NotebookNode) -> Any:
+    """nbclient as Voilà uses it, recording in ``.captures`` every Output widget that starts
+    capturing the output of a cell (``with out:``, ``interactive_output``): nbclient is told so
+    by the widget's state and then sends the cell's output to it instead of the cell.
+
+    nbclient's default waits 4 s for a cell's late output and then drops it silently; on a
+    busy machine (the suite runs on two workers) that would lose outputs this test reads.
+    (nbformat and nbclient are imported here, not at the top: importing them takes about 1.5 s,
+    which `make check` does not need to pay.)"""
+    from nbclient import NotebookClient
+
+    class Client(NotebookClient):
+        def register_output_hook(self, msg_id: str, hook: Any) -> None:
+            self.captures.append(msg_id)
+            super().register_output_hook(msg_id, hook)
+
+    client = Client(
+        nb, timeout=300, kernel_name="python3", store_widget_state=True,
+        iopub_timeout=60, raise_on_iopub_timeout=True,
+        resources={"metadata": {"path": str(notebooks_dir())}},
+    )  # fmt: skip
+    client.captures = []
+    return client
 
 
 def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
@@ -56,15 +86,28 @@ def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p != "00_start.ipynb"] + ["00_start.ipynb"])
 def test_notebook_outputs_show_hostile_text_escaped(name: str, hostile_dir: Path) -> None:
-    nb = nbformat.read(notebooks_dir() / name, as_version=4)
-    client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", store_widget_state=True,
-        resources={"metadata": {"path": str(notebooks_dir())}},
-    )  # fmt: skip
-    import os
+    import nbformat
 
+    nb = nbformat.read(notebooks_dir() / name, as_version=4)
+    client = _client(nb)
     client.execute(env={**os.environ, "CASEBOOK_DATA": str(hostile_dir)})
+    assert client.captures == [], f"{name}: a cell captured output into an Output widget"
     parts = list(_html_parts(nb))
     leaks = [where for where, text in parts if RAW in text]
     assert not leaks, f"{name}: unescaped markup from the data in {leaks}"
     assert any(ESCAPED in text for _, text in parts), f"{name}: the data text never arrived"
+
+
+def test_a_capturing_cell_is_recorded() -> None:
+    """The control for the capture check above: a cell that captures is seen."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import ipywidgets as w\nout = w.Output()\ndisplay(out)\nwith out:\n    print(1)"
+        )
+    ]
+    client = _client(nb)
+    client.execute()
+    assert len(client.captures) == 1

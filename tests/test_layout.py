@@ -116,3 +116,17 @@ def test_no_module_outside_the_topics_in_charts_or_views() -> None:
     for role in ("charts", "views"):
         names = {p.stem for p in (PACKAGE / role).glob("*.py")} - {"__init__", "base"}
         assert names <= set(TOPICS), f"casebook/{role}/ has modules that are not topics: {names}"
+
+
+def test_every_slow_mark_names_tests_that_exist() -> None:
+    """tests/conftest.py marks tests `slow` by node id prefix (for `make check`); a prefix that
+    names a moved or renamed test would silently leave it in the quick loop."""
+    from tests.conftest import NOT_SLOW, SLOW_FILES
+
+    root = PACKAGE.parent
+    for prefix in [*SLOW_FILES, *NOT_SLOW]:
+        path, _, name = prefix.partition("::")
+        assert (root / path).exists(), f"{prefix}: no {path}"
+        if name:
+            source = (root / path).read_text(encoding="utf-8")
+            assert f"def {name}" in source, f"{prefix}: no test starting with {name} in {path}"

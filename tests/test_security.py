@@ -20,7 +20,8 @@ from casebook.testing import AppServer
 PAGE = "00_start.ipynb"
 
 
-def _message(msg_type: str, content: dict, session: str) -> str:
+def _message(msg_type: str, content: dict, session: str) -> tuple[str, str]:
+    """A shell message as a browser sends it: (its msg_id, the JSON text)."""
     header = {
         "msg_id": uuid.uuid4().hex,
         "msg_type": msg_type,
@@ -29,7 +30,7 @@ def _message(msg_type: str, content: dict, session: str) -> str:
         "version": "5.3",
         "date": "2026-01-01T00:00:00Z",
     }
-    return json.dumps(
+    text = json.dumps(
         {
             "channel": "shell",
             "header": header,
@@ -39,33 +40,40 @@ def _message(msg_type: str, content: dict, session: str) -> str:
             "buffers": [],
         }
     )
+    return header["msg_id"], text
 
 
 async def _probe(server: AppServer, code: str) -> list[str]:
     """Open a page (which starts its kernel), connect to that kernel's websocket as a browser
-    would, ask for the comm info (what widgets do) and then try to execute ``code``. Returns the
-    types of the messages the kernel sent back within a few seconds."""
+    would, ask for the comm info (what widgets do), try to execute ``code``, and then ask for
+    the kernel info. Returns the types of the messages that came back until the kernel-info
+    reply.
+
+    The kernel answers shell requests one after the other, in the order they came: had the
+    execute request reached it, the code would have run, and its reply would have come,
+    before the kernel-info reply. So that reply ends the wait, however busy the machine (no
+    fixed few seconds to wait, which both cost time and could end before a slow kernel had
+    answered at all)."""
     page = urllib.request.urlopen(server.url + PAGE, timeout=120).read().decode()
     kernel_id = re.search(r'"kernelId": "([0-9a-f-]{36})"', page).group(1)
     session = uuid.uuid4().hex
     ws_url = f"ws://127.0.0.1:{server.port}/api/kernels/{kernel_id}/channels?session_id={session}"
     ws = await websocket_connect(ws_url)
-    ws.write_message(_message("comm_info_request", {}, session))
+    ws.write_message(_message("comm_info_request", {}, session)[1])
     execute = {"code": code, "silent": False, "store_history": False, "user_expressions": {},
                "allow_stdin": False, "stop_on_error": True}  # fmt: skip
-    ws.write_message(_message("execute_request", execute, session))
+    ws.write_message(_message("execute_request", execute, session)[1])
+    last, text = _message("kernel_info_request", {}, session)
+    ws.write_message(text)
     seen: list[str] = []
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 8
-    while loop.time() < deadline:
-        try:
-            raw = await asyncio.wait_for(ws.read_message(), timeout=deadline - loop.time())
-        except TimeoutError:
-            break
+    while True:
+        raw = await asyncio.wait_for(ws.read_message(), timeout=120)
         if raw is None:
             break
-        seen.append(json.loads(raw)["header"]["msg_type"])
-        if "execute_reply" in seen:
+        msg = json.loads(raw)
+        seen.append(msg["header"]["msg_type"])
+        reply = msg["header"]["msg_type"] == "kernel_info_reply"
+        if reply and msg.get("parent_header", {}).get("msg_id") == last:
             break
     ws.close()
     return seen
@@ -100,6 +108,14 @@ def test_the_command_binds_to_localhost_and_culls_idle_kernels() -> None:
     assert "--MappingKernelManager.cull_interval=30" in command
     assert "--MappingKernelManager.cull_connected=False" in command
     assert "--VoilaConfiguration.show_tracebacks=False" in command
+
+
+def test_the_command_waits_for_a_cells_late_output() -> None:
+    """Voilà renders a page with nbclient, which by default drops whatever output of a cell
+    comes more than 4 s after the cell's reply: on a busy machine a pre-rendered page then has
+    no view and stays empty (the cause of the intermittent browser failure of 2026-12-01)."""
+    command = voila_command(AppSettings())
+    assert any(a.startswith("--VoilaExecutor.iopub_timeout=") for a in command)
 
 
 def test_cli_passes_ip_and_cull_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,10 +33,11 @@ def _views(tmp: Path) -> dict[str, Callable[[], Any]]:
         "evaluations": lambda: casebook.evaluation_view(book),
         "lessons": lambda: casebook.lessons_view(book),
         "check": lambda: casebook.check_view(book, save_dir=tmp / "checks"),
+        "glossary": lambda: casebook.glossary_view(book),
     }
 
 
-VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check"]
+VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
 CHOICE = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
 MULTI = (widgets.SelectMultiple,)
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider)

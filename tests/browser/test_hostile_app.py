@@ -1,36 +1,20 @@
 """Issue 10: the app and the handout in a real browser with a teacher's data folder full of
 markup, and hostile uploads: every text appears as text; no dialog, no script run, no injected
-element."""
+element. The hostile-data server (``hostile_url``) and the data folder (``hostile_dir``) are
+session fixtures in tests/browser/conftest.py: that server is started with the app server and
+fills its pools while tests/browser/test_app.py runs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from casebook.app import PAGE_VIEWS, AppSettings
-from casebook.handout import build_handout
-from casebook.testing import DRAWN, AppServer
-from tests.hostile import hostile_data
+from casebook.app import PAGE_VIEWS
+from casebook.testing import DRAWN
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return hostile_data(tmp_path_factory.mktemp("hostile") / "data")
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile_dir: Path, app_url: str) -> Iterator[str]:
-    # app_url first: it checks that a browser is there (and fails under CI when it is not)
-    data = hostile_dir
-    settings = AppSettings(preheat=False, open_browser=False)
-    log = ROOT / "build" / "voila-hostile.log"
-    with AppServer(settings, env={"CASEBOOK_DATA": str(data)}, log=log) as server:
-        yield server.url
 
 
 def _open(browser: Any, url: str, selector: str, plots: int) -> tuple[Any, Any, list[str]]:
@@ -101,6 +85,8 @@ def test_hostile_uploads_are_shown_as_text(browser: Any, app_url: str) -> None:
 def test_the_handout_shows_hostile_text_as_text(
     browser: Any, hostile_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from casebook.handout import build_handout
+
     monkeypatch.setenv("CASEBOOK_DATA", str(hostile_dir))
     pages = ("01_casussen.ipynb", "05_lessen.ipynb", "06_check_je_samenwerking.ipynb")
     for path in build_handout(tmp_path, pages=pages, quiet=True):

@@ -22,7 +22,7 @@ import casebook
 from casebook.views.base import View
 from tests.test_views_fuzz import CHOICE, MULTI, SLIDERS, _views, controls
 
-VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check"]
+VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
 CHARTS = ["compare", "logics", "evaluations", "lessons", "check"]
 
 

@@ -22,7 +22,7 @@ import casebook
 from casebook.text import TEXT
 from tests.test_views_fuzz import _views
 
-VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check"]
+VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
 # Dutch that stays Dutch in the English interface: the booklet's titles and terms are facts.
 KEPT_DUTCH = {"title_nl", "term_nl"}
 MIN_WORDS = 3  # shorter texts are names, labels like "Start", or the same word in both
