@@ -40,6 +40,11 @@ NOT_SLOW = {
 }
 
 
+# The hostile handout in Chromium builds three notebooks (about 20 s of CPU) and needs no app
+# server: as a unit of its own it runs beside the browser tests instead of after them.
+HANDOUT_IN_BROWSER = "tests/browser/test_hostile_app.py::test_the_handout_shows_hostile_text"
+
+
 def work_unit(nodeid: str) -> str:
     """The unit of work of a test for pytest-xdist (``make test``: ``-n 2 --dist loadgroup``):
     tests of one unit run in one worker process, in their order.
@@ -50,6 +55,8 @@ def work_unit(nodeid: str) -> str:
     - tests/test_handout.py: its module fixture builds the handout once;
     - any other test is a unit of its own, so that the workers stay evenly busy."""
     path = nodeid.split("::")[0]
+    if nodeid.startswith(HANDOUT_IN_BROWSER):
+        return nodeid  # needs Chromium but no server: the other worker takes it, with its own
     if path.startswith("tests/browser/"):
         return "tests/browser/"
     if path.endswith(".ipynb") or path == "tests/test_handout.py":
