@@ -103,6 +103,22 @@ def book() -> casebook.Casebook:
     return casebook.load()
 
 
+@pytest.fixture(scope="module")
+def table_nl(book: casebook.Casebook) -> pd.DataFrame:
+    """The indicator table in Dutch (compare.indicator_table), for the compare tests."""
+    from casebook import compare
+
+    return compare.indicator_table(book, lang="nl")
+
+
+@pytest.fixture(scope="module")
+def neighbourhoods(table_nl: pd.DataFrame) -> list[str]:
+    """Every area id of that table, in its order."""
+    from casebook import compare
+
+    return [a for _, a in compare.area_choices(table_nl)]
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the real data directory."""

@@ -9,17 +9,6 @@ import casebook
 from casebook import compare
 from casebook.text import t
 
-
-@pytest.fixture(scope="module")
-def table_nl(book: casebook.Casebook) -> pd.DataFrame:
-    return compare.indicator_table(book, lang="nl")
-
-
-@pytest.fixture(scope="module")
-def neighbourhoods(table_nl: pd.DataFrame) -> list[str]:
-    return [a for _, a in compare.area_choices(table_nl)]
-
-
 # --- the indicator table ------------------------------------------------------------------
 
 

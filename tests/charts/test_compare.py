@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import pytest
 
 import casebook
 from casebook import compare
 from casebook.charts import compare as charts
 from casebook.theme import DEFAULT_THEME
-
-
-@pytest.fixture(scope="module")
-def table_nl(book: casebook.Casebook) -> pd.DataFrame:
-    return compare.indicator_table(book, lang="nl")
-
-
-@pytest.fixture(scope="module")
-def neighbourhoods(table_nl: pd.DataFrame) -> list[str]:
-    return [a for _, a in compare.area_choices(table_nl)]
 
 
 def _by_name(fig: go.Figure) -> dict[str, object]:
