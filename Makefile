@@ -20,7 +20,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# axe-core (npm) for the browser tests' accessibility check, injected from this local file.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
+install: $(STAMP) $(AXE)
 
 ## start: open the casebook in the browser (Voilà, code hidden, on 127.0.0.1 only)
 start: $(STAMP)
@@ -32,14 +38,14 @@ lab: $(STAMP)
 		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)
 
-## handout: every page as self-contained HTML in build/handout/
+## handout: every page as self-contained HTML, in Dutch (build/handout/nl/) and English (build/handout/en/)
 handout: $(STAMP)
 	$(BIN)/casebook handout --out build/handout
 
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py)
 WORKERS ?= 2
-test: $(STAMP) lint validate
+test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup \
 		tests notebooks
 

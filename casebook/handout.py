@@ -1,13 +1,17 @@
-"""The static handout: every notebook executed and written as a self-contained HTML page.
+"""The static handout: every notebook executed and written as self-contained HTML pages, a
+Dutch handout in ``nl/`` and an English one in ``en/``, each wholly in its language.
 
 Each page hides the code, shows its charts interactive and offline (plotly.js is written into
-the page once), and links to the other pages. Widgets need a kernel, so while the handout is
-built the views show their default selection as static HTML and say so. Pages are written to a
-temporary file first and then moved into place.
+the page once), links to the other pages of its language and to the same page in the other
+language. Widgets need a kernel, so while the handout is built the views show their default
+selection as static HTML in both languages and say so; each notebook is executed once, and each
+language's page keeps that language's cells (tagged ``lang-nl`` / ``lang-en``) and view. Pages
+are written to a temporary file first and then moved into place.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import sys
@@ -20,8 +24,9 @@ import nbformat
 from nbclient import NotebookClient
 
 from casebook.app import PAGES, notebooks_dir
+from casebook.i18n import LANGS
 from casebook.markup import escape
-from casebook.views.base import HANDOUT_ENV
+from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
 
 __all__ = ["build_handout", "external_references"]
 
@@ -84,7 +89,37 @@ def _execute(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def _export(nb: nbformat.NotebookNode) -> str:
+def cell_language(cell: nbformat.NotebookNode) -> str | None:
+    """The language a cell is written in (its ``lang-nl``/``lang-en`` tag), or None for both."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    found = [lang for lang in LANGS if f"lang-{lang}" in tags]
+    return found[0] if len(found) == 1 else None
+
+
+def in_language(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """A copy of an executed notebook with only what a reader of ``lang`` sees: the cells of
+    that language (and those of both), and each view's static page in that language."""
+    page = copy.deepcopy(nb)
+    page.cells = [c for c in page.cells if cell_language(c) in (None, lang)]
+    for cell in page.cells:
+        for output in cell.get("outputs", []):
+            views = output.get("data", {}).get(HANDOUT_MIME)
+            if views is not None:
+                output["data"] = {
+                    "text/html": views[lang],
+                    "text/plain": output["data"]["text/plain"],
+                }
+    return page
+
+
+_OTHER = {"nl": ("en", "English"), "en": ("nl", "Nederlands")}
+_BAR_STYLE = (
+    "<style>.cb-handout-lang{max-width:1200px;margin:.5em auto;padding:0 1.5em;"
+    "font-family:system-ui,sans-serif}.cb-handout-lang a{color:#005A8C;font-weight:600}</style>"
+)
+
+
+def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -92,13 +127,20 @@ def _export(nb: nbformat.NotebookNode) -> str:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        language_code=lang,
     )
     body, _ = exporter.from_notebook_node(nb)
     body = _EXTERNAL.sub("", body)  # MathJax and require.js from a CDN: not needed, not offline
-    body = body.replace("</head>", f"{_plotly_js()}\n</head>", 1)
+    body = body.replace("</head>", f"{_plotly_js()}\n{_BAR_STYLE}\n</head>", 1)
     for page in PAGES:
         body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
-    return body
+    other, label = _OTHER[lang]
+    html_name = name.replace(".ipynb", ".html")
+    bar = (
+        f'<p class="cb-handout-lang"><a href="../{other}/{html_name}" lang="{other}" '
+        f'hreflang="{other}">{label}</a></p>'
+    )
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + bar, body, count=1)
 
 
 def _write(path: Path, text: str) -> None:
@@ -114,11 +156,11 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-# The teacher's key, in each language, as pages of the handout (when the files are there: in a
-# checkout beside the package, in a wheel inside it).
-KEY_PAGES: dict[str, str] = {
-    "docentensleutel.md": "Docentensleutel · Koppelen en doorschakelen",
-    "teacher-key.md": "Teacher's key · Koppelen en doorschakelen",
+# The teacher's key, in each language, as a page of that language's handout (when the files
+# are there: in a checkout beside the package, in a wheel inside it).
+KEY_PAGES: dict[str, tuple[str, str]] = {
+    "docentensleutel.md": ("nl", "Docentensleutel · Koppelen en doorschakelen"),
+    "teacher-key.md": ("en", "Teacher's key · Koppelen en doorschakelen"),
 }
 _PAGE_STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
@@ -135,22 +177,36 @@ def docs_dir() -> Path | None:
     return None
 
 
-def key_page(markdown_text: str, title: str) -> str:
+def key_page(markdown_text: str, title: str, lang: str = "nl") -> str:
     """A Markdown document as one self-contained HTML page (no scripts, nothing fetched)."""
     import mistune  # comes with nbconvert
 
     body = mistune.html(markdown_text)
     return (
-        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<style>{_PAGE_STYLE}</style></head><body><p><a href="index.html">← casebook</a></p>'
-        f"{body}</body></html>\n"
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_PAGE_STYLE}</style></head><body>"
+        f'<p><a href="index.html">← casebook</a></p>{body}</body></html>\n'
+    )
+
+
+def choice_page() -> str:
+    """The handout's front door: the same casebook in Dutch or in English."""
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+        "<title>Koppelen en doorschakelen · casebook</title>"
+        f"<style>{_PAGE_STYLE}</style></head><body>"
+        "<h1>Koppelen en doorschakelen · casebook</h1><ul>"
+        '<li><a href="nl/index.html" hreflang="nl">Nederlands</a></li>'
+        '<li><a href="en/index.html" lang="en" hreflang="en">English</a></li>'
+        "</ul></body></html>\n"
     )
 
 
 def build_handout(
     out_dir: str | os.PathLike[str], *, pages: tuple[str, ...] = PAGES, quiet: bool = False
 ) -> list[Path]:
-    """Execute ``pages`` and write them as HTML into ``out_dir``; returns the files written.
+    """Execute ``pages`` once each and write them as HTML into ``out_dir/nl`` and
+    ``out_dir/en``; returns the files written.
 
     Raises
     ------
@@ -163,25 +219,31 @@ def build_handout(
     for k, name in enumerate(pages):
         if not quiet:
             _progress(k, len(pages), name, started)
-        html_text = _export(_execute(source / name))
-        remote = external_references(html_text)
-        if remote:
-            raise RuntimeError(
-                f"{name}: the handout page would fetch {remote[:3]} from the internet"
-            )
-        target = out / name.replace(".ipynb", ".html")
-        _write(target, html_text)
-        written.append(target)
-    folder = docs_dir()
-    for name, title in KEY_PAGES.items() if folder is not None and pages[:1] == PAGES[:1] else ():
-        if (folder / name).is_file():
-            target = out / name.replace(".md", ".html")
-            _write(target, key_page((folder / name).read_text(encoding="utf-8"), title))
+        executed = _execute(source / name)
+        for lang in LANGS:
+            html_text = _export(in_language(executed, lang), lang, name)
+            remote = external_references(html_text)
+            if remote:
+                raise RuntimeError(
+                    f"{name}: the handout page would fetch {remote[:3]} from the internet"
+                )
+            target = out / lang / name.replace(".ipynb", ".html")
+            _write(target, html_text)
             written.append(target)
-    if pages and pages[0] == PAGES[0]:
-        index = out / "index.html"
-        _write(index, (out / "00_start.html").read_text(encoding="utf-8"))
-        written.append(index)
+    whole = pages[:1] == PAGES[:1]
+    folder = docs_dir()
+    for name, (lang, title) in KEY_PAGES.items() if folder is not None and whole else ():
+        if (folder / name).is_file():
+            target = out / lang / name.replace(".md", ".html")
+            _write(target, key_page((folder / name).read_text(encoding="utf-8"), title, lang))
+            written.append(target)
+    if whole:
+        for lang in LANGS:
+            index = out / lang / "index.html"
+            _write(index, (out / lang / "00_start.html").read_text(encoding="utf-8"))
+            written.append(index)
+        _write(out / "index.html", choice_page())
+        written.append(out / "index.html")
     if not quiet:
         _progress(len(pages), len(pages), "klaar / done", started)
         print(f"\nThe handout is in {out.resolve()} ({len(written)} files).", file=sys.stdout)

@@ -86,9 +86,11 @@ def resource(table: str) -> dict[str, Any]:
     raise KeyError(f"'{table}' is not a casebook table; choose one of {', '.join(TABLES)}")
 
 
-def description(table: str) -> str:
-    """What a row of ``table`` represents ("Each row represents ...")."""
-    return resource(table)["description"]
+def description(table: str, lang: str = "en") -> str:
+    """What a row of ``table`` represents: "Each row represents ..." (``description``) or in
+    Dutch "Elke rij is ..." (``description_nl``)."""
+    spec = resource(table)
+    return spec["description_nl"] if lang == "nl" else spec["description"]
 
 
 def enum(table: str, field: str) -> tuple[str, ...]:

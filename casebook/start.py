@@ -9,7 +9,7 @@ from casebook.i18n import check_lang
 from casebook.schema import TABLES, description
 from casebook.text import t
 
-__all__ = ["PAGES", "case_overview", "data_summary"]
+__all__ = ["PAGES", "WholeTexts", "case_overview", "data_summary"]
 
 # The casebook's pages in reading order: the landing page first, each a notebook.
 PAGES: tuple[str, ...] = (
@@ -54,17 +54,35 @@ def case_overview(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
         }
     )
     frame.columns = [t(f"overview.{c}", lang) for c in _COLUMNS]
-    return frame.set_index(frame.columns[0])
+    return WholeTexts(frame.set_index(frame.columns[0]))
 
 
-def data_summary(book: Casebook) -> pd.DataFrame:
-    """Every table of the casebook with its number of rows and what one row represents."""
-    return pd.DataFrame(
+class WholeTexts(pd.DataFrame):
+    """A table that shows every text whole in a notebook (pandas cuts them at 50 characters)."""
+
+    @property
+    def _constructor(self) -> type[WholeTexts]:
+        return WholeTexts
+
+    def _repr_html_(self) -> str | None:
+        with pd.option_context("display.max_colwidth", None):
+            return super()._repr_html_()
+
+
+_ROW_IS = {"nl": "Elke rij is ", "en": "Each row represents "}
+
+
+def data_summary(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
+    """Every table of the casebook with its number of rows and what one row represents, with
+    headers and descriptions in ``lang`` (``description_nl`` / ``description`` of
+    datapackage.json)."""
+    check_lang(lang)
+    return WholeTexts(
         {
-            "rows": [len(book.table(name)) for name in TABLES],
-            "what a row is": [
-                description(name).removeprefix("Each row represents ") for name in TABLES
+            t("summary.rows", lang): [len(book.table(name)) for name in TABLES],
+            t("summary.row_is", lang): [
+                description(name, lang).removeprefix(_ROW_IS[lang]) for name in TABLES
             ],
         },
-        index=pd.Index(TABLES, name="table"),
+        index=pd.Index(TABLES, name=t("summary.table", lang)),
     )

@@ -26,8 +26,15 @@ def test_language_is_checked(book: casebook.Casebook) -> None:
 
 
 def test_data_summary_counts_every_table(book: casebook.Casebook) -> None:
-    summary = casebook.data_summary(book)
+    summary = casebook.data_summary(book, lang="en")
     assert summary.index.tolist() == [r for r in summary.index if r in casebook.TABLES]
     assert len(summary) == len(casebook.TABLES)
     assert summary.loc["lessons", "rows"] == 27
     assert summary.loc["cases", "what a row is"].startswith("one of the five collaborations")
+    dutch = casebook.data_summary(book)
+    assert dutch.index.name == "tabel" and list(dutch.columns) == ["rijen", "wat een rij is"]
+    assert dutch.loc["lessons", "rijen"] == 27
+    assert not dutch["wat een rij is"].str.startswith(("Elke rij", "Each row")).any()
+    # shown whole in a notebook: pandas would cut these texts at 50 characters
+    longest = max(dutch["wat een rij is"], key=len)
+    assert len(longest) > 50 and longest in dutch._repr_html_()

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import casebook
 from casebook.own import read_own_area
+from casebook.views.base import Choices
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +40,7 @@ def _views(tmp: Path) -> dict[str, Callable[[], Any]]:
 
 VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
 CHOICE = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
-MULTI = (widgets.SelectMultiple,)
+MULTI = (widgets.SelectMultiple, Choices)
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
 
 

@@ -60,13 +60,15 @@ def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec
     for x, y, a, b in corners:
         spec["annotations"].append(
             {
-                "text": f"<i>{t('logic.' + a, lang)} + {t('logic.' + b, lang)}</i>",
+                # two lines: side by side on one line, the bottom pair overlapped in a narrow plane
+                "text": f"<i>{t('logic.' + a, lang)}<br>+ {t('logic.' + b, lang)}</i>",
                 "x": x * 1.1,
                 "y": y * 1.1,
                 "xanchor": "left" if x < 0 else "right",
                 "yanchor": "top" if y > 0 else "bottom",
                 "showarrow": False,
-                "font": {"color": "#777", "size": theme.font_size - 3},
+                "align": "left" if x < 0 else "right",
+                "font": {"color": "#555", "size": theme.font_size - 3},
             }
         )
     return spec

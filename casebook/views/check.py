@@ -68,7 +68,7 @@ class CheckView(View):
             buttons = widgets.ToggleButtons(
                 options=[("", v) for v in (_DONT_KNOW, *check.SCORES)], value=_DONT_KNOW
             )
-            buttons.style = {"button_width": "7.5em"}
+            buttons.style = {"button_width": "auto"}
             buttons.add_class(f"casebook-q-{cid}")
             self.questions[cid] = buttons
             rows.append(widgets.VBox([self._labels[cid], buttons]))

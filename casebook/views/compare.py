@@ -32,7 +32,7 @@ from casebook.markup import escape, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, message_html
+from casebook.views.base import Choices, View, download_link, message_html
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -73,16 +73,17 @@ class CompareView(View):
         self.data: pd.DataFrame | None = None
         self.message_text: str | None = None
 
-        self.mode = widgets.ToggleButtons(options=[("", m) for m in MODES], value="one")
-        self.areas = widgets.SelectMultiple(options=area_choices(table), value=all_areas, rows=6)
+        # the buttons as wide as their labels (ipywidgets cuts them at a fixed width otherwise)
+        self.mode = widgets.ToggleButtons(
+            options=[("", m) for m in MODES], value="one", style={"button_width": "auto"}
+        )
+        self.areas = Choices(options=area_choices(table), value=all_areas)
         # A dropdown shows nothing for the value None, so "all groups" has a value of its own.
         self.group = widgets.Dropdown(options=[("", ALL_GROUPS)], value=ALL_GROUPS)
         self.indicator = widgets.Dropdown(options=indicator_choices(table), value="mutation_rate")
         several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
         numeric = table.loc[table["unit"] != "text"]
-        self.indicators = widgets.SelectMultiple(
-            options=indicator_choices(numeric), value=several, rows=8
-        )
+        self.indicators = Choices(options=indicator_choices(numeric), value=several)
         self.area = widgets.Dropdown(options=area_choices(table), value=all_areas[0])
         self.message = widgets.HTML()
         self.download = widgets.HTML()
@@ -94,21 +95,20 @@ class CompareView(View):
         self.own_upload.layout = widgets.Layout(width="auto")
         self.own_remove = widgets.Button(icon="trash", layout=widgets.Layout(width="auto"))
         self.own_status = widgets.HTML()
-        for control in (self.areas, self.group, self.indicator, self.indicators, self.area):
-            control.layout = widgets.Layout(width="auto", min_width="18em")
+        for control in (self.group, self.indicator, self.area):
+            control.layout = widgets.Layout(width="auto", max_width="100%")
             control.style = {"description_width": "initial"}
         self.widget = widgets.VBox(
             [
                 widgets.HBox(
                     [self.language, self.mode], layout=widgets.Layout(flex_flow="row wrap")
                 ),
+                self.areas,
                 widgets.HBox(
-                    [
-                        self.areas,
-                        widgets.VBox([self.group, self.indicator, self.indicators, self.area]),
-                    ],
+                    [self.group, self.indicator, self.area],
                     layout=widgets.Layout(flex_flow="row wrap"),
                 ),
+                self.indicators,
                 self.message,
                 self.chart,
                 self.own_note,

@@ -15,7 +15,7 @@ from casebook.data import Casebook
 from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link
+from casebook.views.base import Choices, View, download_link
 
 __all__ = ["EvaluationView", "evaluation_view"]
 
@@ -25,7 +25,7 @@ _DOWNLOADS = ("overview", "results", "findings", "organisation", "timeline")
 
 
 class EvaluationView(View):
-    """Controls: ``language``, ``cases`` (SelectMultiple), ``themes`` (SelectMultiple), and
+    """Controls: ``language``, ``cases`` and ``themes`` (checkboxes, ``Choices``), and
     ``finding_case`` / ``finding_theme`` to open the findings of one cell. After each change the
     figures (``results_figure``, ``findings_figure``, ``timeline_figure``) and the tables behind
     every part (``tables``) are up to date."""
@@ -38,10 +38,8 @@ class EvaluationView(View):
         self.results_figure = self.findings_figure = self.timeline_figure = None
 
         names = [(self._names[c], c) for c in self._case_ids]
-        self.cases = widgets.SelectMultiple(options=names, value=tuple(self._case_ids), rows=5)
-        self.themes = widgets.SelectMultiple(
-            options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS, rows=9
-        )
+        self.cases = Choices(options=names, value=self._case_ids)
+        self.themes = Choices(options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS)
         self.finding_case = widgets.Dropdown(options=names, value=self._case_ids[0])
         self.finding_theme = widgets.Dropdown(
             options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS[0]
@@ -55,16 +53,15 @@ class EvaluationView(View):
         self.timeline_chart = widgets.Output()
         self.downloads = widgets.HTML()
         self.message = widgets.HTML()
-        for control in (self.cases, self.themes, self.finding_case, self.finding_theme):
-            control.layout = widgets.Layout(width="auto", min_width="16em")
+        for control in (self.finding_case, self.finding_theme):
+            control.layout = widgets.Layout(width="auto", max_width="100%")
             control.style = {"description_width": "initial"}
         self.widget = widgets.VBox(
             [
                 self.language,
                 self.caveat,
-                widgets.HBox(
-                    [self.cases, self.themes], layout=widgets.Layout(flex_flow="row wrap")
-                ),
+                self.cases,
+                self.themes,
                 self.message,
                 self.overview_html,
                 self.results_chart,

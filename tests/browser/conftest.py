@@ -30,8 +30,15 @@ def _need_browser() -> None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         missing = True
+    from tests.browser.pagecheck import AXE
+
+    if not AXE.is_file():
+        missing = True
     if missing:
-        message = f"browser tests need Debian's chromium at {CHROMIUM} and the playwright package"
+        message = (
+            f"browser tests need Debian's chromium at {CHROMIUM}, the playwright package and "
+            f"axe-core at {AXE} (`npm ci`, which make install runs)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}; under CI they must run")
         pytest.skip(message)

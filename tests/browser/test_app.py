@@ -1,10 +1,12 @@
 """The classroom app in a real browser: every page renders, draws its charts, reacts to its
-controls and its language switch, fetches nothing from outside 127.0.0.1, and never hangs.
+controls and to the one language switch in the title bar, fetches nothing from outside
+127.0.0.1, passes axe-core, fits a phone and a laptop, and never hangs.
 
-Every page load (``visit``) checks the whole page: its view is shown, all its charts are drawn,
-no JavaScript error, nothing fetched from outside 127.0.0.1, the code hidden; the first load of
-a page in a session also checks that its view shows one language at a time, in Dutch and in
-English (``_one_language``), and saves its screenshot. A page that hangs fails its load (90 s)."""
+Every page load checks the whole page (``_check_page``): its view is shown, all its charts are
+drawn, no JavaScript error, nothing fetched from outside 127.0.0.1, the code hidden. The tour
+(``test_one_switch_for_the_whole_casebook``, first) goes through every page as a reader does,
+by the title bar's links, in both languages, and checks each page's language, accessibility and
+fit (tests/browser/pagecheck.py). A page that hangs fails its load (90 s)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from casebook.app import PAGE_VIEWS, notebooks_dir
 from casebook.testing import DRAWN
+from tests.browser import pagecheck
 from tests.browser.conftest import SCREENSHOTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,61 +42,68 @@ class Visit:
     seconds: float = 0.0
 
 
-# page -> the test whose load of it passed the full check (and saved its screenshot)
-CHECKED: dict[str, str] = {}
+def _open(browser: object, app_url: str) -> Visit:
+    """A new browser context and page (a reader's fresh browser: nothing remembered), with its
+    console errors and any fetch from outside the app recorded."""
+    context = browser.new_context(viewport={"width": pagecheck.WIDTHS[0], "height": 900})
+    page = context.new_page()
+    v = Visit(page)
+
+    def only_local(route: object) -> None:
+        if route.request.url.startswith(app_url):
+            route.continue_()
+        else:
+            v.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.on(
+        "console", lambda m: v.errors.append(f"{m.text} ({m.location})") if _harmful(m) else None
+    )
+    page.on("pageerror", lambda e: v.errors.append(str(e)))
+    return v
+
+
+def _harmful(message: Any) -> bool:
+    """A console error that matters. Not: the stack's version notices (BENIGN), and the 403
+    that Voilà answers when a page being left asks it to shut its kernel down without an _xsrf
+    argument (voila issue 1458; the kernel is culled instead, casebook/app.py): it appears when
+    the reader moves to another page."""
+    if message.type != "error" or message.text.startswith(BENIGN):
+        return False
+    url = (message.location or {}).get("url", "")
+    return not ("403" in message.text and "/voila/api/shutdown/" in url)
+
+
+def _arrive(v: Visit, name: str) -> None:
+    """Wait for the page's view and every chart, then check the whole page."""
+    selector, plots = PAGES[name]
+    v.page.wait_for_selector(selector, timeout=90_000)
+    v.page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
+    _check_page(v, name)
 
 
 @pytest.fixture
-def visit(
-    browser: object, app_url: str, request: pytest.FixtureRequest
-) -> Iterator[Callable[[str], Visit]]:
-    contexts = []
+def visit(browser: object, app_url: str) -> Iterator[Callable[[str], Visit]]:
+    visits: list[Visit] = []
 
     def open_page(name: str) -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 1600})
-        contexts.append(context)
-        page = context.new_page()
-        v = Visit(page)
-
-        def only_local(route: object) -> None:
-            if route.request.url.startswith(app_url):
-                route.continue_()
-            else:
-                v.blocked.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", only_local)
-        page.on(
-            "console",
-            lambda m: (
-                v.errors.append(m.text)
-                if m.type == "error" and not m.text.startswith(BENIGN)
-                else None
-            ),
-        )
-        page.on("pageerror", lambda e: v.errors.append(str(e)))
-        selector, plots = PAGES[name]
+        v = _open(browser, app_url)
+        visits.append(v)
         started = time.monotonic()
-        page.goto(f"{app_url}/voila/render/{name}", timeout=90_000)
-        page.wait_for_selector(selector, timeout=90_000)
-        page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
+        v.page.goto(f"{app_url}/voila/render/{name}", timeout=90_000)
+        _arrive(v, name)
         v.seconds = time.monotonic() - started
-        _check_page(v, name)
-        if name not in CHECKED:
-            _one_language(v, name)
-            v.page.screenshot(path=str(_screenshot(name)), full_page=True)
-            CHECKED[name] = request.node.nodeid
         return v
 
     yield open_page
-    for context in contexts:
-        for page in context.pages:
-            page.goto("about:blank")  # fires the page's unload handler, as closing a tab does
-        context.close()
+    for v in visits:
+        v.page.goto("about:blank")  # fires the page's unload handler, as closing a tab does
+        v.page.context.close()
 
 
-def _screenshot(name: str) -> Path:
-    return SCREENSHOTS / name.replace(".ipynb", ".png")
+def _screenshot(name: str, width: int) -> Path:
+    return SCREENSHOTS / name.replace(".ipynb", f"-{width}.png")
 
 
 def _check_page(v: Visit, name: str) -> None:
@@ -166,8 +177,91 @@ def _title(v: Visit, index: int = 0) -> str:
     return v.page.locator(".js-plotly-plot .gtitle").nth(index).text_content()
 
 
+def _switch(v: Visit, lang: str) -> None:
+    """The title bar's language switch, as a reader clicks it."""
+    v.page.locator(f".cb-langswitch button[data-lang='{lang}']").click()
+
+
 def _switch_to_english(v: Visit) -> None:
-    v.page.locator("button.widget-toggle-button:text-is('EN')").first.click()
+    _switch(v, "en")
+
+
+# page -> the chart labels the tour found illegible at 390 px (see the test after the tour)
+PHONE_CHARTS: dict[str, list[str]] = {}
+
+
+def test_one_switch_for_the_whole_casebook(browser: object, app_url: str) -> None:
+    """A reader's tour, in one browser: the casebook opens in Dutch; one click in the title bar
+    turns the whole page English (prose, views, charts, messages; ``lang`` attribute), and every
+    other page, reached by the title bar's links, opens in English, also after a reload; a link
+    with ?lang=nl opens a page in Dutch. On every page, in both languages: no text of the other
+    language shown, axe-core finds no WCAG 2.1 A/AA violation; at 1366 and at 390 px: no label
+    cut off, no sideways scrolling, chart labels legible; screenshots at both widths.
+
+    Every page's full check (``_check_page``) happens here too. Loads: each page once, plus a
+    reload and the ?lang link (the control tests below add their own). Five loads per page
+    were once made to catch Voilà hanging: pages that captured output into an Output widget
+    hung in 8 of 31 loads, pages without in none of 70 (NOTES-jupyter-stack.md); that cause is
+    ruled out without a browser (test_nothing_captures_output_into_an_output_widget, and
+    tests/test_hostile.py records any Output widget that starts capturing), and should it come
+    back, a rate like that one fails one of a session's ~30 loads almost surely."""
+    v = _open(browser, app_url)
+    try:
+        names = list(PAGES)
+        for k, name in enumerate(names):
+            if k == 0:
+                v.page.goto(f"{app_url}/voila/render/{name}", timeout=90_000)
+                _arrive(v, name)
+                pagecheck.in_language(v.page, name, "nl")  # Dutch unless the reader chose
+                pagecheck.accessible(v.page, f"{name} (nl)")
+                _switch(v, "en")
+            else:  # the reader moves on by the title bar; the choice of English goes along
+                v.page.locator(f".cb-appbar a[href^='{name}']").click()
+                v.page.wait_for_url(f"**/{name}?lang=en", timeout=30_000)
+                _arrive(v, name)
+            pagecheck.in_language(v.page, name, "en")
+            pagecheck.accessible(v.page, f"{name} (en)")
+            laptop, phone = pagecheck.WIDTHS
+            illegible = pagecheck.fits(v.page, f"{name} (en)", laptop, _screenshot(name, laptop))
+            assert illegible == [], illegible
+            PHONE_CHARTS[name] = pagecheck.fits(
+                v.page, f"{name} (en)", phone, _screenshot(name, phone)
+            )
+            if k > 0:
+                _switch(v, "nl")
+                pagecheck.in_language(v.page, name, "nl")
+                pagecheck.accessible(v.page, f"{name} (nl)")
+                _switch(v, "en")
+                pagecheck.in_language(v.page, name, "en")
+        v.page.reload(timeout=90_000)
+        _arrive(v, names[-1])
+        pagecheck.in_language(v.page, f"{names[-1]} reloaded", "en")
+        # the glossary again (no control test loads it, so its pool is not needed later)
+        v.page.goto(f"{app_url}/voila/render/{names[-1]}?lang=nl", timeout=90_000)
+        _arrive(v, names[-1])
+        pagecheck.in_language(v.page, f"{names[-1]}?lang=nl", "nl")
+        assert v.page.evaluate("() => localStorage.getItem('casebook.lang')") == "nl"
+    finally:
+        v.page.goto("about:blank")
+        v.page.context.close()
+    for name in names:
+        for width in pagecheck.WIDTHS:
+            assert _screenshot(name, width).is_file(), f"no screenshot of {name} at {width} px"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16, open: on a 390 px phone the charts of pages 02, 03, 04 and 06 still have "
+    "labels that overlap or run off the chart (titles, notes, category ticks); the charts are "
+    "built for a laptop's width. Strict: this fails as soon as they are all legible, so that "
+    "the mark is taken off then.",
+)
+def test_every_chart_is_legible_on_a_phone() -> None:
+    """Measured by the tour on every page at 390 px: no chart title, axis title, tick, note or
+    legend entry overlaps another or runs off its chart."""
+    assert set(PHONE_CHARTS) == set(PAGES), "the tour did not measure every page"
+    problems = [p for found in PHONE_CHARTS.values() for p in found]
+    assert problems == [], f"{len(problems)} illegible chart labels at 390 px: {problems[:8]}"
 
 
 def test_start_page_language(visit: Callable[[str], Visit]) -> None:
@@ -195,6 +289,23 @@ def test_case_reader_controls_and_language(visit: Callable[[str], Visit]) -> Non
 def test_compare_control_redraws_the_chart(visit: Callable[[str], Visit]) -> None:
     v = visit("02_wijken_vergelijken.ipynb")
     assert _title(v) == "Mutatiegraad per wijk"
+    # the keyboard alone: Tab from the title bar reaches the first neighbourhood's checkbox,
+    # which shows its focus; Space unticks it and the chart loses that neighbourhood
+    traces = v.page.evaluate("() => document.querySelector('.js-plotly-plot')._fullData.length")
+    v.page.locator(".cb-appbar a").first.focus()
+    for _ in range(40):
+        v.page.keyboard.press("Tab")
+        if v.page.evaluate(
+            "() => document.activeElement.matches('.casebook-compare .cb-choices input')"
+        ):
+            break
+    else:
+        pytest.fail("Tab never reached the neighbourhoods' checkboxes")
+    assert v.page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none"
+    v.page.keyboard.press("Space")
+    v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces - 1, timeout=10_000)
+    v.page.keyboard.press("Space")
+    v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces, timeout=10_000)
     indicator = v.page.locator(
         ".casebook-compare .widget-dropdown:has(label:text-is('Kenmerk')) select"
     )
@@ -217,8 +328,10 @@ def test_logics_reveal_and_language(visit: Callable[[str], Visit]) -> None:
 
 def test_evaluations_controls_and_language(visit: Callable[[str], Visit]) -> None:
     v = visit("04_evaluaties.ipynb")
-    cases = v.page.locator(".casebook-evaluations .widget-select-multiple select").first
-    cases.select_option(label="Hambaken")
+    cases = v.page.locator(".casebook-evaluations .cb-choices").first.locator(".widget-checkbox")
+    for k in range(cases.count()):  # untick every case but Hambaken, box by box
+        if cases.nth(k).inner_text().strip() != "Hambaken":
+            cases.nth(k).locator("input").uncheck()
     v.page.wait_for_function(FIRST_CHART_TRACES, arg=1, timeout=15_000)  # one result: Hambaken's
     _switch_to_english(v)
     v.page.wait_for_selector("text=not comparable in a scientific sense", timeout=10_000)
@@ -298,7 +411,7 @@ def test_landing_page_is_the_root(app_url: str, browser: object) -> None:
     page = context.new_page()
     page.goto(app_url + "/", timeout=90_000)
     page.wait_for_selector(".casebook-start", timeout=90_000)
-    assert page.url.endswith("/voila/render/00_start.ipynb")
+    assert page.url.split("?")[0].endswith("/voila/render/00_start.ipynb")
     assert page.locator("text=Koppelen en doorschakelen · casebook").first.is_visible()
     # code cells are hidden: no editor, no source text
     assert page.locator(".jp-InputArea-editor").count() == 0
@@ -336,62 +449,3 @@ def test_compare_takes_an_own_neighbourhood_and_refuses_a_broken_one(
         == 7
     )  # the good neighbourhood stays
     assert v.errors == []
-
-
-# After the tests that use the pages' controls: each of them loads its page through ``visit``.
-@pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_renders_draws_and_stays_local(visit: Callable[[str], Visit], name: str) -> None:
-    """Every page has passed the full check of ``visit`` (and has its screenshot) in this
-    session: the tests above that work its controls loaded it, or this test loads it now.
-
-    How many loads: one full check per page is what rendering needs, and the control tests
-    already load every page (02 three times, 00 twice with the landing page), so no load is
-    added for it. Five loads per page were once made to catch Voilà hanging: pages whose
-    cells captured output into an Output widget during execution hung in 8 of 31 loads, pages
-    without capturing cells in none of 70 (NOTES-jupyter-stack.md). That cause is now ruled
-    out where it starts, without a browser: no notebook or view captures output
-    (test_nothing_captures_output_into_an_output_widget, and every notebook's execution in
-    tests/test_hostile.py records any Output widget that starts capturing). Should it come
-    back, a hang rate like that one fails one of the ~18 loads of a session (10 here, 7 on
-    the hostile data, 1 landing page): 1 - 0.74^18 > 99 %; repeated loads would add minutes
-    to every run for the remaining fraction of a percent."""
-    if name not in CHECKED:
-        visit(name)
-    assert name in CHECKED
-    assert _screenshot(name).is_file(), f"no screenshot of {name}"
-
-
-def _one_language(v: Visit, name: str) -> None:
-    """The view, as Chromium shows it, in Dutch and after the switch in English, holds no text
-    of ours in the other language (names, titles and the booklet's printed words allowed;
-    tests/views/test_languages.py does the same for every view without a browser). Then the
-    page is switched back to Dutch, as the tests expect it. The notebooks' prose is still in
-    both languages (issue 16); the view below it is not."""
-    import casebook
-    from tests.views.test_languages import leaks, other_language_texts, printed_words
-
-    book = casebook.load()
-    quoted = printed_words(book)
-    view = v.page.locator(PAGES[name][0]).first
-
-    def shown() -> str:
-        text = " ".join((view.text_content() or "").split())
-        for words in quoted:
-            text = text.replace(words, " ")
-        return text
-
-    def settle(other: set[str], label: str) -> list[str]:
-        deadline = time.monotonic() + 15
-        while ((found := leaks(shown(), other)) or label not in shown()) and (
-            time.monotonic() < deadline
-        ):
-            time.sleep(0.2)  # the kernel relabels and redraws; charts arrive a moment later
-        return found
-
-    dutch, english = other_language_texts(book, "nl"), other_language_texts(book, "en")
-    assert leaks(shown(), dutch) == [], f"{name} in Dutch shows English"
-    assert leaks(shown(), english), f"{name}: no Dutch text of ours found, the check would be idle"
-    v.page.locator("button.widget-toggle-button:text-is('EN')").first.click()
-    assert settle(english, "Language") == [], f"{name} in English still shows Dutch"
-    v.page.locator("button.widget-toggle-button:text-is('NL')").first.click()
-    assert settle(dutch, "Taal") == [], f"{name} back in Dutch still shows English"

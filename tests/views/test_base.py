@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import pytest
+import traitlets
 
 import casebook
 from casebook.views.base import View
@@ -163,3 +164,33 @@ def test_the_count_catches_a_view_that_draws_twice(book: casebook.Casebook, draw
     draws.reset()
     view.language.value = "en"  # relabelling resets the choice: its observer draws, then _start's
     assert draws.twice(), "a double draw went unnoticed"
+
+
+def test_choices_are_checkboxes_that_behave_like_a_multiple_selection() -> None:
+    """The checkboxes that replaced Ctrl-click lists: one value change per tick, ticks kept
+    across new labels, dropped values leave the value, unknown values refused."""
+    from casebook.views.base import Choices
+
+    choices = Choices(options=[("A", "a"), ("B", "b"), ("C", "c")], value=("a", "c"))
+    boxes = choices._row.children
+    assert [type(b) for b in boxes] == [widgets.Checkbox] * 3
+    assert [b.description for b in boxes] == ["A", "B", "C"]
+    assert [b.value for b in boxes] == [True, False, True]
+    seen: list[tuple[str, ...]] = []
+    choices.observe(lambda c: seen.append(c["new"]), names="value")
+    boxes[1].value = True  # the reader ticks B
+    assert seen == [("a", "b", "c")] and choices.value == ("a", "b", "c")
+    boxes[0].value = False
+    assert seen[-1] == ("b", "c") and len(seen) == 2
+    choices.value = ("a",)  # set from code: the boxes follow, one change
+    assert [b.value for b in boxes] == [True, False, False] and len(seen) == 3
+    choices.options = [("Aa", "a"), ("Bb", "b")]  # new labels; "c" is gone
+    assert choices._row.children[0] is boxes[0] and boxes[0].description == "Aa"
+    assert choices.value == ("a",)
+    choices.value = ("a", "b")
+    choices.options = [("B", "b")]
+    assert choices.value == ("b",)
+    with pytest.raises(traitlets.TraitError, match="'zz'"):
+        choices.value = ("zz",)
+    choices.description = "<b>Wijken</b>"
+    assert "&lt;b&gt;Wijken" in choices._label.value
