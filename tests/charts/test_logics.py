@@ -24,7 +24,7 @@ def test_plane_shows_reader_then_reading_with_arrows(book: casebook.Casebook) ->
     mom = next(a for a in arrows if a.x == pytest.approx(0.5))
     assert (mom.ax, mom.ay, mom.y) == (0.0, 0.0, pytest.approx(0.7))
     corners = {a.text for a in shown.layout.annotations if a.text and a.text.startswith("<i>")}
-    assert "<i>situationeel + cultureel</i>" in corners and len(corners) == 4
+    assert "<i>situationeel<br>+ cultureel</i>" in corners and len(corners) == 4
     assert "interpretatie" in shown.layout.annotations[0].text
 
 
