@@ -182,9 +182,12 @@ def _decode(raw: bytes, fname: str) -> tuple[str, Problem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
         before = raw[: err.start]
-        row = before.count(b"\n") + 1
-        line = before[before.rfind(b"\n") + 1 :]
-        header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip()]))
+        # lines end as the csv module reads them: \r\n, \n or a lone \r (found by hypothesis:
+        # a lone \r before the bad byte made the csv module refuse the line)
+        breaks = re.compile(rb"\r\n|\r|\n")
+        row = len(breaks.findall(before)) + 1
+        line = breaks.split(before)[-1]
+        header = next(csv.reader([breaks.split(raw, maxsplit=1)[0].decode("utf-8", "replace")]))
         # Parse the start of the line up to the bad byte to learn which cell it is in.
         col_index = len(next(csv.reader([line.decode("utf-8", "replace")]), [""])) - 1
         column = header[col_index] if row > 1 and 0 <= col_index < len(header) else None

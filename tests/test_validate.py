@@ -136,3 +136,13 @@ def test_a_byte_order_mark_from_a_spreadsheet_is_accepted(data_copy: Path) -> No
     path = data_copy / "tensions.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert len(casebook.load(data_copy).tensions) == 7
+
+
+def test_a_bad_byte_after_a_lone_carriage_return_is_named() -> None:
+    """Found by hypothesis: a line ended by a lone \\r (old Mac files) before a byte that is not
+    UTF-8 made the row/column lookup itself fail; now the row and column are named."""
+    from casebook.validate import _decode
+
+    text, problem = _decode(b"case_id,name\r1,ab\x80c\r\n", "cases.csv")
+    assert text == "" and problem is not None
+    assert (problem.row, problem.column) == (2, "name") and "0x80" in problem.message

@@ -16,13 +16,17 @@ from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = [
     "NOTE_LINE",
+    "NOTE_WIDTH",
+    "TITLE_WIDTH",
     "Spec",
     "axis",
     "category_heatmap",
     "cell_frame",
     "grid",
     "layout",
+    "lines",
     "message_figure",
+    "narrow_heatmap",
     "panel_title",
     "wrap",
 ]
@@ -33,6 +37,19 @@ NOTE_LINE = 18  # pixels per line of notes under a chart
 
 def axis(theme: Theme, **extra: Any) -> Spec:
     return {**theme.axis_style(), **extra}
+
+
+# Charts are drawn for any width from a 390 px phone to a projector: a title is wrapped at
+# TITLE_WIDTH characters and each note at NOTE_WIDTH (what fits a phone's chart), and the margins
+# grow with the lines.
+TITLE_WIDTH = 32
+NOTE_WIDTH = 50
+TITLE_LINE = 24  # pixels per line of title
+
+
+def lines(text: str) -> int:
+    """How many lines a chart text takes (its <br> breaks)."""
+    return text.count("<br>") + 1
 
 
 def layout(
@@ -46,8 +63,13 @@ def layout(
     left: int = 70,
     legend_on_top: bool = False,
 ) -> Spec:
-    """Common look. Notes go under the x axis, ``below_axis`` pixels down, one line each."""
-    full = height + NOTE_LINE * len(notes)
+    """Common look. Notes go under the x axis, ``below_axis`` pixels down, one line each (long
+    ones wrapped); a long title is wrapped and the plot moves down to make room."""
+    title = wrap(title, TITLE_WIDTH) if "<br>" not in title else title
+    note_lines = [wrap(note, NOTE_WIDTH) for note in notes]
+    n_notes = sum(lines(n) for n in note_lines)
+    extra_top = TITLE_LINE * (lines(title) - 1) if title else 0
+    full = height + NOTE_LINE * n_notes + extra_top
     spec: Spec = {
         "template": "none",
         "paper_bgcolor": "#ffffff",
@@ -63,7 +85,12 @@ def layout(
         },
         "font": {"family": theme.font_family, "size": theme.font_size, "color": theme.text_colour},
         "height": full,
-        "margin": {"l": left, "r": 30, "t": top, "b": below_axis + 20 + NOTE_LINE * len(notes)},
+        "margin": {
+            "l": left,
+            "r": 30,
+            "t": top + extra_top,
+            "b": below_axis + 20 + NOTE_LINE * n_notes,
+        },
         "showlegend": legend_on_top,
         "annotations": [],
         "shapes": [],
@@ -72,20 +99,21 @@ def layout(
         spec["legend"] = {
             "orientation": "h",
             "yref": "container",
-            "y": 1 - 55 / full,
+            "y": 1 - (55 + extra_top) / full,
             "yanchor": "top",
             "x": 0,
         }
     if notes:
         spec["annotations"].append(
             {
-                "text": "<br>".join(notes),
+                "text": "<br>".join(note_lines),
                 "x": 0,
                 "y": 0,
                 "xref": "paper",
                 "yref": "paper",
                 "xanchor": "left",
                 "yanchor": "top",
+                "xshift": -(left - 10),  # from the chart's left edge: the whole width for notes
                 "yshift": -below_axis,
                 "showarrow": False,
                 "align": "left",
@@ -93,6 +121,26 @@ def layout(
             }
         )
     return spec
+
+
+def narrow_heatmap(
+    spec: Spec, heat: Spec, *, left: int = 150, label_width: int = 18, extra_top: int = 120
+) -> None:
+    """Lay a chart with a category heatmap out for a phone, in place: the row labels wrapped
+    into a narrower margin, the column labels upright over the columns, smaller cell text, the
+    notes from the chart's left edge again."""
+    heat["y"] = [wrap(label, label_width) for label in heat["y"]]
+    extra_lines = sum(lines(label) - 1 for label in heat["y"])
+    heat["textfont"] = {**heat.get("textfont", {}), "size": 10}
+    grow = extra_top + 14 * extra_lines
+    spec["margin"] = {**spec["margin"], "l": left, "t": spec["margin"]["t"] + extra_top}
+    spec["height"] += grow
+    spec["title"]["y"] = 1 - 12 / spec["height"]
+    for name in [k for k in spec if k.startswith("xaxis")]:
+        spec[name] = {**spec[name], "tickangle": -90, "tickfont": {"size": 11}}
+    for note in spec["annotations"]:
+        if note.get("xref") == "paper" and "xshift" in note:
+            note["xshift"] = -(left - 10)
 
 
 def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:

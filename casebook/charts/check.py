@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, layout
+from casebook.charts.base import axis, category_heatmap, layout, narrow_heatmap
 from casebook.check import READINGS, WEAK
 from casebook.i18n import check_lang
 from casebook.markup import escape
@@ -28,9 +28,11 @@ def check_chart(
     evidence: dict[tuple[str, str], str],
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """Left: the reader's score per condition (1-4; a weak spot in orange-red, '?' when left
-    open). Right: the casebook's reading of each condition in each case.
+    open). Right: the casebook's reading of each condition in each case. ``narrow``: laid out
+    for a phone (labels wrapped, column and score labels upright).
 
     ``profile`` comes from :func:`casebook.check.profile`, ``matrix`` from
     :func:`casebook.check.readings`, ``evidence`` from :func:`casebook.check.reading_hover`.
@@ -85,8 +87,9 @@ def check_chart(
         theme,
         domain=[0, 0.27],
         range=[0, 5.2],
-        tickvals=[1, 2, 3, 4],
-        ticktext=[escape(t(f"score.{s}", lang)) for s in (1, 2, 3, 4)],
+        # the two ends only: each bar names its own score, and four words crowd the panel
+        tickvals=[1, 4],
+        ticktext=[escape(t(f"score.{s}", lang)) for s in (1, 4)],
         side="top",
         tickangle=0,
         tickfont={"size": 11},
@@ -94,4 +97,9 @@ def check_chart(
     )
     spec["xaxis2"] = axis(theme, domain=[0.33, 1], side="top", showgrid=False, tickangle=-30)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
+    if narrow:
+        spec["xaxis"]["domain"], spec["xaxis2"]["domain"] = [0, 0.34], [0.42, 1]
+        narrow_heatmap(spec, heat, extra_top=90)
+        bar["y"] = heat["y"]  # the two panels share their rows
+        spec["xaxis"]["title"] = {**spec["xaxis"]["title"], "standoff": 2}
     return go.Figure({"data": [bar, heat], "layout": spec})

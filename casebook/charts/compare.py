@@ -22,7 +22,16 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import Spec, category_heatmap, grid, message_figure, panel_title, wrap
+from casebook.charts.base import (
+    Spec,
+    category_heatmap,
+    grid,
+    lines,
+    message_figure,
+    narrow_heatmap,
+    panel_title,
+    wrap,
+)
 from casebook.charts.base import axis as _axis
 from casebook.charts.base import layout as _layout
 from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, coverage, select
@@ -68,12 +77,15 @@ def _area_traces(
     *,
     axes: tuple[str, str] = ("x", "y"),
     showlegend: bool = False,
+    horizontal: bool = False,
 ) -> tuple[list[Spec], list[Spec]]:
     """Traces and annotations, one trace per area: a bar, a low-high whisker for a range, or an
-    empty slot with 'not reported' written in it."""
+    empty slot with 'not reported' written in it. ``horizontal``: the areas down the side and
+    the values across (names stay legible on a phone), else the areas along the bottom."""
     traces: list[Spec] = []
     notes: list[Spec] = []
     xaxis, yaxis = axes
+    along, across = ("y", "x") if horizontal else ("x", "y")  # the areas' axis, the values'
     for r in rows.to_dict("records"):
         name = _wrap(_e(r["area"]))
         colour = colours.get(r["area_id"], theme.missing_colour)
@@ -86,43 +98,52 @@ def _area_traces(
             "xaxis": xaxis,
             "yaxis": yaxis,
         }
+        if horizontal:
+            common["orientation"] = "h"
         if r["status"] == "not_reported":
             traces.append(
-                {"type": "bar", "x": [name], "y": [None], "marker": {"color": colour}, **common}
+                {
+                    "type": "bar",
+                    along: [name],
+                    across: [None],
+                    "marker": {"color": colour},
+                    **common,
+                }
             )
             notes.append(
                 {
                     "text": f"<i>{t('not_reported', lang)}</i>",
-                    "x": name,
-                    "y": 0,
+                    along: name,
+                    across: 0,
                     "xref": xaxis,
                     "yref": yaxis,
-                    "yanchor": "bottom",
+                    **({"xanchor": "left"} if horizontal else {"yanchor": "bottom"}),
                     "showarrow": False,
-                    "textangle": -90,
+                    "textangle": 0 if horizontal else -90,
                     "font": {"color": theme.missing_colour, "size": theme.font_size - 2},
                 }
             )
         elif r["status"] == "range":
             low, high = float(r["low"]), float(r["high"])
+            common.pop("orientation", None)
             traces.append(
                 {
                     "type": "scatter",
-                    "x": [name],
-                    "y": [high],
+                    along: [name],
+                    across: [high],
                     "mode": "markers+text",
-                    "error_y": {
+                    f"error_{across}": {
                         "type": "data",
                         "symmetric": False,
                         "array": [0.0],
                         "arrayminus": [high - low],
                         "color": colour,
                         "thickness": 4,
-                        "width": 26,
+                        "width": 14 if horizontal else 26,
                     },
                     "marker": {"color": colour, "opacity": 0},
                     "text": [_e(r["display"])],
-                    "textposition": "top center",
+                    "textposition": "middle right" if horizontal else "top center",
                     **common,
                 }
             )
@@ -131,8 +152,8 @@ def _area_traces(
             traces.append(
                 {
                     "type": "bar",
-                    "x": [name],
-                    "y": [float(r["value"])],
+                    along: [name],
+                    across: [float(r["value"])],
                     "marker": {
                         "color": colour,
                         "pattern": {
@@ -152,56 +173,52 @@ def _area_traces(
 
 
 def _reference(
-    refs: pd.DataFrame, lang: str, theme: Theme, axes: tuple[str, str] = ("x", "y")
+    refs: pd.DataFrame,
+    lang: str,
+    theme: Theme,
+    axes: tuple[str, str] = ("x", "y"),
+    *,
+    horizontal: bool = False,
 ) -> tuple[list[Spec], list[Spec]]:
-    """Dotted line (or band, for a range) and label for each city reference; counts are skipped."""
+    """Dotted line (or band, for a range) and label for each city reference; counts are skipped.
+    ``horizontal``: the values run across, so the line stands upright."""
     shapes: list[Spec] = []
     labels: list[Spec] = []
     xaxis, yaxis = axes
+    # the areas' axis (the line spans its whole domain) and the values' axis
+    span, value = (yaxis, xaxis) if horizontal else (xaxis, yaxis)
+    s0, s1, v0, v1 = ("y0", "y1", "x0", "x1") if horizontal else ("x0", "x1", "y0", "y1")
     line = {"color": theme.reference_colour, "dash": "dot", "width": 2}
     for r in refs[refs["unit"] != "count"].to_dict("records"):
         label = t("reference", lang, area=_e(r["area"]), value=_e(r["display"]))
         if r["status"] == "range":
-            y0, y1 = float(r["low"]), float(r["high"])
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": f"{xaxis} domain",
-                    "yref": yaxis,
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": y0,
-                    "y1": y1,
-                    "line": line,
-                    "fillcolor": "rgba(0,0,0,0.06)",
-                }
-            )
+            low, high = float(r["low"]), float(r["high"])
+            kind, fill = "rect", {"fillcolor": "rgba(0,0,0,0.06)"}
         else:
-            y0 = y1 = float(r["value"])
-            shapes.append(
-                {
-                    "type": "line",
-                    "xref": f"{xaxis} domain",
-                    "yref": yaxis,
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": y0,
-                    "y1": y1,
-                    "line": line,
-                }
-            )
-        labels.append(
+            low = high = float(r["value"])
+            kind, fill = "line", {}
+        shapes.append(
             {
-                "text": label,
-                "xref": f"{xaxis} domain",
-                "yref": yaxis,
-                "x": 1,
-                "y": y1,
-                "xanchor": "right",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "bgcolor": "rgba(255,255,255,0.8)",
+                "type": kind,
+                f"{s0[0]}ref": f"{span} domain",
+                f"{v0[0]}ref": value,
+                s0: 0,
+                s1: 1,
+                v0: low,
+                v1: high,
+                "line": line,
+                **fill,
             }
+        )
+        place = (
+            {"x": high, "y": 1, "xref": xaxis, "yref": f"{yaxis} domain", "xanchor": "left",
+             "yanchor": "bottom"}
+            if horizontal
+            else {"x": 1, "y": high, "xref": f"{xaxis} domain", "yref": yaxis,
+                  "xanchor": "right", "yanchor": "bottom"}
+        )  # fmt: skip
+        labels.append(
+            {"text": label, **place, "showarrow": False, "bgcolor": "rgba(255,255,255,0.8)"}
         )
     return shapes, labels
 
@@ -298,23 +315,28 @@ def compare_indicator(
     unit = chosen["unit"].iloc[0]
     if unit == "text":
         return _text_table(pd.concat([chosen, refs]), lang, theme, title)
-    traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme)
-    shapes, ref_labels = _reference(refs, lang, theme)
-    label_lines = max(len(trace["x"][0].split("<br>")) for trace in traces)
+    # Horizontal bars: the areas' names down the side stay legible from a phone to a projector.
+    traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme, horizontal=True)
+    shapes, ref_labels = _reference(refs, lang, theme, horizontal=True)
+    label_lines = sum(lines(trace["y"][0]) for trace in traces)
     layout = _layout(
         theme,
         title,
-        500 + 20 * label_lines,
+        190 + 22 * label_lines + 26 * len(traces),
         notes=_notes(pd.concat([chosen, refs]), lang),
-        below_axis=20 + 22 * label_lines,
+        below_axis=80,
+        left=130,
+        top=90,
     )
     layout["annotations"] += labels + ref_labels
     layout["shapes"] += shapes
-    layout["xaxis"] = _axis(theme, type="category", showgrid=False)
-    layout["yaxis"] = _axis(
-        theme, rangemode="tozero", title={"text": f"{_e(label)} ({_unit_label(unit, lang)})"}
+    layout["yaxis"] = _axis(theme, type="category", showgrid=False, autorange="reversed")
+    layout["xaxis"] = _axis(
+        theme,
+        rangemode="tozero",
+        title={"text": wrap(f"{_e(label)} ({_unit_label(unit, lang)})", 36)},
     )
-    layout["bargap"] = 0.35
+    layout["bargap"] = 0.3
     return go.Figure({"data": traces, "layout": layout})
 
 
@@ -326,13 +348,16 @@ def small_multiples(
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
     columns: int = 3,
+    narrow: bool = False,
 ) -> go.Figure:
     """Several indicators for the chosen areas, one panel each, every panel on its own scale.
 
     Statements without a figure are left out (the profile view shows them); each area keeps its
-    colour in every panel, and a missing figure is labelled in its panel.
+    colour in every panel, and a missing figure is labelled in its panel. ``narrow``: one panel
+    a row, for a phone.
     """
     check_lang(lang)
+    columns = 1 if narrow else columns
     numeric = [
         i for i in indicators if (table.loc[table["indicator"] == i, "unit"] != "text").all()
     ]
@@ -377,9 +402,8 @@ def small_multiples(
             showgrid=False,
         )
         layout[f"yaxis{suffix}"] = _axis(theme, domain=y_dom, anchor=axes[0], rangemode="tozero")
-        title = (
-            f"{_e(info.loc[indicator, 'label'])} ({_unit_label(info.loc[indicator, 'unit'], lang)})"
-        )
+        unit = _unit_label(info.loc[indicator, "unit"], lang)
+        title = wrap(f"{_e(info.loc[indicator, 'label'])} ({unit})", 40)
         layout["annotations"].append(
             panel_title(title, x_dom, y_dom, size=theme.font_size - 1, shift=8)
         )
@@ -392,8 +416,10 @@ def coverage_matrix(
     areas: list[str] | None = None,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
-    """Which indicator the booklet reports for which area, as a grid of coloured cells.
+    """Which indicator the booklet reports for which area, as a grid of coloured cells
+    (``narrow``: laid out for a phone, the colour key under the grid).
 
     Each cell holds the figure (or '—' for not reported) and is coloured by its status: figure,
     approximate, range, statement, derived or not reported. City references are always shown.
@@ -455,4 +481,11 @@ def coverage_matrix(
     layout["yaxis"] = _axis(
         theme, autorange="reversed", showgrid=False, title={"text": t("axis.indicator", lang)}
     )
+    if narrow:
+        narrow_heatmap(layout, heatmap, left=170, extra_top=20)
+        layout["yaxis"]["title"] = {}
+        heatmap["colorbar"] |= {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.02,
+                                "yanchor": "top", "len": 1, "thickness": 14}  # fmt: skip
+        layout["margin"]["b"] += 150
+        layout["height"] += 150
     return go.Figure({"data": [heatmap], "layout": layout})

@@ -23,6 +23,7 @@ from casebook.charts.base import (
     grid,
     layout,
     message_figure,
+    narrow_heatmap,
     panel_title,
     wrap,
 )
@@ -50,11 +51,14 @@ def results_panels(
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
     columns: int = 4,
+    narrow: bool = False,
 ) -> go.Figure:
     """One panel per result figure (:func:`casebook.evaluations.result_figures`), never a shared
     axis: a percentage of agreements and a count of job seekers do not belong on one scale.
-    ``case_ids`` are all cases in order, for stable colours."""
+    ``case_ids`` are all cases in order, for stable colours. ``narrow``: two panels a row, for
+    a phone."""
     check_lang(lang)
+    columns = 2 if narrow else columns
     if figures.empty:
         return message_figure(t("eval.no_figures", lang), theme=theme)
     colours = theme.area_colours(case_ids)
@@ -105,7 +109,7 @@ def results_panels(
         )
         spec[f"yaxis{suffix}"] = axis(theme, domain=y_dom, anchor=f"x{suffix}", range=[0, top])
         page = f"<span style='font-size:11px'>p. {row['page']}</span>"
-        title = f"{wrap(escape(row['label']), 30)}<br>{page}"
+        title = f"{wrap(escape(row['label']), 18 if narrow else 30)}<br>{page}"
         spec["annotations"].append(
             panel_title(title, x_dom, y_dom, size=theme.font_size - 3, shift=6)
         )
@@ -119,9 +123,10 @@ def findings_heatmap(
     selected: tuple[str, str] | None = None,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """Theme groups by cases (:func:`casebook.evaluations.findings_matrix`), one colour per
-    reading."""
+    reading. ``narrow``: laid out for a phone."""
     check_lang(lang)
     if matrix.empty or matrix.shape[1] == 0:
         return message_figure(t("msg.no_areas", lang), theme=theme)
@@ -147,6 +152,8 @@ def findings_heatmap(
     spec["shapes"] += cell_frame(
         list(matrix.index), list(matrix.columns), selected, colour="#000", width=3
     )
+    if narrow:
+        narrow_heatmap(spec, heat)
     return go.Figure({"data": [heat], "layout": spec})
 
 
@@ -158,9 +165,11 @@ def timeline_chart(
     case_names: dict[str, str],
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """Events per case on a shared time axis, the six-to-seven-year horizon after each start as a
-    band, and May 2011 (the booklet) as a line."""
+    band, and May 2011 (the booklet) as a line. ``narrow``: a tick every six years, for a
+    phone."""
     check_lang(lang)
     if not case_ids:
         return message_figure(t("msg.no_areas", lang), theme=theme)
@@ -270,7 +279,7 @@ def timeline_chart(
         theme,
         range=[first - 0.5, last],
         tickformat="d",
-        dtick=2,
+        dtick=6 if narrow else 2,
         title={"text": t("col.year", lang)},
     )
     spec["yaxis"] = axis(

@@ -12,7 +12,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import Spec, axis, category_heatmap, cell_frame, layout
+from casebook.charts.base import (
+    Spec,
+    axis,
+    category_heatmap,
+    cell_frame,
+    layout,
+    narrow_heatmap,
+)
 from casebook.i18n import check_lang
 from casebook.logics import AXES
 from casebook.markup import escape
@@ -266,11 +273,13 @@ def tensions_heatmap(
     selected: tuple[str, str] | None = None,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """Tensions (rows) by cases (columns); each cell says how strongly the tension plays.
 
     ``matrix`` comes from :func:`casebook.logics.tension_matrix` (0 = no example in the booklet).
-    ``selected`` (tension_id, case_id) gets a frame around its cell.
+    ``selected`` (tension_id, case_id) gets a frame around its cell. ``narrow``: laid out for
+    a phone (:func:`casebook.charts.base.narrow_heatmap`).
     """
     check_lang(lang)
     z = matrix.to_numpy().tolist()
@@ -292,4 +301,6 @@ def tensions_heatmap(
     spec["shapes"] += cell_frame(
         list(matrix.index), list(matrix.columns), selected, colour="#D55E00", width=4
     )
+    if narrow:
+        narrow_heatmap(spec, heat)
     return go.Figure({"data": [heat], "layout": spec})

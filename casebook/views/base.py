@@ -30,6 +30,7 @@ __all__ = [
     "HANDOUT_MIME",
     "Choices",
     "PLOTLY_CONFIG",
+    "WIDTHS",
     "View",
     "download_link",
     "figure_div",
@@ -42,18 +43,23 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
+WIDTHS = ("wide", "narrow")
 
 
-def figure_outputs(fig: go.Figure | None) -> tuple[dict[str, Any], ...]:
+def figure_outputs(fig: go.Figure | None, width: str | None = None) -> tuple[dict[str, Any], ...]:
     """Outputs for an ``ipywidgets.Output`` that show ``fig``, set directly rather than captured.
 
     Setting ``Output.outputs`` redraws only the chart. Capturing output during execution
     (``with out:``) hung Voilà pages and breaks strict nbval (see NOTES-jupyter-stack.md).
+    ``width`` ("wide" or "narrow", the layout the chart was built for) is kept in the chart's
+    ``layout.meta``, where the page (and a test) can read it.
     """
     if fig is None:
         return ()
     spec = json.loads(pio.to_json(fig, validate=False))
     spec["config"] = PLOTLY_CONFIG
+    if width is not None:
+        spec.setdefault("layout", {})["meta"] = {"casebook_width": width}
     data = {
         "application/vnd.plotly.v1+json": spec,
         "text/plain": f"<{fig.layout.title.text or 'chart'}>",
@@ -215,6 +221,12 @@ class View:
         self._book, self._theme = book, theme
         self._quiet = 0
         self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
+        # The layout the charts are drawn for: "wide" (laptop, projector) or "narrow" (a phone).
+        # Set by the page, never by the reader: the Voilà template clicks it from the window's
+        # width (and again when that crosses 640 px); hidden everywhere.
+        self.width = widgets.ToggleButtons(options=[(w, w) for w in WIDTHS], value="wide")
+        self.width.add_class("cb-width")
+        self.width.layout.display = "none"
         # In Voilà the title bar's switch drives this one (the template finds it by its class
         # and hides it); in JupyterLab, which has no title bar, it is the page's switch.
         self.language.add_class("cb-lang")
@@ -223,6 +235,11 @@ class View:
     def lang(self) -> str:
         """The language the view speaks now (``"nl"`` or ``"en"``)."""
         return self.language.value
+
+    @property
+    def narrow(self) -> bool:
+        """True when the charts are to be drawn for a phone's width."""
+        return self.width.value == "narrow"
 
     # --- what a subclass fills in ---------------------------------------------------------
 
@@ -240,10 +257,12 @@ class View:
     # --- what every view shares -----------------------------------------------------------
 
     def _start(self) -> None:
+        self.widget.children = (*self.widget.children, self.width)
         with self.quietly():
             self._relabel_all()
         self.draw()
         self.watch([self.language], self._on_language)
+        self.watch([self.width], lambda _: self.draw())
 
     def _relabel_all(self) -> None:
         self.language.description = _t("control.language", self.lang)
@@ -279,10 +298,9 @@ class View:
         for control in controls:
             control.observe(guarded, names=names)
 
-    @staticmethod
-    def show(output: widgets.Output, fig: go.Figure | None) -> None:
+    def show(self, output: widgets.Output, fig: go.Figure | None) -> None:
         """Show ``fig`` in ``output`` (or nothing for None), replacing what was there."""
-        output.outputs = figure_outputs(fig)
+        output.outputs = figure_outputs(fig, self.width.value)
 
     @staticmethod
     def say(box: widgets.HTML, text: str | None) -> None:

@@ -191,6 +191,7 @@ class CheckView(View):
                 evidence=check.reading_hover(self._book, lang=lang),
                 lang=lang,
                 theme=self._theme,
+                narrow=self.narrow,
             )
             self.weak = check.weak_spots(self._book, answers, lang=lang)
             self.summary = check.summary_html(self._book, answers, lang=lang)

@@ -295,7 +295,9 @@ class CompareView(View):
         if mode == "coverage":
             if not areas:
                 return None, None, t("msg.no_areas", lang), "", ""
-            fig = charts.coverage_matrix(table, areas=areas, lang=lang, theme=self._theme)
+            fig = charts.coverage_matrix(
+                table, areas=areas, lang=lang, theme=self._theme, narrow=self.narrow
+            )
             data = select(
                 table, areas=areas, indicators=list(dict.fromkeys(table["indicator"])), lang=lang
             )
@@ -310,7 +312,12 @@ class CompareView(View):
             )
         else:
             fig = charts.small_multiples(
-                table, areas=areas, indicators=indicators, lang=lang, theme=self._theme
+                table,
+                areas=areas,
+                indicators=indicators,
+                lang=lang,
+                theme=self._theme,
+                narrow=self.narrow,
             )
         data = select(table, areas=areas, indicators=indicators, lang=lang)
         return fig, _public(data), None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"

@@ -149,7 +149,7 @@ class EvaluationView(View):
 
         figures = ev.result_figures(book, cases=cases, lang=lang)
         self.results_figure = charts.results_panels(
-            figures, case_ids=self._case_ids, lang=lang, theme=self._theme
+            figures, case_ids=self._case_ids, lang=lang, theme=self._theme, narrow=self.narrow
         )
         self.show(self.results_chart, self.results_figure)
 
@@ -164,6 +164,7 @@ class EvaluationView(View):
             case_names=self._names,
             lang=lang,
             theme=self._theme,
+            narrow=self.narrow,
         )
         self.show(self.timeline_chart, self.timeline_figure)
         self.tables = {
@@ -182,7 +183,12 @@ class EvaluationView(View):
         if themes:
             matrix = ev.findings_matrix(book, cases=cases, themes=themes)
             self.findings_figure = charts.findings_heatmap(
-                matrix, case_names=self._names, selected=selected, lang=lang, theme=self._theme
+                matrix,
+                case_names=self._names,
+                selected=selected,
+                lang=lang,
+                theme=self._theme,
+                narrow=self.narrow,
             )
         else:
             self.findings_figure = None

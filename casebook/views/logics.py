@@ -266,6 +266,7 @@ class LogicsView(View):
             selected=(tension_id, case_id),
             lang=lang,
             theme=self._theme,
+            narrow=self.narrow,
         )
         self.show(self.tension_chart, self.tension_figure)
 

@@ -18,9 +18,10 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (1366, 390)  # a classroom laptop and a phone
 
 # What a reader reads: the page's visible text (innerText leaves out what CSS hides) and the
-# charts' texts (SVG).
+# charts' texts (SVG; a wrapped text's lines joined by spaces).
 PAGE_TEXT = """() => document.body.innerText + ' ' +
-  [...document.querySelectorAll('.js-plotly-plot')].map(g => g.textContent).join(' ')"""
+  [...document.querySelectorAll('.js-plotly-plot text')]
+    .map(e => [...e.childNodes].map(n => n.textContent).join(' ')).join(' ')"""
 # Control labels whose text is wider than their box: cut off (ellipsis or clipped).
 CUT_LABELS = """() => [...document.querySelectorAll(
     '.widget-label, .widget-label-basic, .widget-label-basic span, .widget-toggle-button,'
@@ -108,6 +109,21 @@ def accessible(page: Any, where: str) -> None:
     assert violations == [], f"{where}: axe-core found {violations}"
 
 
+def drawn_for(page: Any, width: int) -> None:
+    """Wait until every chart is drawn for ``width``: the page tells the views "narrow" below
+    640 px, "wide" above, and they redraw (each chart's ``layout.meta`` says which); and until
+    every chart has taken its box's width (plotly's responsive charts relayout after a
+    resize)."""
+    want = "narrow" if width < 640 else "wide"
+    page.wait_for_function(
+        """w => [...document.querySelectorAll('.js-plotly-plot')].every(g =>
+             g._fullLayout && g._fullLayout.meta && g._fullLayout.meta.casebook_width === w
+             && Math.abs(g._fullLayout.width - g.getBoundingClientRect().width) < 2)""",
+        arg=want,
+        timeout=20_000,
+    )
+
+
 def full_screenshot(page: Any, path: Path, width: int) -> None:
     """The whole page at ``width`` (Voilà scrolls inside #rendered_cells, so the window is made
     as tall as the page for the picture)."""
@@ -116,20 +132,27 @@ def full_screenshot(page: Any, path: Path, width: int) -> None:
         " return c ? c.offsetTop + c.scrollHeight : document.body.scrollHeight; }"
     )
     page.set_viewport_size({"width": width, "height": min(int(height) + 20, 12_000)})
-    page.wait_for_timeout(300)  # charts re-lay themselves out to the new size
-    page.screenshot(path=str(path), full_page=True)
+    drawn_for(page, width)
+    # JPEG: a full page of the evaluations is 10 000 px tall, and PNG takes seconds to encode
+    page.screenshot(path=str(path), full_page=True, type="jpeg", quality=80)
 
 
-def fits(page: Any, where: str, width: int, shot: Path | None = None) -> list[str]:
-    """At ``width``: no sideways scrolling and no control label cut off (asserted); then the
-    screenshot. Returns the chart labels that are not legible there (overlapping another or
-    running off the chart): the caller decides (at 390 px it is still a known defect)."""
-    page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(400)  # plotly's responsive charts relayout after a resize
-    assert page.evaluate(SIDEWAYS) == [], f"{where} at {width} px scrolls sideways"
-    assert page.evaluate(CUT_LABELS) == [], f"{where} at {width} px cuts labels"
-    illegible = page.evaluate(CHART_LABELS)
+def resize(page: Any, width: int) -> None:
+    """The window ``width`` px wide, and every chart drawn for it."""
+    if page.viewport_size != {"width": width, "height": 900}:
+        page.set_viewport_size({"width": width, "height": 900})
+    drawn_for(page, width)
+
+
+def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
+    """At ``width`` (the window is made that wide and the charts drawn for it): no sideways
+    scrolling, no control label cut off, every chart's labels legible (none overlapping
+    another or running off its chart); then the screenshot. The window stays that wide."""
+    resize(page, width)
+    for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
+                        (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
+        found = page.evaluate(check)
+        assert found == [], f"{where} at {width} px {what}: {found[:6]}"
     if shot is not None:
         full_screenshot(page, shot, width)
-    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
-    return [f"{where} at {width} px: {problem}" for problem in illegible]
+        page.set_viewport_size({"width": width, "height": 900})

@@ -53,16 +53,16 @@ class Draws:
         show = View.show
         setattr_html = widgets.HTML.__setattr__
 
-        def counted(output: widgets.Output, fig: go.Figure | None) -> None:
+        def counted(view: View, output: widgets.Output, fig: go.Figure | None) -> None:
             self.shows[id(output)] += 1
-            show(output, fig)
+            show(view, output, fig)
 
         def html_set(widget: widgets.HTML, name: str, value: Any) -> None:
             if name == "value":
                 self.shows[id(widget)] += 1
             setattr_html(widget, name, value)
 
-        monkeypatch.setattr(View, "show", staticmethod(counted))
+        monkeypatch.setattr(View, "show", counted)
         monkeypatch.setattr(widgets.HTML, "__setattr__", html_set)
 
     def watch(self, view: Any) -> None:

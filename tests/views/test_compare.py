@@ -46,25 +46,26 @@ def _check_figure(
     for area_id in areas:
         trace = traces[names[area_id]]
         if area_id not in rows.index:
-            assert trace.type == "bar" and trace.y == (None,)
+            assert trace.type == "bar" and trace.x == (None,)  # horizontal: values across
             assert f"<i>{t('not_reported', lang)}</i>" in texts
             continue
         row = rows.loc[area_id]
         if row["status"] == "range":
-            assert trace.type == "scatter" and trace.y[0] == row["high"]
-            assert trace.error_y.arrayminus[0] == pytest.approx(row["high"] - row["low"])
+            assert trace.type == "scatter" and trace.x[0] == row["high"]
+            assert trace.error_x.arrayminus[0] == pytest.approx(row["high"] - row["low"])
         else:
-            assert trace.type == "bar" and trace.y[0] == pytest.approx(row["value"])
+            assert trace.type == "bar" and trace.x[0] == pytest.approx(row["value"])
+            assert trace.orientation == "h"
             hatched = trace.marker.pattern.shape == "/"
             assert hatched == (row["status"] in ("approx", "derived"))
             assert trace.text[0] == row["display"]
     city = table[(table["indicator"] == indicator) & (table["area_kind"] == "city")]
     lines = [s for s in fig.layout.shapes if s.line.dash == "dot"]
     if not city.empty and unit != "count":
-        assert [s.y0 for s in lines] == [float(city["value"].iloc[0])]
+        assert [s.x0 for s in lines] == [float(city["value"].iloc[0])]
     else:
         assert lines == []
-    assert fig.layout.yaxis.rangemode == "tozero"
+    assert fig.layout.xaxis.rangemode == "tozero"
 
 
 def test_every_indicator_for_every_one_two_and_all_area_selection(book: casebook.Casebook) -> None:
@@ -104,7 +105,7 @@ def test_view_switches_language_and_keeps_the_selection(book: casebook.Casebook)
     assert view.indicator.value == "poor_households_share"
     assert view.indicator.description == "Indicator"
     assert dict(view.indicator.options)["Poor households"] == "poor_households_share"
-    assert view.figure.layout.title.text == "Poor households by neighbourhood"
+    assert view.figure.layout.title.text.replace("<br>", " ") == "Poor households by neighbourhood"
     view.areas.value = ()
     assert view.message_text == "Choose at least one neighbourhood."
     assert "Choose at least one" in view.message.value
