@@ -49,8 +49,11 @@ def work_unit(nodeid: str) -> str:
     """The unit of work of a test for pytest-xdist (``make test``: ``-n 2 --dist loadgroup``):
     tests of one unit run in one worker process, in their order.
 
-    - every browser test: one app server, one hostile-data server and one Chromium serve them
-      all (session fixtures would otherwise start once in every worker);
+    - the browser tests of the app (tests/browser/test_app.py): one app server and one
+      Chromium serve them all (session fixtures would otherwise start once in every worker);
+    - the browser tests on the hostile data (tests/browser/test_hostile_app.py): one
+      hostile-data server and one Chromium; a unit of its own, so that the other worker runs
+      it beside the app's (one unit took longer than all the rest of the suite together);
     - the cells of one notebook under nbval: they share that notebook's kernel, in order;
     - tests/test_handout.py: its module fixture builds the handout once;
     - any other test is a unit of its own, so that the workers stay evenly busy."""
@@ -58,7 +61,7 @@ def work_unit(nodeid: str) -> str:
     if nodeid.startswith(HANDOUT_IN_BROWSER):
         return nodeid  # needs Chromium but no server: the other worker takes it, with its own
     if path.startswith("tests/browser/"):
-        return "tests/browser/"
+        return path
     if path.endswith(".ipynb") or path == "tests/test_handout.py":
         return path
     return nodeid

@@ -3,9 +3,9 @@
 Without Chromium the browser tests are skipped with a message; under CI (CI=true) a missing
 browser is a failure, so that CI never passes without having looked at the app.
 
-Under pytest-xdist (``make test``) every test in this folder is in one xdist group (see
-tests/conftest.py), so one worker runs them all: one app server, one hostile-data server and
-one Chromium for the whole session.
+Under pytest-xdist (``make test``) each test file here is one unit of work (see
+tests/conftest.py): the worker that runs test_app.py starts the app server, the one that runs
+test_hostile_app.py the hostile-data server, each with its Chromium, once per session.
 """
 
 from __future__ import annotations
@@ -51,41 +51,36 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _servers(hostile_dir: Path) -> Iterator[dict[str, AppServer]]:
-    """Both app servers: the app as `casebook start` runs it (preheated, the default pool of
-    one kernel per page) and the same app on the hostile data folder. The hostile one is
-    launched as soon as the first answers and fills its pools while the first tests run, so
-    that its pages are pre-rendered when tests/browser/test_hostile_app.py asks for them."""
+def app_url() -> Iterator[str]:
+    """The app, started as `casebook start` does (preheated, the default pool of one kernel per
+    page), on a free port."""
     _need_browser()
     (ROOT / "build").mkdir(exist_ok=True)
     app = AppServer(AppSettings(open_browser=False), log=ROOT / "build" / "voila-test.log")
-    # Each hostile page is loaded once: a refill of its pool would only take CPU from the
-    # other tests, so it is put off beyond the session.
+    try:
+        app.start()
+        yield app.wait().base_url
+    finally:
+        app.stop()
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_dir: Path) -> Iterator[str]:
+    """The same app on the hostile data folder: the page URL prefix (…/voila/render/). Each
+    hostile page is loaded once: a refill of its pool would only take CPU from the other
+    tests, so it is put off beyond the session."""
+    _need_browser()
+    (ROOT / "build").mkdir(exist_ok=True)
     hostile = AppServer(
         AppSettings(open_browser=False, fill_delay_seconds=600),
         env={"CASEBOOK_DATA": str(hostile_dir)},
         log=ROOT / "build" / "voila-hostile.log",
     )
     try:
-        app.start()
-        app.wait()
         hostile.start()
-        yield {"app": app, "hostile": hostile}
+        yield hostile.wait().url
     finally:
         hostile.stop()
-        app.stop()
-
-
-@pytest.fixture(scope="session")
-def app_url(_servers: dict[str, AppServer]) -> str:
-    """The app, started as `casebook start` does, on a free port."""
-    return _servers["app"].base_url
-
-
-@pytest.fixture(scope="session")
-def hostile_url(_servers: dict[str, AppServer]) -> str:
-    """The same app on the hostile data folder: the page URL prefix (…/voila/render/)."""
-    return _servers["hostile"].wait().url
 
 
 @pytest.fixture(scope="session")

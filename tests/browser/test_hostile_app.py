@@ -1,8 +1,8 @@
 """Issue 10: the app and the handout in a real browser with a teacher's data folder full of
 markup, and hostile uploads: every text appears as text; no dialog, no script run, no injected
 element. The hostile-data server (``hostile_url``) and the data folder (``hostile_dir``) are
-session fixtures in tests/browser/conftest.py: that server is started with the app server and
-fills its pools while tests/browser/test_app.py runs."""
+session fixtures in tests/browser/conftest.py; under ``make test`` this file is a unit of work
+of its own, beside tests/browser/test_app.py in the other worker."""
 
 from __future__ import annotations
 
@@ -57,11 +57,13 @@ def _choose(page: Any, view: str, files: list[dict]) -> None:
     chooser.value.set_files(files)
 
 
-def test_hostile_uploads_are_shown_as_text(browser: Any, app_url: str) -> None:
+def test_hostile_uploads_are_shown_as_text(browser: Any, hostile_url: str) -> None:
+    """On the hostile server (this file's unit of work starts no other): its compare page was
+    loaded above, so this load starts a kernel of its own, which is what a second reader gets."""
     example = (ROOT / "templates" / "voorbeeld_eigen_wijk.csv").read_text(encoding="utf-8")
     name = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
     hostile = example.replace("Voorbeeldwijk (fictief)", name)
-    context, page, dialogs = _open(browser, app_url + "/voila/render/02_wijken_vergelijken.ipynb",
+    context, page, dialogs = _open(browser, hostile_url + "02_wijken_vergelijken.ipynb",
                                    ".casebook-compare", 1)  # fmt: skip
     try:
         _choose(page, ".casebook-compare", [
