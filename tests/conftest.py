@@ -43,6 +43,8 @@ NOT_SLOW = {
 # The hostile handout in Chromium builds three notebooks (about 20 s of CPU) and needs no app
 # server: as a unit of its own it runs beside the browser tests instead of after them.
 HANDOUT_IN_BROWSER = "tests/browser/test_hostile_app.py::test_the_handout_shows_hostile_text"
+# Hostile uploads go to the app server: they run with the app's browser tests.
+UPLOADS_IN_APP = "tests/browser/test_hostile_app.py::test_hostile_uploads_are_shown_as_text"
 
 
 def work_unit(nodeid: str) -> str:
@@ -60,6 +62,8 @@ def work_unit(nodeid: str) -> str:
     path = nodeid.split("::")[0]
     if nodeid.startswith(HANDOUT_IN_BROWSER):
         return nodeid  # needs Chromium but no server: the other worker takes it, with its own
+    if nodeid.startswith(UPLOADS_IN_APP):
+        return "tests/browser/test_app.py"
     if path.startswith("tests/browser/"):
         return path
     if path.endswith(".ipynb") or path == "tests/test_handout.py":

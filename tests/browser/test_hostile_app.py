@@ -57,13 +57,14 @@ def _choose(page: Any, view: str, files: list[dict]) -> None:
     chooser.value.set_files(files)
 
 
-def test_hostile_uploads_are_shown_as_text(browser: Any, hostile_url: str) -> None:
-    """On the hostile server (this file's unit of work starts no other): its compare page was
-    loaded above, so this load starts a kernel of its own, which is what a second reader gets."""
+def test_hostile_uploads_are_shown_as_text(browser: Any, app_url: str) -> None:
+    """On the app server (under ``make test`` this test runs in the app's unit of work,
+    tests/conftest.py): the hostile server refills no pool within the session, and a second
+    load of its compare page would wait for one."""
     example = (ROOT / "templates" / "voorbeeld_eigen_wijk.csv").read_text(encoding="utf-8")
     name = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
     hostile = example.replace("Voorbeeldwijk (fictief)", name)
-    context, page, dialogs = _open(browser, hostile_url + "02_wijken_vergelijken.ipynb",
+    context, page, dialogs = _open(browser, app_url + "/voila/render/02_wijken_vergelijken.ipynb",
                                    ".casebook-compare", 1)  # fmt: skip
     try:
         _choose(page, ".casebook-compare", [
