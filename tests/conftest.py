@@ -45,6 +45,10 @@ NOT_SLOW = {
 HANDOUT_IN_BROWSER = "tests/browser/test_hostile_app.py::test_the_handout_shows_hostile_text"
 # Hostile uploads go to the app server: they run with the app's browser tests.
 UPLOADS_IN_APP = "tests/browser/test_hostile_app.py::test_hostile_uploads_are_shown_as_text"
+# The reader's tour of every page in both languages and widths is about as long as all the
+# other browser tests of the app together: a unit of its own (with its own app server when
+# another worker takes it), so that the two run side by side.
+TOUR = "tests/browser/test_app.py::test_one_switch_for_the_whole_casebook"
 
 
 def work_unit(nodeid: str) -> str:
@@ -64,6 +68,8 @@ def work_unit(nodeid: str) -> str:
         return nodeid  # needs Chromium but no server: the other worker takes it, with its own
     if nodeid.startswith(UPLOADS_IN_APP):
         return "tests/browser/test_app.py"
+    if nodeid.startswith(TOUR):
+        return TOUR
     if path.startswith("tests/browser/"):
         return path
     if path.endswith(".ipynb") or path == "tests/test_handout.py":

@@ -53,10 +53,15 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """The app, started as `casebook start` does (preheated, the default pool of one kernel per
-    page), on a free port."""
+    page), on a free port; but a page's pool is refilled 1 s after its kernel is taken, not 15 s
+    (``casebook start`` waits so as not to slow the page being opened): the tests load some
+    pages twice in a row (a reload, a second reader), and a second load waits for the refill."""
     _need_browser()
     (ROOT / "build").mkdir(exist_ok=True)
-    app = AppServer(AppSettings(open_browser=False), log=ROOT / "build" / "voila-test.log")
+    app = AppServer(
+        AppSettings(open_browser=False, fill_delay_seconds=1),
+        log=ROOT / "build" / "voila-test.log",
+    )
     try:
         app.start()
         yield app.wait().base_url

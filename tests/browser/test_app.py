@@ -125,7 +125,13 @@ def _check_page(v: Visit, name: str) -> None:
 
     with contextlib.suppress(Slow):  # if it never settles, the assertion below says what is wrong
         v.page.wait_for_function(settled, timeout=20_000)
-    assert v.page.evaluate(f"({DRAWN})()") == plots, f"{name}: not every chart is drawn"
+    charts = v.page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => [
+            ((g._fullLayout || {}).title || {}).text,
+            [...document.querySelectorAll('.widget-output')].indexOf(g.closest('.widget-output')),
+            (g.closest('.jp-OutputArea') || {}).childElementCount])"""
+    )  # what is drawn where (title, which Output widget, its number of outputs), if it fails
+    assert v.page.evaluate(f"({DRAWN})()") == plots, f"{name}: {plots} charts expected: {charts}"
     assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
     assert v.blocked == [], f"{name} tried to fetch from outside 127.0.0.1: {v.blocked}"
     assert "casebook.load()" not in v.page.inner_text("body"), f"{name}: code is shown"
