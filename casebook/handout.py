@@ -19,8 +19,10 @@ import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import nbformat
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
 from casebook.app import PAGES, notebooks_dir
@@ -80,13 +82,42 @@ def _progress(done: int, total: int, name: str, started: float) -> None:
     )
 
 
-def _execute(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    )
-    client.execute(env={**os.environ, HANDOUT_ENV: "1"})
-    return nb
+class _Kernel:
+    """One kernel for every page of a handout: each notebook starts with ``import casebook`` and
+    ``casebook.load()``, and starting a kernel and importing pandas, plotly and the widgets for
+    each page took longer than running the page. (The pages share nothing else: each loads
+    the casebook and builds its own view.)"""
+
+    def __init__(self, folder: Path) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.folder = folder
+        # given to every client, so none of them owns it and shuts it down after its page
+        self.manager: Any = AsyncKernelManager(kernel_name="python3")
+
+    def execute(self, path: Path, nb: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
+        nb = nb if nb is not None else nbformat.read(path, as_version=4)
+        client = NotebookClient(
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            km=self.manager,
+            resources={"metadata": {"path": str(self.folder)}},
+        )
+        try:
+            client.execute(env={**os.environ, HANDOUT_ENV: "1"})
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+        return nb
+
+    def close(self) -> None:
+        if self.manager.has_kernel:
+            run_sync(self.manager.shutdown_kernel)(now=True)
+
+
+def _execute(path: Path, kernel: _Kernel) -> nbformat.NotebookNode:
+    return kernel.execute(path)
 
 
 def cell_language(cell: nbformat.NotebookNode) -> str | None:
@@ -202,6 +233,34 @@ def choice_page() -> str:
     )
 
 
+def _write_pages(
+    out: Path,
+    source: Path,
+    pages: tuple[str, ...],
+    kernel: _Kernel,
+    *,
+    quiet: bool,
+    started: float,
+) -> list[Path]:
+    """Each page executed once (in the shared kernel) and written in each language."""
+    written = []
+    for k, name in enumerate(pages):
+        if not quiet:
+            _progress(k, len(pages), name, started)
+        executed = _execute(source / name, kernel)
+        for lang in LANGS:
+            html_text = _export(in_language(executed, lang), lang, name)
+            remote = external_references(html_text)
+            if remote:
+                raise RuntimeError(
+                    f"{name}: the handout page would fetch {remote[:3]} from the internet"
+                )
+            target = out / lang / name.replace(".ipynb", ".html")
+            _write(target, html_text)
+            written.append(target)
+    return written
+
+
 def build_handout(
     out_dir: str | os.PathLike[str], *, pages: tuple[str, ...] = PAGES, quiet: bool = False
 ) -> list[Path]:
@@ -216,20 +275,11 @@ def build_handout(
     out = Path(out_dir)
     source = notebooks_dir()
     written, started = [], time.monotonic()
-    for k, name in enumerate(pages):
-        if not quiet:
-            _progress(k, len(pages), name, started)
-        executed = _execute(source / name)
-        for lang in LANGS:
-            html_text = _export(in_language(executed, lang), lang, name)
-            remote = external_references(html_text)
-            if remote:
-                raise RuntimeError(
-                    f"{name}: the handout page would fetch {remote[:3]} from the internet"
-                )
-            target = out / lang / name.replace(".ipynb", ".html")
-            _write(target, html_text)
-            written.append(target)
+    kernel = _Kernel(source)
+    try:
+        written += _write_pages(out, source, pages, kernel, quiet=quiet, started=started)
+    finally:
+        kernel.close()
     whole = pages[:1] == PAGES[:1]
     folder = docs_dir()
     for name, (lang, title) in KEY_PAGES.items() if folder is not None and whole else ():

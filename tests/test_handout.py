@@ -175,7 +175,7 @@ def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.M
     import casebook.handout as handout
 
     # Only the refusal and the files matter here; the executed page is the fixture's business.
-    monkeypatch.setattr(handout, "_execute", lambda path: nbformat.v4.new_notebook())
+    monkeypatch.setattr(handout, "_execute", lambda path, kernel: nbformat.v4.new_notebook())
     monkeypatch.setattr(
         handout,
         "_export",

@@ -46,20 +46,23 @@ PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
 WIDTHS = ("wide", "narrow")
 
 
-def figure_outputs(fig: go.Figure | None, width: str | None = None) -> tuple[dict[str, Any], ...]:
+def figure_outputs(
+    fig: go.Figure | None, width: str | None = None, lang: str | None = None
+) -> tuple[dict[str, Any], ...]:
     """Outputs for an ``ipywidgets.Output`` that show ``fig``, set directly rather than captured.
 
     Setting ``Output.outputs`` redraws only the chart. Capturing output during execution
     (``with out:``) hung Voilà pages and breaks strict nbval (see NOTES-jupyter-stack.md).
-    ``width`` ("wide" or "narrow", the layout the chart was built for) is kept in the chart's
-    ``layout.meta``, where the page (and a test) can read it.
+    ``width`` ("wide" or "narrow", the layout the chart was built for) and ``lang`` are kept in
+    the chart's ``layout.meta``, where the page (and a test) can read them.
     """
     if fig is None:
         return ()
     spec = json.loads(pio.to_json(fig, validate=False))
     spec["config"] = PLOTLY_CONFIG
-    if width is not None:
-        spec.setdefault("layout", {})["meta"] = {"casebook_width": width}
+    meta = {"casebook_width": width, "casebook_lang": lang}
+    if width is not None or lang is not None:
+        spec.setdefault("layout", {})["meta"] = {k: v for k, v in meta.items() if v is not None}
     data = {
         "application/vnd.plotly.v1+json": spec,
         "text/plain": f"<{fig.layout.title.text or 'chart'}>",
@@ -300,7 +303,7 @@ class View:
 
     def show(self, output: widgets.Output, fig: go.Figure | None) -> None:
         """Show ``fig`` in ``output`` (or nothing for None), replacing what was there."""
-        output.outputs = figure_outputs(fig, self.width.value)
+        output.outputs = figure_outputs(fig, self.width.value, self.lang)
 
     @staticmethod
     def say(box: widgets.HTML, text: str | None) -> None:

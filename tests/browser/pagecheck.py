@@ -110,14 +110,16 @@ def accessible(page: Any, where: str) -> None:
 
 
 def drawn_for(page: Any, width: int) -> None:
-    """Wait until every chart is drawn for ``width``: the page tells the views "narrow" below
-    640 px, "wide" above, and they redraw (each chart's ``layout.meta`` says which); and until
+    """Wait until every chart is drawn for ``width`` and in the page's language: the page tells
+    the views "narrow" below 640 px, "wide" above, and they redraw (each chart's ``layout.meta``
+    says which, and in which language); and until
     every chart has taken its box's width (plotly's responsive charts relayout after a
     resize)."""
     want = "narrow" if width < 640 else "wide"
     page.wait_for_function(
         """w => [...document.querySelectorAll('.js-plotly-plot')].every(g =>
              g._fullLayout && g._fullLayout.meta && g._fullLayout.meta.casebook_width === w
+             && g._fullLayout.meta.casebook_lang === document.documentElement.lang
              && Math.abs(g._fullLayout.width - g.getBoundingClientRect().width) < 2)""",
         arg=want,
         timeout=20_000,

@@ -115,12 +115,13 @@ def _screenshot(name: str, width: int) -> Path:
 def _check_page(v: Visit, name: str) -> None:
     """What every load of a page must show, whichever test loads it."""
     selector, plots = PAGES[name]
-    # The views first take the page's language (the title bar tells them as they arrive), and
-    # a chart being redrawn is briefly there twice (the new one before the old one goes): the
-    # count is read once the views speak the page's language and the charts have settled.
-    settled = f"""() => [...document.querySelectorAll('.cb-lang')].every(b =>
-        (b.querySelector('.mod-active') || {{}}).textContent ===
-        document.documentElement.lang.toUpperCase()) && ({DRAWN})() === {plots}"""
+    # The views first take the page's language (the title bar tells them as they arrive, and
+    # the kernel redraws), and a chart being redrawn is briefly there twice (the new one before
+    # the old one goes): the count is read once every chart is drawn in the page's language
+    # (its layout.meta says which, casebook.views.base.figure_outputs) and the count settles.
+    settled = f"""() => ({DRAWN})() === {plots} &&
+        [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullLayout &&
+          (g._fullLayout.meta || {{}}).casebook_lang === document.documentElement.lang)"""
     from playwright.sync_api import TimeoutError as Slow
 
     with contextlib.suppress(Slow):  # if it never settles, the assertion below says what is wrong
