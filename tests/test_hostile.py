@@ -34,7 +34,7 @@ def test_hostile_text_is_valid_data_and_loads_as_is(hostile_dir: Path) -> None:
     assert book.lessons["summary_en"].str.endswith(PAYLOAD).all()
 
 
-def _client(nb: nbformat.NotebookNode) -> Any:
+def _client(nb: nbformat.NotebookNode, km: Any = None) -> Any:
     """nbclient as Voilà uses it, recording in ``.captures`` every Output widget that starts
     capturing the output of a cell (``with out:``, ``interactive_output``): nbclient is told so
     by the widget's state and then sends the cell's output to it instead of the cell.
@@ -52,7 +52,7 @@ def _client(nb: nbformat.NotebookNode) -> Any:
 
     client = Client(
         nb, timeout=300, kernel_name="python3", store_widget_state=True,
-        iopub_timeout=60, raise_on_iopub_timeout=True,
+        iopub_timeout=60, raise_on_iopub_timeout=True, km=km,
         resources={"metadata": {"path": str(notebooks_dir())}},
     )  # fmt: skip
     client.captures = []
@@ -84,13 +84,32 @@ def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
             yield f"widget {model_id} description", values.get("description", "")
 
 
+@pytest.fixture(scope="module")
+def hostile_kernel(hostile_dir: Path) -> Iterator[Any]:
+    """One kernel on the hostile data for the notebooks of a worker (as the handout does,
+    casebook.handout: a kernel and its imports per notebook took longer than the notebook).
+    Widget state is recorded per execution, so each notebook's parts are its own."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name="python3")
+    run_sync(km.start_kernel)(
+        env={**os.environ, "CASEBOOK_DATA": str(hostile_dir)}, cwd=str(notebooks_dir())
+    )
+    yield km
+    run_sync(km.shutdown_kernel)(now=True)
+
+
 @pytest.mark.parametrize("name", [p for p in PAGES if p != "00_start.ipynb"] + ["00_start.ipynb"])
-def test_notebook_outputs_show_hostile_text_escaped(name: str, hostile_dir: Path) -> None:
+def test_notebook_outputs_show_hostile_text_escaped(name: str, hostile_kernel: Any) -> None:
     import nbformat
 
     nb = nbformat.read(notebooks_dir() / name, as_version=4)
-    client = _client(nb)
-    client.execute(env={**os.environ, "CASEBOOK_DATA": str(hostile_dir)})
+    client = _client(nb, km=hostile_kernel)
+    try:
+        client.execute()
+    finally:
+        client.kc.stop_channels()
     assert client.captures == [], f"{name}: a cell captured output into an Output widget"
     parts = list(_html_parts(nb))
     leaks = [where for where, text in parts if RAW in text]
