@@ -86,6 +86,12 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
         return None
     from xdist.scheduler import LoadScopeScheduling
 
+    # The units go out in the order of collection: the browser units first (tests/browser is
+    # collected first), as they are the longest. pytest-xdist would otherwise sort them by
+    # their number of tests, which put the one-test tour of the app last and made the
+    # suite's time swing by half a minute from run to run.
+    config.option.loadscopereorder = False
+
     class Units(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
