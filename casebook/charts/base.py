@@ -80,7 +80,9 @@ def layout(
             "x": 0,
             "xanchor": "left",
             "yref": "container",
-            "y": 1 - 12 / full,
+            # plotly anchors a title of several lines by its first line: each further line
+            # would stick out above the chart (measured in Chromium: 19 px for two lines)
+            "y": 1 - (12 + TITLE_LINE * (lines(title) - 1)) / full if title else 1 - 12 / full,
             "yanchor": "top",
         },
         "font": {"family": theme.font_family, "size": theme.font_size, "color": theme.text_colour},
@@ -135,7 +137,7 @@ def narrow_heatmap(
     grow = extra_top + 14 * extra_lines
     spec["margin"] = {**spec["margin"], "l": left, "t": spec["margin"]["t"] + extra_top}
     spec["height"] += grow
-    spec["title"]["y"] = 1 - 12 / spec["height"]
+    spec["title"]["y"] = 1 - (12 + TITLE_LINE * (lines(spec["title"]["text"]) - 1)) / spec["height"]
     for name in [k for k in spec if k.startswith("xaxis")]:
         spec[name] = {**spec[name], "tickangle": -90, "tickfont": {"size": 11}}
     for note in spec["annotations"]:

@@ -64,7 +64,9 @@ def results_panels(
     colours = theme.area_colours(case_ids)
     n_rows = math.ceil(len(figures) / columns)
     domains = grid(len(figures), columns, h_space=0.06, v_space=min(0.5 / n_rows, 0.16))
-    spec = layout(theme, t("eval.title.results", lang), 120 + 280 * n_rows, below_axis=10, top=110)
+    # narrow: the panels' titles take more lines, so the first row starts lower
+    top = 165 if narrow else 110
+    spec = layout(theme, t("eval.title.results", lang), 120 + 280 * n_rows, below_axis=10, top=top)
     data: list[Spec] = []
     for k, (row, (x_dom, y_dom)) in enumerate(
         zip(figures.to_dict("records"), domains, strict=True)

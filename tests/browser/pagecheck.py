@@ -46,7 +46,8 @@ CHART_LABELS = """() => {
       .map(e => ({e, r: e.getBoundingClientRect(), t: e.textContent.trim().slice(0, 30)}))
       .filter(x => x.r.width > 0 && x.r.height > 0);
     for (const x of items) {
-      if (x.r.left < box.left - 1 || x.r.right > box.right + 1)
+      if (x.r.left < box.left - 1 || x.r.right > box.right + 1
+          || x.r.top < box.top - 1 || x.r.bottom > box.bottom + 1)
         found.push(`chart ${k}: "${x.t}" runs off the chart`);
     }
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
