@@ -44,9 +44,10 @@ handout: $(STAMP)
 
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
-## Three on two cores: the browser tests spend much of their time waiting for a kernel or a page,
-## and a third worker fills that time (measured: 190-223 s with 3, 247-274 s with 2).
-WORKERS ?= 3
+## Two, for now: three were faster (166-197 s against 247-274 s with two, on two cores) but
+## started more kernels at once, and one run in seven lost a kernel to a TCP port taken by
+## another process's kernel ("Address already in use"); see the closing note of 2026-12-02.
+WORKERS ?= 2
 test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup \
 		tests notebooks
