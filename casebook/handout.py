@@ -95,8 +95,8 @@ class _Kernel:
         # given to every client, so none of them owns it and shuts it down after its page
         self.manager: Any = AsyncKernelManager(kernel_name="python3")
 
-    def execute(self, path: Path, nb: nbformat.NotebookNode | None = None) -> nbformat.NotebookNode:
-        nb = nb if nb is not None else nbformat.read(path, as_version=4)
+    def execute(self, path: Path) -> nbformat.NotebookNode:
+        nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
             nb,
             timeout=300,

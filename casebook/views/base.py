@@ -60,9 +60,9 @@ def figure_outputs(
         return ()
     spec = json.loads(pio.to_json(fig, validate=False))
     spec["config"] = PLOTLY_CONFIG
-    meta = {"casebook_width": width, "casebook_lang": lang}
-    if width is not None or lang is not None:
-        spec.setdefault("layout", {})["meta"] = {k: v for k, v in meta.items() if v is not None}
+    meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
+    if meta:
+        spec.setdefault("layout", {})["meta"] = meta
     data = {
         "application/vnd.plotly.v1+json": spec,
         "text/plain": f"<{fig.layout.title.text or 'chart'}>",

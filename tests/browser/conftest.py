@@ -50,23 +50,28 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return hostile_data(tmp_path_factory.mktemp("hostile") / "data")
 
 
+def _serve(
+    settings: AppSettings, log: str, env: dict[str, str] | None = None
+) -> Iterator[AppServer]:
+    """An app server with ``settings`` for the session, answering; stopped at the end."""
+    _need_browser()
+    (ROOT / "build").mkdir(exist_ok=True)
+    server = AppServer(settings, env=env, log=ROOT / "build" / log)
+    try:
+        server.start()
+        yield server.wait()
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """The app, started as `casebook start` does (preheated, the default pool of one kernel per
     page), on a free port; but a page's pool is refilled 1 s after its kernel is taken, not 15 s
     (``casebook start`` waits so as not to slow the page being opened): the tests load some
     pages twice in a row (a reload, a second reader), and a second load waits for the refill."""
-    _need_browser()
-    (ROOT / "build").mkdir(exist_ok=True)
-    app = AppServer(
-        AppSettings(open_browser=False, fill_delay_seconds=1),
-        log=ROOT / "build" / "voila-test.log",
-    )
-    try:
-        app.start()
-        yield app.wait().base_url
-    finally:
-        app.stop()
+    for server in _serve(AppSettings(open_browser=False, fill_delay_seconds=1), "voila-test.log"):
+        yield server.base_url
 
 
 @pytest.fixture(scope="session")
@@ -74,18 +79,10 @@ def hostile_url(hostile_dir: Path) -> Iterator[str]:
     """The same app on the hostile data folder: the page URL prefix (…/voila/render/). Each
     hostile page is loaded once: a refill of its pool would only take CPU from the other
     tests, so it is put off beyond the session."""
-    _need_browser()
-    (ROOT / "build").mkdir(exist_ok=True)
-    hostile = AppServer(
-        AppSettings(open_browser=False, fill_delay_seconds=600),
-        env={"CASEBOOK_DATA": str(hostile_dir)},
-        log=ROOT / "build" / "voila-hostile.log",
-    )
-    try:
-        hostile.start()
-        yield hostile.wait().url
-    finally:
-        hostile.stop()
+    settings = AppSettings(open_browser=False, fill_delay_seconds=600)
+    env = {"CASEBOOK_DATA": str(hostile_dir)}
+    for server in _serve(settings, "voila-hostile.log", env):
+        yield server.url
 
 
 @pytest.fixture(scope="session")
