@@ -4,7 +4,7 @@ A reader scores their own collaboration on each condition in the ``conditions`` 
 Van Delden and the checkable lessons): 1 = no, 2 = a little, 3 = largely, 4 = yes, or leaves it
 open (``None``: don't know). The answers are saved as a small JSON file, written atomically and
 read strictly: a file that is not an answers file, or is broken, is refused with a message
-naming the file and what is wrong; nothing is sent anywhere.
+naming the file and what is wrong, in Dutch and English; nothing is sent anywhere.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from casebook.data import Casebook
+from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
 from casebook.markup import escape
@@ -56,8 +57,9 @@ _MAX_BYTES = 100_000
 _NAME = re.compile(r"[^\w .'-]", re.UNICODE)
 
 
-class AnswersError(ValueError):
-    """An answers file that cannot be used; the message names the file and what is wrong."""
+class AnswersError(UploadError):
+    """An answers file that cannot be used: ``problem`` names the file and what is wrong
+    (``text(lang)`` in either language, ``str()`` in English)."""
 
 
 @dataclass(frozen=True)
@@ -147,47 +149,42 @@ def read_answers(content: bytes, *, filename: str, condition_ids: list[str]) -> 
         With the file name and what is wrong: too large, not UTF-8, not JSON (a half-written
         file ends here), not an answers file, an unknown condition or a score outside 1-4.
     """
+
+    def refuse(key: str, /, **values: Any) -> AnswersError:
+        return AnswersError(Problem.from_key(filename, None, None, key, **values))
+
     try:
         text = decode_upload(
             content, filename=filename, max_bytes=_MAX_BYTES, what="an answers file"
         )
-    except ValueError as err:
-        raise AnswersError(str(err)) from None
+    except ValueError:  # decode_upload says why in English; the reader reads it in theirs
+        key = "check.error.too_large" if len(content) > _MAX_BYTES else "upload.not_utf8"
+        raise refuse(key) from None
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as err:
-        raise AnswersError(
-            f"{filename}: the file is not complete JSON (line {err.lineno}, column {err.colno}: "
-            f"{err.msg}); it may have been cut off"
+        raise refuse(
+            "check.error.not_json", line=err.lineno, column=err.colno, reason=err.msg
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise AnswersError(
-            f"{filename}: this is not an answers file from the casebook "
-            f'(it must hold "format": "{FORMAT}")'
-        )
+        raise refuse("check.error.not_answers", format=FORMAT)
     given = payload.get("answers")
     if not isinstance(given, dict):
-        raise AnswersError(
-            f'{filename}: "answers" must map each condition to a score, '
-            'such as {"urgency": 3, "backing": null}'
-        )
+        raise refuse("check.error.not_a_map", example='{"urgency": 3, "backing": null}')
     scores: dict[str, int | None] = {}
     for key, value in given.items():
         if key not in condition_ids:
-            raise AnswersError(f"{filename}: unknown condition {key!r}")
+            raise refuse("check.error.unknown_condition", condition=repr(key))
         if value is None:
             scores[key] = None
         elif isinstance(value, int) and not isinstance(value, bool) and value in SCORES:
             scores[key] = value
         else:
-            raise AnswersError(
-                f"{filename}, condition {key!r}: {value!r} is not a score "
-                "(1, 2, 3, 4, or null for don't know)"
-            )
+            raise refuse("check.error.not_score", value=repr(value), condition=repr(key))
     name = payload.get("name", "")
     saved_at = payload.get("saved_at", "")
     if not isinstance(name, str) or not isinstance(saved_at, str):
-        raise AnswersError(f'{filename}: "name" and "saved_at" must be text')
+        raise refuse("check.error.not_text")
     return Answers(
         scores={c: scores.get(c) for c in condition_ids},
         name=clean_name(name),

@@ -4,7 +4,7 @@ A *placement* puts each case on the two axes: ``institutional_situational`` (-1 
 1 situational) and ``instrumental_cultural`` (-1 instrumental, 1 cultural). Readers save theirs as
 a small CSV file; a teacher loads several and sees the class beside the casebook's reading.
 Files are written atomically and read strictly: a file that is not a placements file, or is
-broken, is refused with a message naming the file and what is wrong.
+broken, is refused with a message naming the file and what is wrong, in Dutch and English.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from casebook.data import Casebook
+from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
 from casebook.schema import enum
@@ -46,16 +48,18 @@ _MAX_BYTES = 100_000
 _NAME = re.compile(r"[^\w .'-]", re.UNICODE)
 
 
-class PlacementError(ValueError):
-    """A placements file that cannot be used; the message names the file and what is wrong."""
+class PlacementError(UploadError):
+    """A placements file that cannot be used: ``problem`` names the file, row and column and
+    what is wrong (``text(lang)`` in either language, ``str()`` in English)."""
 
 
 @dataclass(frozen=True)
 class ClassLoad:
-    """The outcome of loading a class: the good placements and one message per refused file."""
+    """The outcome of loading a class: the good placements and, per refused file, the problem
+    that refused it."""
 
     placements: pd.DataFrame
-    refused: list[str]
+    refused: list[Problem]
 
 
 def reading(book: Casebook) -> pd.DataFrame:
@@ -130,54 +134,54 @@ def read_placements(content: bytes, *, filename: str, case_ids: list[str]) -> pd
         With the file name and what is wrong: not UTF-8, not a placements file (other
         columns), an unknown case, a number off the axis, a case placed twice, or no rows.
     """
+
+    def refuse(row: int | None, column: str | None, key: str, /, **values: Any) -> PlacementError:
+        return PlacementError(Problem.from_key(filename, row, column, key, **values))
+
     try:
         text = decode_upload(
             content, filename=filename, max_bytes=_MAX_BYTES, what="a placements file"
         )
-    except ValueError as err:
-        raise PlacementError(str(err)) from None
+    except ValueError:  # decode_upload says why in English; the reader reads it in theirs
+        key = "logics.error.too_large" if len(content) > _MAX_BYTES else "upload.not_utf8"
+        raise refuse(None, None, key) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as err:
-        raise PlacementError(f"{filename}: the file is not a readable CSV file ({err})") from None
+        raise refuse(None, None, "upload.not_csv", reason=str(err)) from None
     if not rows or rows[0] != PLACEMENT_COLUMNS:
-        raise PlacementError(
-            f"{filename}: this is not a placements file from the casebook "
-            f"(the first row must be {','.join(PLACEMENT_COLUMNS)})"
-        )
+        raise refuse(None, None, "logics.error.not_placements", columns=",".join(PLACEMENT_COLUMNS))
     records, seen = [], set()
     for number, row in enumerate(rows[1:], start=2):
         if not row:
             continue
-        where = f"{filename}, row {number}"
         if len(row) != len(PLACEMENT_COLUMNS):
-            raise PlacementError(
-                f"{where}: expected {len(PLACEMENT_COLUMNS)} cells, found {len(row)}"
+            raise refuse(
+                number, None, "upload.cells", expected=len(PLACEMENT_COLUMNS), found=len(row)
             )
         record = dict(zip(PLACEMENT_COLUMNS, row, strict=True))
         case_id = record["case_id"]
         if record["casebook_placements"] != _FORMAT:
-            version = record["casebook_placements"]
-            raise PlacementError(f"{where}: unknown format version {version!r}")
+            version = repr(record["casebook_placements"])
+            raise refuse(number, None, "logics.error.version", version=version)
         if case_id not in case_ids:
-            raise PlacementError(f"{where}: unknown case {case_id!r}")
+            raise refuse(number, None, "logics.error.unknown_case", case=repr(case_id))
         if case_id in seen:
-            raise PlacementError(f"{where}: case {case_id!r} is placed twice")
+            raise refuse(number, None, "logics.error.twice", case=repr(case_id))
         seen.add(case_id)
         for axis in AXES:
-            cell = f"{where}, column '{axis}'"
             try:
                 value = float(record[axis])
             except ValueError:
-                raise PlacementError(f"{cell}: {record[axis]!r} is not a number") from None
+                raise refuse(number, axis, "upload.not_number", value=repr(record[axis])) from None
             if not -1 <= value <= 1:
-                raise PlacementError(f"{cell}: {value:g} is off the axis (-1 to 1)")
+                raise refuse(number, axis, "logics.error.off_axis", value=f"{value:g}")
             record[axis] = value
         record["name"] = _NAME.sub("", record["name"]).strip()[:60]
         record["file"] = filename
         records.append(record)
     if not records:
-        raise PlacementError(f"{filename}: the file holds no placements")
+        raise refuse(None, None, "logics.error.empty")
     return pd.DataFrame(records, columns=[*PLACEMENT_COLUMNS, "file"])
 
 
@@ -188,7 +192,7 @@ def read_class(files: list[tuple[str, bytes]], *, case_ids: list[str]) -> ClassL
         try:
             good.append(read_placements(content, filename=filename, case_ids=case_ids))
         except PlacementError as err:
-            refused.append(str(err))
+            refused.append(err.problem)
     columns = [*PLACEMENT_COLUMNS, "file"]
     placements = pd.concat(good, ignore_index=True) if good else pd.DataFrame(columns=columns)
     return ClassLoad(placements=placements, refused=refused)

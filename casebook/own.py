@@ -19,12 +19,14 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from casebook.data import Casebook
 from casebook.errors import DataError, Problem
-from casebook.validate import SEMICOLON_MESSAGE, figure_bounds, semicolon_header
+from casebook.text import TEXT
+from casebook.validate import figure_bounds, semicolon_header
 
 __all__ = [
     "OWN_PREFIX",
@@ -62,6 +64,7 @@ _TRUE = {"true", "yes", "ja", "1", "x"}
 _FALSE = {"", "false", "no", "nee", "0"}
 _MAX_BYTES = 200_000
 _MAX_TEXT = 300
+_MAX_NAME = 80
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -148,45 +151,38 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         column: not UTF-8, not a template (other columns), an unknown indicator, a unit that does
         not match, a cell that is not a number, a percentage outside 0-100, a range whose low end
         is above its high end, an indicator given twice, two neighbourhoods in one file, or no
-        figure at all.
+        figure at all. Each problem says it in Dutch and English (:meth:`Problem.text`).
     """
     problems: list[Problem] = []
 
-    def fail(row: int | None, column: str | None, message: str) -> None:
-        problems.append(Problem(filename, row, column, message))
+    def fail(row: int | None, column: str | None, key: str, /, **values: Any) -> None:
+        problems.append(Problem.from_key(filename, row, column, key, **values))
+
+    def refuse(row: int | None, key: str, /, **values: Any) -> DataError:
+        return DataError([Problem.from_key(filename, row, None, key, **values)])
 
     if len(content) > _MAX_BYTES:
-        raise DataError([Problem(filename, None, None, "the file is too large for a template")])
+        raise refuse(None, "own.error.too_large")
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise DataError(
-            [Problem(filename, None, None, f"the file is not UTF-8 text (byte {err.start})")]
-        ) from None
+        raise refuse(None, "own.error.not_utf8", byte=err.start) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as err:
-        raise DataError(
-            [Problem(filename, None, None, f"the file is not a readable CSV file ({err})")]
-        ) from None
+        raise refuse(None, "upload.not_csv", reason=str(err)) from None
     if not rows:
-        raise DataError([Problem(filename, None, None, "the file is empty")])
+        raise refuse(None, "own.error.empty")
     header = [h.strip() for h in rows[0]]
     if semicolon_header(header):
-        raise DataError([Problem(filename, 1, None, SEMICOLON_MESSAGE)])
+        raise refuse(1, "own.error.semicolons")
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        raise DataError(
-            [
-                Problem(
-                    filename,
-                    1,
-                    None,
-                    f"this is not a filled-in neighbourhood template: column(s) "
-                    f"{', '.join(missing)} are missing (the first row must be "
-                    f"{','.join(TEMPLATE_COLUMNS)})",
-                )
-            ]
+        raise refuse(
+            1,
+            "own.error.not_template",
+            missing=", ".join(missing),
+            columns=",".join(TEMPLATE_COLUMNS),
         )
     defs = book.indicator_definitions.set_index("indicator")
     names: dict[str, int] = {}
@@ -197,34 +193,48 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) != len(header):
-            fail(number, None, f"expected {len(header)} cells, found {len(raw)}")
+            fail(number, None, "upload.cells", expected=len(header), found=len(raw))
             continue
         cell = {h: v.strip() for h, v in zip(header, raw, strict=True)}
         indicator = cell["indicator"]
         if indicator not in defs.index:
-            fail(number, "indicator", f"{indicator!r} is not an indicator of the casebook")
+            fail(number, "indicator", "own.error.unknown_indicator", indicator=repr(indicator))
             continue
         if indicator in seen:
-            fail(number, "indicator", f"{indicator!r} is already given in row {seen[indicator]}")
+            fail(
+                number,
+                "indicator",
+                "own.error.twice",
+                indicator=repr(indicator),
+                row=seen[indicator],
+            )
             continue
         seen[indicator] = number
         unit = str(defs.loc[indicator, "unit"])
         if cell["unit"] and cell["unit"] != unit:
-            fail(number, "unit", f"the unit of {indicator!r} is {unit!r}, not {cell['unit']!r}")
+            given = repr(cell["unit"])
+            fail(
+                number,
+                "unit",
+                "own.error.unit",
+                indicator=repr(indicator),
+                unit=repr(unit),
+                given=given,
+            )
         filled = {k: cell[k] for k in ("value", "low", "high", "text") if cell[k]}
         if not filled:
             continue  # not reported: the row stays in the template, no figure
         name = cell["area_name"]
         if not name:
-            fail(number, "area_name", "the neighbourhood needs a name")
-        elif len(name) > 80:
-            fail(number, "area_name", "the name is longer than 80 characters")
+            fail(number, "area_name", "own.error.no_name")
+        elif len(name) > _MAX_NAME:
+            fail(number, "area_name", "own.error.long_name", limit=_MAX_NAME)
         else:
             names.setdefault(name, number)
-        municipality = municipality or cell.get("municipality", "")[:80]
+        municipality = municipality or cell.get("municipality", "")[:_MAX_NAME]
         approx = cell["approx"].lower()
         if approx not in _TRUE | _FALSE:
-            fail(number, "approx", f"{cell['approx']!r} is not yes or no (leave empty for no)")
+            fail(number, "approx", "own.error.approx", value=repr(cell["approx"]))
         record = {
             "indicator": indicator,
             "unit": unit,
@@ -237,16 +247,16 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         }
         if unit == "text":
             if set(filled) != {"text"}:
-                fail(number, "text", f"{indicator!r} is a statement: fill in only the text column")
+                fail(number, "text", "own.error.statement", indicator=repr(indicator))
                 continue
             if len(cell["text"]) > _MAX_TEXT:
-                fail(number, "text", f"the text is longer than {_MAX_TEXT} characters")
+                fail(number, "text", "own.error.long_text", limit=_MAX_TEXT)
                 continue
             record["text"] = cell["text"]
             records.append(record)
             continue
         if "text" in filled:
-            fail(number, "text", f"{indicator!r} is a figure ({unit}): use value, or low and high")
+            fail(number, "text", "own.error.figure", indicator=repr(indicator), unit=unit)
             continue
         ok = True
         for column in ("value", "low", "high"):
@@ -254,22 +264,21 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
                 try:
                     record[column] = _number(filled[column])
                 except ValueError:
-                    fail(number, column, f"{filled[column]!r} is not a number")
+                    fail(number, column, "upload.not_number", value=repr(filled[column]))
                     ok = False
         if not ok:
             continue
         if record["value"] is not None and (
             record["low"] is not None or record["high"] is not None
         ):
-            fail(number, "value", "give either a value or a range (low and high), not both")
+            fail(number, "value", "own.error.value_and_range")
             continue
         if record["value"] is None and (record["low"] is None or record["high"] is None):
             column = "high" if record["low"] is not None else "low"
-            fail(number, column, "a range needs both low and high")
+            fail(number, column, "own.error.half_range")
             continue
-        broken = figure_bounds(unit, value=record["value"], low=record["low"], high=record["high"])
-        for column, message in broken:  # the same rules as the casebook's own data
-            fail(number, column, message)
+        broken = _bounds(filename, number, unit, record)  # the rules of the casebook's own data
+        problems += broken
         if broken:
             continue
         for column in ("value", "low", "high"):
@@ -277,24 +286,16 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
             if v is None:
                 continue
             if unit == "count" and not v.is_integer():
-                fail(
-                    number,
-                    column,
-                    f"{filled[column]!r} is not a whole number "
-                    "(write a count without a thousands separator: 2450, not 2.450)",
-                )
+                fail(number, column, "own.error.not_whole", value=repr(filled[column]))
             elif unit == "year" and not 1800 <= v <= 2100:
-                fail(number, column, f"{v:g} is not a year")
+                fail(number, column, "own.error.not_year", value=f"{v:g}")
         records.append(record)
     if len(names) > 1:
         extra = list(names.items())[1]
-        fail(
-            extra[1],
-            "area_name",
-            f"one file holds one neighbourhood; {extra[0]!r} differs from {next(iter(names))!r}",
-        )
+        first = next(iter(names))
+        fail(extra[1], "area_name", "own.error.two_areas", other=repr(extra[0]), first=repr(first))
     if not problems and not records:
-        fail(None, None, "no figures are filled in (fill in value, low and high, or text)")
+        fail(None, None, "own.error.no_figures")
     if problems:
         raise DataError(problems)
     name = next(iter(names))
@@ -306,6 +307,39 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         filename=filename,
         rows=own_indicator_rows(area_id, records),
     )
+
+
+def _bounds(filename: str, row: int, unit: str, record: dict[str, Any]) -> list[Problem]:
+    """The problems :func:`~casebook.validate.figure_bounds` finds in one figure, each in both
+    languages.
+
+    figure_bounds keeps the rules, shared with the casebook's own data, and says each finding in
+    English (for ``casebook validate``). A reader sees it in their language: each finding
+    becomes the catalogue text whose English it is. A finding the catalogue does not know (a
+    rule added to figure_bounds alone) is shown as it is, in English, rather than lost.
+    """
+    low, high = record["low"], record["high"]
+    found = []
+    for column, message in figure_bounds(unit, value=record["value"], low=low, high=high):
+        candidates = []
+        if record[column] is not None:
+            value = f"{record[column]:g}"
+            candidates += [
+                ("own.error.not_percentage", {"value": value}),
+                (f"own.error.negative.{unit}", {"value": value}),
+            ]
+        if low is not None and high is not None:
+            candidates.append(
+                ("own.error.low_above_high", {"low": f"{low:g}", "high": f"{high:g}"})
+            )
+        keyed = [
+            Problem.from_key(filename, row, column, key, **values)
+            for key, values in candidates
+            if key in TEXT
+        ]
+        said = [p for p in keyed if p.message == message]
+        found.append(said[0] if said else Problem(filename, row, column, message))
+    return found
 
 
 def own_indicator_rows(area_id: str, records: list[dict]) -> pd.DataFrame:
@@ -355,11 +389,14 @@ def own_areas_in(data_dir: str | Path, book: Casebook) -> OwnLoad:
             refused.append(err)
             continue
         except OSError as err:
-            refused.append(DataError([Problem(shown, None, None, f"cannot be read ({err})")]))
+            problem = Problem.from_key(shown, None, None, "own.error.unreadable", reason=str(err))
+            refused.append(DataError([problem]))
             continue
         if area.area_id in ids:
-            msg = f"the neighbourhood {area.name!r} is already given in another file"
-            refused.append(DataError([Problem(shown, None, "area_name", msg)]))
+            problem = Problem.from_key(
+                shown, None, "area_name", "own.error.area_twice", name=repr(area.name)
+            )
+            refused.append(DataError([problem]))
             continue
         ids.add(area.area_id)
         areas.append(area)

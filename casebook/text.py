@@ -508,10 +508,178 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "glossary.none": {"nl": "Geen begrip met '{query}'.", "en": "No term with '{query}'."},
     "glossary.pages": {"nl": "p. {pages}", "en": "p. {pages}"},
+    # Why a reader's file is refused (casebook.errors.Problem.from_key). Values are filled in as
+    # they are: file names, column names, what the reader typed.
+    "problem.row": {"nl": "rij {row}", "en": "row {row}"},
+    "problem.column": {"nl": "kolom '{column}'", "en": "column '{column}'"},
+    "upload.not_utf8": {
+        "nl": "het bestand is geen UTF-8-tekst",
+        "en": "the file is not UTF-8 text",
+    },
+    "upload.not_csv": {
+        "nl": "het bestand is geen leesbaar CSV-bestand ({reason})",
+        "en": "the file is not a readable CSV file ({reason})",
+    },
+    "upload.cells": {
+        "nl": "{expected} cellen verwacht, {found} gevonden",
+        "en": "expected {expected} cells, found {found}",
+    },
+    "upload.not_number": {"nl": "{value} is geen getal", "en": "{value} is not a number"},
+    "own.error.too_large": {
+        "nl": "het bestand is te groot voor een sjabloon",
+        "en": "the file is too large for a template",
+    },
+    "own.error.not_utf8": {
+        "nl": "het bestand is geen UTF-8-tekst (byte {byte})",
+        "en": "the file is not UTF-8 text (byte {byte})",
+    },
+    "own.error.empty": {"nl": "het bestand is leeg", "en": "the file is empty"},
+    "own.error.semicolons": {
+        "nl": "de kolommen zijn gescheiden door puntkomma's; sla het bestand op als 'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'",
+    },
+    "own.error.not_template": {
+        "nl": "dit is geen ingevuld wijksjabloon: de kolom(men) {missing} ontbreken (de eerste rij moet {columns} zijn)",
+        "en": "this is not a filled-in neighbourhood template: column(s) {missing} are missing (the first row must be {columns})",
+    },
+    "own.error.unknown_indicator": {
+        "nl": "{indicator} is geen kenmerk van het casebook",
+        "en": "{indicator} is not an indicator of the casebook",
+    },
+    "own.error.twice": {
+        "nl": "{indicator} staat al in rij {row}",
+        "en": "{indicator} is already given in row {row}",
+    },
+    "own.error.unit": {
+        "nl": "de eenheid van {indicator} is {unit}, niet {given}",
+        "en": "the unit of {indicator} is {unit}, not {given}",
+    },
+    "own.error.no_name": {
+        "nl": "de wijk heeft een naam nodig",
+        "en": "the neighbourhood needs a name",
+    },
+    "own.error.long_name": {
+        "nl": "de naam is langer dan {limit} tekens",
+        "en": "the name is longer than {limit} characters",
+    },
+    "own.error.approx": {
+        "nl": "{value} is geen ja of nee (laat leeg voor nee)",
+        "en": "{value} is not yes or no (leave empty for no)",
+    },
+    "own.error.statement": {
+        "nl": "{indicator} is een beschrijving: vul alleen de kolom text in",
+        "en": "{indicator} is a statement: fill in only the text column",
+    },
+    "own.error.long_text": {
+        "nl": "de tekst is langer dan {limit} tekens",
+        "en": "the text is longer than {limit} characters",
+    },
+    "own.error.figure": {
+        "nl": "{indicator} is een cijfer ({unit}): gebruik value, of low en high",
+        "en": "{indicator} is a figure ({unit}): use value, or low and high",
+    },
+    "own.error.value_and_range": {
+        "nl": "geef een waarde of een bereik (low en high), niet allebei",
+        "en": "give either a value or a range (low and high), not both",
+    },
+    "own.error.half_range": {
+        "nl": "een bereik heeft zowel low als high nodig",
+        "en": "a range needs both low and high",
+    },
+    "own.error.low_above_high": {
+        "nl": "low {low} is groter dan high {high}",
+        "en": "low {low} is greater than high {high}",
+    },
+    "own.error.negative.count": {
+        "nl": "{value} is negatief, en een aantal kan niet negatief zijn",
+        "en": "{value} is negative, which a count figure cannot be",
+    },
+    "own.error.negative.EUR": {
+        "nl": "{value} is negatief, en een bedrag in euro kan niet negatief zijn",
+        "en": "{value} is negative, which a EUR figure cannot be",
+    },
+    "own.error.not_percentage": {
+        "nl": "{value} is geen percentage tussen 0 en 100",
+        "en": "{value} is not a percentage between 0 and 100",
+    },
+    "own.error.not_whole": {
+        "nl": "{value} is geen geheel getal (schrijf een aantal zonder scheidingsteken voor duizendtallen: 2450, niet 2.450)",
+        "en": "{value} is not a whole number (write a count without a thousands separator: 2450, not 2.450)",
+    },
+    "own.error.not_year": {"nl": "{value} is geen jaartal", "en": "{value} is not a year"},
+    "own.error.two_areas": {
+        "nl": "één bestand bevat één wijk; {other} verschilt van {first}",
+        "en": "one file holds one neighbourhood; {other} differs from {first}",
+    },
+    "own.error.no_figures": {
+        "nl": "er zijn geen cijfers ingevuld (vul value, low en high, of text in)",
+        "en": "no figures are filled in (fill in value, low and high, or text)",
+    },
+    "own.error.unreadable": {
+        "nl": "kan niet worden gelezen ({reason})",
+        "en": "cannot be read ({reason})",
+    },
+    "own.error.area_twice": {
+        "nl": "de wijk {name} staat al in een ander bestand",
+        "en": "the neighbourhood {name} is already given in another file",
+    },
+    "check.error.too_large": {
+        "nl": "het bestand is te groot voor een antwoordenbestand",
+        "en": "the file is too large to be an answers file",
+    },
+    "check.error.not_json": {
+        "nl": "is geen volledige JSON (regel {line}, kolom {column}: {reason}); misschien is het bestand halverwege afgebroken",
+        "en": "the file is not complete JSON (line {line}, column {column}: {reason}); it may have been cut off",
+    },
+    "check.error.not_answers": {
+        "nl": 'dit is geen antwoordenbestand van het casebook (er moet "format": "{format}" in staan)',
+        "en": 'this is not an answers file from the casebook (it must hold "format": "{format}")',
+    },
+    "check.error.not_a_map": {
+        "nl": '"answers" moet bij elke conditie een score geven, zoals {example}',
+        "en": '"answers" must map each condition to a score, such as {example}',
+    },
+    "check.error.unknown_condition": {
+        "nl": "onbekende conditie {condition}",
+        "en": "unknown condition {condition}",
+    },
+    "check.error.not_score": {
+        "nl": "{value} is geen score voor conditie {condition} (1, 2, 3, 4, of null voor weet niet)",
+        "en": "{value} is not a score for condition {condition} (1, 2, 3, 4, or null for don't know)",
+    },
+    "check.error.not_text": {
+        "nl": '"name" en "saved_at" moeten tekst zijn',
+        "en": '"name" and "saved_at" must be text',
+    },
+    "logics.error.too_large": {
+        "nl": "het bestand is te groot voor een plaatsingenbestand",
+        "en": "the file is too large to be a placements file",
+    },
+    "logics.error.not_placements": {
+        "nl": "dit is geen plaatsingenbestand van het casebook (de eerste rij moet {columns} zijn)",
+        "en": "this is not a placements file from the casebook (the first row must be {columns})",
+    },
+    "logics.error.version": {
+        "nl": "onbekende versie van het formaat: {version}",
+        "en": "unknown format version {version}",
+    },
+    "logics.error.unknown_case": {"nl": "onbekende casus {case}", "en": "unknown case {case}"},
+    "logics.error.twice": {
+        "nl": "casus {case} is twee keer geplaatst",
+        "en": "case {case} is placed twice",
+    },
+    "logics.error.off_axis": {
+        "nl": "{value} ligt buiten de as (-1 tot 1)",
+        "en": "{value} is off the axis (-1 to 1)",
+    },
+    "logics.error.empty": {
+        "nl": "het bestand bevat geen plaatsingen",
+        "en": "the file holds no placements",
+    },
 }
 
 
-def t(key: str, lang: str, **values: Any) -> str:
+def t(key: str, lang: str, /, **values: Any) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     check_lang(lang)
     return TEXT[key][lang].format(**values)

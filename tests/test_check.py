@@ -10,6 +10,7 @@ import pytest
 
 import casebook
 from casebook import check
+from casebook.text import TEXT
 from tests.helpers import IDS, _answers
 
 
@@ -92,7 +93,7 @@ def _file(**change: object) -> bytes:
         (_file(format="casebook-check/9"), "not an answers file"),
         (_file(answers=[2, 3]), "must map each condition to a score"),
         (_file(answers={"atlantis": 2}), "unknown condition 'atlantis'"),
-        (_file(answers={"urgency": 5}), "condition 'urgency': 5 is not a score"),
+        (_file(answers={"urgency": 5}), "5 is not a score for condition 'urgency'"),
         (_file(answers={"urgency": "3"}), "'3' is not a score"),
         (_file(answers={"urgency": True}), "True is not a score"),
         (_file(name=["x"]), "must be text"),
@@ -103,6 +104,73 @@ def test_bad_answers_files_are_refused_with_file_and_reason(content: bytes, mess
     with pytest.raises(check.AnswersError, match=message) as err:
         check.read_answers(content, filename="mijn.json", condition_ids=IDS)
     assert str(err.value).startswith("mijn.json")
+
+
+# One file per way of refusing an answers file: the key of the catalogue it is said with.
+REFUSED: dict[str, bytes] = {
+    "check.error.too_large": b"x" * 200_000,
+    "upload.not_utf8": "ü".encode("latin-1"),
+    "check.error.not_json": b'{"format": ',
+    "check.error.not_answers": b"[1, 2]",
+    "check.error.not_a_map": _file(answers=[2, 3]),
+    "check.error.unknown_condition": _file(answers={"atlantis": 2}),
+    "check.error.not_score": _file(answers={"urgency": 5}),
+    "check.error.not_text": _file(name=["x"]),
+}
+
+
+@pytest.mark.parametrize("key", sorted(REFUSED))
+def test_every_refusal_is_said_in_both_languages(key: str) -> None:
+    with pytest.raises(check.AnswersError) as err:
+        check.read_answers(REFUSED[key], filename="mijn.json", condition_ids=IDS)
+    problem = err.value.problem
+    assert problem.key == key
+    assert err.value.text("en") == str(err.value) == str(problem)
+    nl = err.value.text("nl")  # every placeholder filled, or text() raises
+    assert nl.startswith("mijn.json: ") and nl != err.value.text("en")
+
+
+def test_the_refusals_cover_every_key_of_the_check() -> None:
+    assert {k for k in REFUSED if k.startswith("check.error.")} == {
+        k for k in TEXT if k.startswith("check.error.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "nl", "en"),
+    [
+        (
+            "check.error.not_json",
+            "mijn.json: is geen volledige JSON (regel 1, kolom 12: Expecting value); "
+            "misschien is het bestand halverwege afgebroken",
+            "mijn.json: the file is not complete JSON (line 1, column 12: Expecting value); "
+            "it may have been cut off",
+        ),
+        (
+            "check.error.not_score",
+            "mijn.json: 5 is geen score voor conditie 'urgency' (1, 2, 3, 4, of null voor weet "
+            "niet)",
+            "mijn.json: 5 is not a score for condition 'urgency' (1, 2, 3, 4, or null for don't "
+            "know)",
+        ),
+        (
+            "check.error.not_a_map",
+            'mijn.json: "answers" moet bij elke conditie een score geven, zoals '
+            '{"urgency": 3, "backing": null}',
+            'mijn.json: "answers" must map each condition to a score, such as '
+            '{"urgency": 3, "backing": null}',
+        ),
+        (
+            "check.error.too_large",
+            "mijn.json: het bestand is te groot voor een antwoordenbestand",
+            "mijn.json: the file is too large to be an answers file",
+        ),
+    ],
+)
+def test_a_refusal_in_dutch_and_in_english(key: str, nl: str, en: str) -> None:
+    with pytest.raises(check.AnswersError) as err:
+        check.read_answers(REFUSED[key], filename="mijn.json", condition_ids=IDS)
+    assert (err.value.text("nl"), err.value.text("en")) == (nl, en)
 
 
 def test_names_are_cleaned_on_the_way_in_and_out() -> None:

@@ -11,6 +11,7 @@ import pytest
 import casebook
 from casebook import logics
 from casebook.logics import AXES, PlacementError
+from casebook.text import TEXT
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
 
@@ -153,6 +154,75 @@ def test_bad_placements_files_are_refused_with_file_and_reason(
     assert str(info.value).startswith("klas/anna.csv")
 
 
+_HEADER = (
+    b"casebook_placements,name,case_id,institutional_situational,instrumental_cultural,saved_at\n"
+)
+# One file per way of refusing a placements file: the key of the catalogue it is said with.
+REFUSED: dict[str, bytes] = {
+    "logics.error.too_large": b"x" * 200_000,
+    "upload.not_utf8": "ü".encode("latin-1"),
+    "upload.not_csv": _HEADER + b'1,"Sam',
+    "logics.error.not_placements": b"name,score\nSam,3\n",
+    "upload.cells": _HEADER + b"1,Sam,mom,0\n",
+    "logics.error.version": _HEADER + b"2,Sam,mom,0,0,\n",
+    "logics.error.unknown_case": _HEADER + b"1,Sam,atlantis,0,0,\n",
+    "logics.error.twice": _HEADER + b"1,Sam,mom,0,0,\n1,Sam,mom,0.5,0,\n",
+    "upload.not_number": _HEADER + b"1,Sam,mom,veel,0,\n",
+    "logics.error.off_axis": _HEADER + b"1,Sam,mom,1.5,0,\n",
+    "logics.error.empty": _HEADER,
+}
+
+
+@pytest.mark.parametrize("key", sorted(REFUSED))
+def test_every_refusal_is_said_in_both_languages(key: str) -> None:
+    with pytest.raises(PlacementError) as info:
+        logics.read_placements(REFUSED[key], filename="klas/anna.csv", case_ids=CASES)
+    problem = info.value.problem
+    assert problem.key == key
+    assert info.value.text("en") == str(info.value) == str(problem)
+    nl = info.value.text("nl")  # every placeholder filled, or text() raises
+    assert nl.startswith("klas/anna.csv") and nl != info.value.text("en")
+
+
+def test_the_refusals_cover_every_key_of_logics() -> None:
+    assert {k for k in REFUSED if k.startswith("logics.error.")} == {
+        k for k in TEXT if k.startswith("logics.error.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "nl", "en"),
+    [
+        (
+            "logics.error.off_axis",
+            "klas/anna.csv, rij 2, kolom 'institutional_situational': 1.5 ligt buiten de as "
+            "(-1 tot 1)",
+            "klas/anna.csv, row 2, column 'institutional_situational': 1.5 is off the axis "
+            "(-1 to 1)",
+        ),
+        (
+            "upload.not_number",
+            "klas/anna.csv, rij 2, kolom 'institutional_situational': 'veel' is geen getal",
+            "klas/anna.csv, row 2, column 'institutional_situational': 'veel' is not a number",
+        ),
+        (
+            "logics.error.twice",
+            "klas/anna.csv, rij 3: casus 'mom' is twee keer geplaatst",
+            "klas/anna.csv, row 3: case 'mom' is placed twice",
+        ),
+        (
+            "upload.not_utf8",
+            "klas/anna.csv: het bestand is geen UTF-8-tekst",
+            "klas/anna.csv: the file is not UTF-8 text",
+        ),
+    ],
+)
+def test_a_refusal_in_dutch_and_in_english(key: str, nl: str, en: str) -> None:
+    with pytest.raises(PlacementError) as info:
+        logics.read_placements(REFUSED[key], filename="klas/anna.csv", case_ids=CASES)
+    assert (info.value.text("nl"), info.value.text("en")) == (nl, en)
+
+
 def test_a_class_loads_the_good_files_and_names_the_bad(tmp_path: Path) -> None:
     good_a = logics.placements_csv(_placements(mom=(0.8, 0.6))).encode()
     good_b = logics.placements_csv(_placements(mom=(0.2, 0.2))).encode()
@@ -161,7 +231,8 @@ def test_a_class_loads_the_good_files_and_names_the_bad(tmp_path: Path) -> None:
         case_ids=CASES,
     )
     assert len(loaded.placements) == 10
-    assert [r.split(":")[0] for r in loaded.refused] == ["wrong.csv", "empty.csv"]
+    assert [p.file for p in loaded.refused] == ["wrong.csv", "empty.csv"]
+    assert loaded.refused[0].text("nl").startswith("wrong.csv: dit is geen plaatsingenbestand")
     summary = logics.class_summary(loaded.placements, logics.reading(casebook.load())).set_index(
         "case_id"
     )

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 import casebook
+from casebook import own
 from casebook.compare import indicator_table, select
-from casebook.errors import DataError
+from casebook.errors import DataError, Problem
 from casebook.own import OWN_DIR, TEMPLATE_COLUMNS, own_areas_in, read_own_area, template_csv
+from casebook.text import TEXT
 from casebook.views.compare import CompareView
 from tests.helpers import EXAMPLE, ROOT, _edit
 
@@ -136,6 +138,172 @@ def test_a_teachers_folder_keeps_the_good_files_and_names_the_bad(
     view = CompareView(teacher)
     assert [o.name for o in view.own] == ["Voorbeeldwijk (fictief)"]
     assert "b_kapot.csv" in view.own_status.value and view.figure is not None
+
+
+# --- refusals in the reader's language ------------------------------------------------------
+
+_LINES = EXAMPLE.read_bytes().splitlines(keepends=True)
+# One file per way of refusing a file: the key of the catalogue it is said with.
+REFUSED: dict[str, bytes] = {
+    "own.error.too_large": b"x" * 300_000,
+    "own.error.not_utf8": "ü".encode("latin-1"),
+    "upload.not_csv": b'area_name,indicator\n"Noord',
+    "own.error.empty": b"",
+    "own.error.semicolons": EXAMPLE.read_bytes().replace(b",", b";"),
+    "own.error.not_template": b"wijk,inwoners\nNoord,100\n",
+    "upload.cells": EXAMPLE.read_bytes() + b"Voorbeeldwijk (fictief),x,households\n",
+    "own.error.unknown_indicator": _edit(inhabitants={"indicator": "happiness"}),
+    "own.error.twice": EXAMPLE.read_bytes() + _LINES[1],
+    "own.error.unit": _edit(inhabitants={"unit": "percent"}),
+    "own.error.no_name": _edit(inhabitants={"area_name": ""}),
+    "own.error.long_name": _edit(inhabitants={"area_name": "x" * 81}),
+    "own.error.approx": _edit(mutation_rate={"approx": "misschien"}),
+    "own.error.statement": _edit(dwelling_types={"value": "3"}),
+    "own.error.long_text": _edit(dwelling_types={"text": "x" * 301}),
+    "own.error.figure": _edit(inhabitants={"text": "veel"}),
+    "upload.not_number": _edit(inhabitants={"value": "veel"}),
+    "own.error.value_and_range": _edit(inhabitants={"low": "1"}),
+    "own.error.half_range": _edit(owner_occupied_share={"high": ""}),
+    "own.error.low_above_high": _edit(owner_occupied_share={"low": "40"}),
+    "own.error.negative.count": _edit(households={"value": "-5"}),
+    "own.error.negative.EUR": _edit(rent_mean={"value": "-450"}),
+    "own.error.not_percentage": _edit(social_rent_share={"value": "140"}),
+    "own.error.not_whole": _edit(inhabitants={"value": "2.450"}),
+    "own.error.not_year": _edit(corporation_units_build_years={"value": "1492"}),
+    "own.error.two_areas": _edit(households={"area_name": "Andere wijk"}),
+    "own.error.no_figures": TEMPLATE.read_bytes(),
+}
+# Refused only in a teacher's folder (test_a_teachers_folder_says_why_in_both_languages).
+REFUSED_IN_FOLDER = {"own.error.unreadable", "own.error.area_twice"}
+
+
+def _said_in_both_languages(problem: Problem) -> None:
+    assert problem.key is not None, f"said in English only: {problem}"
+    assert problem.text("en") == str(problem)
+    assert problem.text("nl") != problem.text("en"), f"not said in Dutch: {problem}"
+
+
+@pytest.mark.parametrize("key", sorted(REFUSED))
+def test_every_refusal_is_said_in_both_languages(book: casebook.Casebook, key: str) -> None:
+    with pytest.raises(DataError) as err:
+        read_own_area(REFUSED[key], filename="mijn_wijk.csv", book=book)
+    problems = err.value.problems
+    assert key in {p.key for p in problems}, [str(p) for p in problems]
+    for problem in problems:  # every placeholder filled in both languages, or text() raises
+        _said_in_both_languages(problem)
+
+
+def test_the_refusals_cover_every_key_of_own() -> None:
+    """Every way own.py refuses a file is tried above, in both languages."""
+    tried = set(REFUSED) | REFUSED_IN_FOLDER
+    assert {k for k in tried if k.startswith("own.error.")} == {
+        k for k in TEXT if k.startswith("own.error.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "nl", "en"),
+    [
+        (
+            "upload.not_number",
+            "mijn_wijk.csv, rij 2, kolom 'value': 'veel' is geen getal",
+            "mijn_wijk.csv, row 2, column 'value': 'veel' is not a number",
+        ),
+        (
+            "own.error.not_percentage",
+            "mijn_wijk.csv, rij 9, kolom 'value': 140 is geen percentage tussen 0 en 100",
+            "mijn_wijk.csv, row 9, column 'value': 140 is not a percentage between 0 and 100",
+        ),
+        (
+            "own.error.low_above_high",
+            "mijn_wijk.csv, rij 11, kolom 'low': low 40 is groter dan high 35",
+            "mijn_wijk.csv, row 11, column 'low': low 40 is greater than high 35",
+        ),
+        (
+            "own.error.negative.EUR",
+            "mijn_wijk.csv, rij 18, kolom 'value': -450 is negatief, en een bedrag in euro kan "
+            "niet negatief zijn",
+            "mijn_wijk.csv, row 18, column 'value': -450 is negative, which a EUR figure cannot be",
+        ),
+        (
+            "own.error.unit",
+            "mijn_wijk.csv, rij 2, kolom 'unit': de eenheid van 'inhabitants' is 'count', niet "
+            "'percent'",
+            "mijn_wijk.csv, row 2, column 'unit': the unit of 'inhabitants' is 'count', not "
+            "'percent'",
+        ),
+        (
+            "own.error.semicolons",
+            "mijn_wijk.csv, rij 1: de kolommen zijn gescheiden door puntkomma's; sla het bestand "
+            "op als 'CSV UTF-8 (door komma's gescheiden)'",
+            "mijn_wijk.csv, row 1: the columns are separated by semicolons; save it as "
+            "'CSV UTF-8 (comma-separated)'",
+        ),
+        (
+            "own.error.no_figures",
+            "mijn_wijk.csv: er zijn geen cijfers ingevuld (vul value, low en high, of text in)",
+            "mijn_wijk.csv: no figures are filled in (fill in value, low and high, or text)",
+        ),
+    ],
+)
+def test_a_refusal_in_dutch_and_in_english(
+    book: casebook.Casebook, key: str, nl: str, en: str
+) -> None:
+    with pytest.raises(DataError) as err:
+        read_own_area(REFUSED[key], filename="mijn_wijk.csv", book=book)
+    (problem,) = err.value.problems
+    assert (problem.text("nl"), problem.text("en")) == (nl, en)
+
+
+def test_the_shared_rules_are_said_as_the_data_layer_says_them() -> None:
+    """The figure rules and the semicolon check are shared with casebook.validate; in English a
+    reader reads what `casebook validate` prints."""
+    from casebook.validate import SEMICOLON_MESSAGE, figure_bounds
+
+    assert TEXT["own.error.semicolons"]["en"] == SEMICOLON_MESSAGE
+    said = {m for _, m in figure_bounds("percent", value=140, low=40, high=35)}
+    said |= {m for _, m in figure_bounds("count", value=-5, low=None, high=None)}
+    said |= {m for _, m in figure_bounds("EUR", value=-450, low=None, high=None)}
+    assert said == {
+        "low 40 is greater than high 35",
+        "140 is not a percentage between 0 and 100",
+        "-5 is negative, which a count figure cannot be",
+        "-450 is negative, which a EUR figure cannot be",
+    }
+
+
+def test_a_rule_the_catalogue_does_not_know_is_still_shown(
+    book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule added to figure_bounds alone reaches the reader in English rather than not at all."""
+    monkeypatch.setattr(own, "figure_bounds", lambda unit, **_: [("value", "a new rule")])
+    with pytest.raises(DataError) as err:
+        read_own_area(EXAMPLE.read_bytes(), filename="x.csv", book=book)
+    assert err.value.problems[0].text("nl") == "x.csv, rij 2, kolom 'value': a new rule"
+
+
+def test_a_teachers_folder_says_why_in_both_languages(
+    book: casebook.Casebook, data_copy: Path
+) -> None:
+    folder = data_copy / OWN_DIR
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.csv")
+    shutil.copy(EXAMPLE, folder / "b.csv")  # the same neighbourhood again
+    (folder / "c.csv").mkdir()  # cannot be read as a file
+    found = own_areas_in(data_copy, casebook.load(data_copy))
+    problems = {p.key: p for e in found.refused for p in e.problems}
+    assert set(problems) == REFUSED_IN_FOLDER
+    for problem in problems.values():
+        _said_in_both_languages(problem)
+    assert problems["own.error.area_twice"].text("nl") == (
+        f"{OWN_DIR}/b.csv, kolom 'area_name': de wijk 'Voorbeeldwijk (fictief)' staat al in een "
+        "ander bestand"
+    )
+    assert (
+        problems["own.error.unreadable"]
+        .text("nl")
+        .startswith(f"{OWN_DIR}/c.csv: kan niet worden gelezen (")
+    )
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -46,6 +46,30 @@ def test_no_key_is_dead() -> None:
     assert not dead, f"no code uses these texts; remove them or use them: {dead}"
 
 
+# The families of keys that say why a reader's file is refused (casebook.errors.Problem).
+REFUSAL_FAMILIES = ("problem.", "upload.", "own.error.", "check.error.", "logics.error.")
+
+
+def missing_keys(used: set[str], keys: set[str]) -> list[str]:
+    """Refusal keys the code writes out that the catalogue lacks (a prefix such as
+    'own.error.negative.' is completed at run time, and is no key itself)."""
+    return sorted(
+        s for s in used if s.startswith(REFUSAL_FAMILIES) and not s.endswith(".") and s not in keys
+    )
+
+
+def test_every_refusal_key_in_the_code_is_in_the_catalogue() -> None:
+    """A missing key fails only when its refusal happens; this finds it before a reader does.
+    (That each one is said in both languages with every placeholder filled is tested where it
+    is raised: tests/test_own.py, tests/test_check.py, tests/test_logics.py.)"""
+    assert not missing_keys(used_strings(PACKAGE), set(TEXT))
+
+
+def test_a_missing_refusal_key_is_found() -> None:
+    used = {"upload.not_utf8", "own.error.negative.", "check.error.gone", "casebook.views"}
+    assert missing_keys(used, set(TEXT)) == ["check.error.gone"]
+
+
 def test_a_dead_key_is_found() -> None:
     used = {"control.language", "mode."}
     assert dead_keys(["control.language", "mode.one", "msg.gone"], used) == ["msg.gone"]

@@ -4,6 +4,8 @@ lessons for your weak spots, and your answers saved, reloaded and summarised on 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,8 @@ class CheckView(View):
         self._frameworks = book.conditions.set_index("condition_id")["framework"]
         self.saved_path: Path | None = None
         self.message_text: str | None = None
+        # What the reader was last told, in a given language: said again after a switch.
+        self._said: Callable[[str], str] | None = None
         self.figure = None
         self.weak = None
         self.summary = ""
@@ -138,10 +142,10 @@ class CheckView(View):
         try:
             answers = check.read_answers(content, filename=filename, condition_ids=self._ids)
         except check.AnswersError as err:
-            self._say(str(err))
+            self._say(err.text)
             return None
         self.set_answers(answers)
-        self._say(t("check.loaded", self.lang, file=filename))
+        self._say(partial(t, "check.loaded", file=filename))
         return answers
 
     # --- events -------------------------------------------------------------------------
@@ -151,9 +155,12 @@ class CheckView(View):
         if files:
             self.load_answers_file(files[0]["name"], bytes(files[0]["content"]))
 
-    def _say(self, text: str | None) -> None:
-        self.message_text = text
-        self.say(self.message, text)
+    def _say(self, said: Callable[[str], str] | None) -> None:
+        """Tell the reader ``said(lang)`` (None: nothing), in the view's language now and after
+        every switch."""
+        self._said = said
+        self.message_text = said(self.lang) if said is not None else None
+        self.say(self.message, self.message_text)
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -178,6 +185,7 @@ class CheckView(View):
         self.save.description = t("check.save", lang)
         self.reset.description = t("check.reset", lang)
         self.upload.description = t("check.upload", lang)
+        self._say(self._said)
 
     def draw(self) -> None:
         lang = self.lang
@@ -197,7 +205,8 @@ class CheckView(View):
             self.summary = check.summary_html(self._book, answers, lang=lang)
             weak_html = self._weak_html(answers)
         except Exception:  # a reader never sees a traceback; the log keeps it for us
-            self._say(self.failed("check view", answers=self.answers()))
+            self.failed("check view", answers=self.answers())
+            self._say(partial(t, "msg.error"))
             self.figure, self.weak, self.summary, weak_html = None, None, "", ""
         self.show(self.chart, self.figure)
         self.weak_html.value = weak_html

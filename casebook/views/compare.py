@@ -7,7 +7,8 @@ contents of one Output widget; nothing else on the page is re-created.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
@@ -63,6 +64,9 @@ class CompareView(View):
         super().__init__(book, lang=lang, theme=theme)
         self._tables: dict[str, pd.DataFrame] = {}
         self.own_refused: list[DataError] = []
+        # What own_status says, in a given language: kept so that a language switch says it
+        # again in the other (the neighbourhood just added, or why a file was refused).
+        self._own_said: Callable[[str], str] | None = None
         if own is None:  # the teacher's folder eigen_wijken beside the data, if there is one
             found = own_areas_in(book.data_dir, book)
             own, self.own_refused = found.areas, found.refused
@@ -124,8 +128,8 @@ class CompareView(View):
         )
         self.widget.add_class("casebook-compare")
         self._show_controls()
-        if self.own_refused:
-            self._show_refused(self.own_refused)
+        if self.own_refused:  # shown when _start() labels the view
+            self._own_said = partial(_refused_html, self.own_refused)
         self._start()
         self.watch(
             [self.mode, self.areas, self.group, self.indicator, self.indicators, self.area],
@@ -148,16 +152,14 @@ class CompareView(View):
             self._show_refused([err])
             return None
         self.own = [o for o in self.own if o.area_id != area.area_id] + [area]
-        self._own_changed(select=area.area_id)
-        self.own_status.value = message_html(
-            t("own.loaded", self.lang, names=t("own.marked", self.lang, name=area.name))
-        )
+        self._own_said = partial(_loaded_html, area.name)
+        self._own_changed(select=area.area_id)  # relabels, which shows it
         return area
 
     def remove_own(self) -> None:
         """Take every own neighbourhood out again."""
         self.own = []
-        self.own_status.value = ""
+        self._own_said = None
         self._own_changed(select=None)
 
     def _own_changed(self, select: str | None) -> None:
@@ -174,10 +176,12 @@ class CompareView(View):
         self.draw()
 
     def _show_refused(self, errors: list[DataError]) -> None:
-        items = "".join(f"<li>{escape(str(p))}</li>" for e in errors for p in e.problems)
-        self.own_status.value = (
-            message_html(t("own.refused", self.lang)) + f"<ul class='casebook-refused'>{items}</ul>"
-        )
+        self._own_said = partial(_refused_html, errors)
+        self._show_own_said()
+
+    def _show_own_said(self) -> None:
+        said = self._own_said
+        self.own_status.value = said(self.lang) if said is not None else ""
 
     def _on_own_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -230,6 +234,7 @@ class CompareView(View):
         self.own_upload.description = t("own.upload", lang)
         self.own_remove.description = t("own.remove", lang)
         self.own_remove.layout.display = "" if self.own else "none"
+        self._show_own_said()
         self._regroup()  # refreshes both indicator lists in the new language
 
     def _regroup(self) -> None:
@@ -337,6 +342,16 @@ class CompareView(View):
         if self.figure is not None:
             parts.append(self.figure)
         return [*parts, self.table_html.value]
+
+
+def _loaded_html(name: str, lang: str) -> str:
+    return message_html(t("own.loaded", lang, names=t("own.marked", lang, name=name)))
+
+
+def _refused_html(errors: list[DataError], lang: str) -> str:
+    """Why the files were refused: every problem, with file, row and column, in ``lang``."""
+    items = "".join(f"<li>{escape(p.text(lang))}</li>" for e in errors for p in e.problems)
+    return message_html(t("own.refused", lang)) + f"<ul class='casebook-refused'>{items}</ul>"
 
 
 def _area_name(table: pd.DataFrame, area_id: str) -> str:

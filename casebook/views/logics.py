@@ -277,7 +277,7 @@ class LogicsView(View):
         files = loaded.placements["file"].nunique() if len(loaded.placements) else 0
         status = [message_html(t("class.loaded", lang, n=files, placements=len(loaded.placements)))]
         if loaded.refused:
-            items = "".join(f"<li>{escape(r)}</li>" for r in loaded.refused)
+            items = "".join(f"<li>{escape(p.text(lang))}</li>" for p in loaded.refused)
             status.append(f"<p>{escape(t('class.refused', lang))}</p><ul>{items}</ul>")
         self.class_status.value = "".join(status)
         if len(loaded.placements) == 0:

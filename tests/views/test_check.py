@@ -48,3 +48,34 @@ def test_view_language_switch_keeps_answers(book: casebook.Casebook, tmp_path: P
     assert view.figure.layout.title.text.replace("<br>", " ") == (
         "Your collaboration beside the five cases"
     )
+
+
+def test_a_refused_answers_file_is_said_in_the_language_of_the_page(
+    book: casebook.Casebook, tmp_path: Path
+) -> None:
+    view = CheckView(book, save_dir=tmp_path)
+    assert view.load_answers_file("kapot.json", b'{"format": ') is None
+    assert view.message_text == (
+        "kapot.json: is geen volledige JSON (regel 1, kolom 12: Expecting value); "
+        "misschien is het bestand halverwege afgebroken"
+    )
+    assert "kapot.json: is geen volledige JSON" in view.message.value
+    view.language.value = "en"  # the message shown is said again, in English
+    assert view.message_text.startswith("kapot.json: the file is not complete JSON (line 1")
+    assert "the file is not complete JSON" in view.message.value
+    assert "geen volledige JSON" not in view.message.value
+
+
+def test_a_loaded_file_is_said_in_the_language_of_the_page(
+    book: casebook.Casebook, tmp_path: Path
+) -> None:
+    view = CheckView(book, lang="en", save_dir=tmp_path)
+    saved = view.save_answers()
+    assert saved is not None
+    view.load_answers_file("eerder.json", saved.read_bytes())
+    assert view.message_text == "Answers loaded from eerder.json."
+    view.language.value = "nl"
+    assert view.message_text == "Antwoorden geladen uit eerder.json."
+    view.reset_answers()  # says nothing, in either language
+    view.language.value = "en"
+    assert view.message_text is None and view.message.value == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import itertools
 import re
 import shutil
@@ -182,6 +183,54 @@ def test_hostile_text_is_escaped(data_copy: Path) -> None:
     shutil.rmtree(data_copy)
 
 
+def _said(status: str) -> list[str]:
+    """The message and each refusal of the own-neighbourhood status, as text."""
+    return [html.unescape(x) for x in re.findall(r">([^<>]+)</(?:p|li)>", status)]
+
+
+def test_a_refusal_is_said_in_the_language_of_the_page(book: casebook.Casebook) -> None:
+    view = CompareView(book, own=[])
+    broken = EXAMPLE.read_bytes().replace(b",12,", b",twaalf,")
+    assert view.add_own_file("kapot.csv", broken) is None
+    assert _said(view.own_status.value) == [
+        t("own.refused", "nl"),
+        "kapot.csv, rij 32, kolom 'value': 'twaalf' is geen getal",
+    ]
+    view.language.value = "en"  # the message shown is said again, in English
+    assert _said(view.own_status.value) == [
+        t("own.refused", "en"),
+        "kapot.csv, row 32, column 'value': 'twaalf' is not a number",
+    ]
+    view.language.value = "nl"
+    assert "kapot.csv, rij 32" in view.own_status.value
+    # a neighbourhood added is said again too; removing it says nothing any more
+    view.add_own_file("voorbeeld.csv", EXAMPLE.read_bytes())
+    assert _said(view.own_status.value) == [
+        "Toegevoegd als eigen gegevens: Voorbeeldwijk (fictief) (eigen gegevens)."
+    ]
+    view.language.value = "en"
+    assert _said(view.own_status.value) == [
+        "Added as your own data: Voorbeeldwijk (fictief) (your own data)."
+    ]
+    view.remove_own()
+    view.language.value = "nl"
+    assert view.own_status.value == ""
+
+
+def test_a_teachers_refused_file_is_said_in_the_language_of_the_page(data_copy: Path) -> None:
+    folder = data_copy / "eigen_wijken"
+    folder.mkdir()
+    (folder / "kapot.csv").write_bytes(_edit(social_rent_share={"value": "140"}))
+    view = CompareView(casebook.load(data_copy), lang="en")
+    assert _said(view.own_status.value)[1] == (
+        "eigen_wijken/kapot.csv, row 9, column 'value': 140 is not a percentage between 0 and 100"
+    )
+    view.language.value = "nl"
+    assert _said(view.own_status.value)[1] == (
+        "eigen_wijken/kapot.csv, rij 9, kolom 'value': 140 is geen percentage tussen 0 en 100"
+    )
+
+
 def test_group_dropdown_shows_all_groups_by_default(book: casebook.Casebook) -> None:
     view = CompareView(book, lang="nl")
     assert view.group.label == "Alle groepen"
@@ -204,7 +253,7 @@ def test_the_view_shows_an_upload_and_refuses_a_broken_one(book: casebook.Casebo
     assert last == "Voorbeeldwijk (fictief) (eigen gegevens)"
     before = (view.areas.value, [o.area_id for o in view.own])
     assert view.add_own_file("kapot.csv", _edit(inhabitants={"value": "veel"})) is None
-    assert "kapot.csv, row 2, column &#x27;value&#x27;" in view.own_status.value
+    assert "kapot.csv, rij 2, kolom &#x27;value&#x27;" in view.own_status.value
     assert (view.areas.value, [o.area_id for o in view.own]) == before  # nothing lost
     view.language.value = "en"
     assert view.areas.options[-1][0] == "Voorbeeldwijk (fictief) (your own data)"

@@ -20,7 +20,7 @@ import pytest
 
 import casebook
 from casebook.text import TEXT
-from tests.test_views_fuzz import _views
+from tests.test_views_fuzz import ROOT, _views
 
 VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
 # Dutch that stays Dutch in the English interface: the booklet's titles and terms are facts.
@@ -124,6 +124,37 @@ def test_a_view_shows_one_language(name: str, lang: str, tmp_path: Path) -> None
     text = visible_text(view.widget)
     for quoted in printed_words(book):  # the booklet's own words are quoted, in Dutch
         text = text.replace(quoted, " ")
+    found = leaks(text, other_language_texts(book, lang))
+    assert not found, f"{name} in {lang} shows text of the other language: {found[:5]}"
+
+
+def _refuse(view: Any) -> None:
+    """Hand the view a broken file, as a reader would, so that it shows why it refused it."""
+    if hasattr(view, "add_own_file"):  # compare
+        view.add_own_file(
+            "kapot.csv", (ROOT / "templates" / "eigen_wijk_sjabloon.csv").read_bytes()
+        )
+        view.add_own_file("kapot2.csv", b"wijk,inwoners\nNoord,100\n")
+    elif hasattr(view, "load_answers_file"):  # check
+        view.load_answers_file("kapot.json", b'{"format": "casebook-check/1", "answers": [2]}')
+    else:  # logics
+        view.load_class_files([("a.csv", b"name,score\n"), ("b.csv", "ü".encode("latin-1"))])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", ["compare", "logics", "check"])
+def test_a_refused_file_is_said_in_one_language(name: str, lang: str, tmp_path: Path) -> None:
+    """Why a file was refused is said in the page's language, and again in the other after a
+    switch (the view is opened in the other language and switched)."""
+    book = casebook.load()
+    view = _views(tmp_path)[name]()
+    view.language.value = "en" if lang == "nl" else "nl"
+    _refuse(view)
+    view.language.value = lang
+    text = visible_text(view.widget)
+    for quoted in printed_words(book):
+        text = text.replace(quoted, " ")
+    assert "kapot" in text or "a.csv" in text  # the refusal is shown
     found = leaks(text, other_language_texts(book, lang))
     assert not found, f"{name} in {lang} shows text of the other language: {found[:5]}"
 

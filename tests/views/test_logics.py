@@ -109,3 +109,18 @@ def test_view_class_mode_with_good_and_bad_files(book: casebook.Casebook, tmp_pa
     assert "<table" in view.class_table.value
     view.upload.value = (_upload("only_bad.csv", b"nope"),)
     assert view.class_figure is None and "Nog geen plaatsingen" in view.class_table.value
+
+
+def test_a_refused_class_file_is_said_in_the_language_of_the_page(
+    book: casebook.Casebook, tmp_path: Path
+) -> None:
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+    header = ",".join(logics.PLACEMENT_COLUMNS)
+    broken = f"{header}\n1,Sam,mom,1.5,0,\n".encode()
+    view.upload.value = (_upload("sam.csv", broken),)
+    dutch = "sam.csv, rij 2, kolom &#x27;institutional_situational&#x27;: 1.5 ligt buiten de as"
+    english = "sam.csv, row 2, column &#x27;institutional_situational&#x27;: 1.5 is off the axis"
+    assert "Niet geladen:" in view.class_status.value and dutch in view.class_status.value
+    view.language.value = "en"
+    assert "Not loaded:" in view.class_status.value and english in view.class_status.value
+    assert dutch not in view.class_status.value
