@@ -43,20 +43,15 @@ NOT_SLOW = {
 # The hostile handout in Chromium builds three notebooks (about 20 s of CPU) and needs no app
 # server: as a unit of its own it runs beside the browser tests instead of after them.
 HANDOUT_IN_BROWSER = "tests/browser/test_hostile_app.py::test_the_handout_shows_hostile_text"
-# Hostile uploads go to the app server: they run with the app's browser tests.
-UPLOADS_IN_APP = "tests/browser/test_hostile_app.py::test_hostile_uploads_are_shown_as_text"
-# The reader's tour of every page in both languages and widths is about as long as all the
-# other browser tests of the app together: a unit of its own (with its own app server when
-# another worker takes it), so that the two run side by side.
-TOUR = "tests/browser/test_app.py::test_one_switch_for_the_whole_casebook"
 
 
 def work_unit(nodeid: str) -> str:
     """The unit of work of a test for pytest-xdist (``make test``: ``-n 2 --dist loadgroup``):
     tests of one unit run in one worker process, in their order.
 
-    - the browser tests of the app (tests/browser/test_app.py): one app server and one
-      Chromium serve them all (session fixtures would otherwise start once in every worker);
+    - the browser tests of the app (tests/browser/test_app.py, the reader's tour: one page
+      after another, in order): one app server and one Chromium serve them all (session
+      fixtures would otherwise start once in every worker);
     - the browser tests on the hostile data (tests/browser/test_hostile_app.py): one
       hostile-data server and one Chromium; a unit of its own, so that the other worker runs
       it beside the app's (one unit took longer than all the rest of the suite together);
@@ -66,10 +61,6 @@ def work_unit(nodeid: str) -> str:
     path = nodeid.split("::")[0]
     if nodeid.startswith(HANDOUT_IN_BROWSER):
         return nodeid  # needs Chromium but no server: the other worker takes it, with its own
-    if nodeid.startswith(UPLOADS_IN_APP):
-        return "tests/browser/test_app.py"
-    if nodeid.startswith(TOUR):
-        return TOUR
     if path.startswith("tests/browser/"):
         return path
     if path.endswith(".ipynb") or path == "tests/test_handout.py":

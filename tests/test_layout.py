@@ -121,11 +121,11 @@ def test_no_module_outside_the_topics_in_charts_or_views() -> None:
 def test_every_slow_mark_names_tests_that_exist() -> None:
     """tests/conftest.py marks tests `slow` by node id prefix (for `make check`); a prefix that
     names a moved or renamed test would silently leave it in the quick loop."""
-    from tests.conftest import HANDOUT_IN_BROWSER, NOT_SLOW, SLOW_FILES, TOUR, UPLOADS_IN_APP
+    from tests.conftest import HANDOUT_IN_BROWSER, NOT_SLOW, SLOW_FILES
 
     root = PACKAGE.parent
     # the work units named by test (a renamed test would fall back to its file's unit)
-    for prefix in [*SLOW_FILES, *NOT_SLOW, HANDOUT_IN_BROWSER, UPLOADS_IN_APP, TOUR]:
+    for prefix in [*SLOW_FILES, *NOT_SLOW, HANDOUT_IN_BROWSER]:
         path, _, name = prefix.partition("::")
         assert (root / path).exists(), f"{prefix}: no {path}"
         if name:

@@ -7,6 +7,7 @@ Chart builders write a figure as one plain specification and hand it to ``go.Fig
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import plotly.graph_objects as go
@@ -248,16 +249,34 @@ def panel_title(
 
 
 def wrap(text: str, width: int) -> str:
-    """Break text into lines of at most about ``width`` characters, joined with <br>."""
+    """Break text into lines of at most about ``width`` characters, joined with <br>.
+
+    Lines break between words; a word of more than one and a half lines (a reader's own
+    neighbourhood named with a web address, say) is cut into pieces of ``width`` characters,
+    never inside an HTML entity (the text may be escaped already)."""
     lines: list[str] = []
     line = ""
-    for word in text.split(" "):
+    for word in _pieces(text.split(" "), width):
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
     return "<br>".join([*lines, line])
+
+
+_ENTITY = re.compile(r"&#?\w+;|.", re.DOTALL)
+
+
+def _pieces(words: list[str], width: int) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        chars = _ENTITY.findall(word)  # an entity counts as the one character it shows
+        if len(chars) <= width + width // 2:
+            out.append(word)
+            continue
+        out += ["".join(chars[k : k + width]) for k in range(0, len(chars), width)]
+    return out
 
 
 def grid(

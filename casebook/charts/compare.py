@@ -318,11 +318,13 @@ def compare_indicator(
     # Horizontal bars: the areas' names down the side stay legible from a phone to a projector.
     traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme, horizontal=True)
     shapes, ref_labels = _reference(refs, lang, theme, horizontal=True)
-    label_lines = sum(lines(trace["y"][0]) for trace in traces)
+    # every name gets a band of the same height: as high as the longest name needs
+    label_lines = [lines(trace["y"][0]) for trace in traces]
+    bands = max(22 * sum(label_lines) + 26 * len(traces), 16 * max(label_lines) * len(traces))
     layout = _layout(
         theme,
         title,
-        190 + 22 * label_lines + 26 * len(traces),
+        190 + bands,
         notes=_notes(pd.concat([chosen, refs]), lang),
         below_axis=80,
         left=130,

@@ -63,7 +63,10 @@ def results_panels(
         return message_figure(t("eval.no_figures", lang), theme=theme)
     colours = theme.area_colours(case_ids)
     n_rows = math.ceil(len(figures) / columns)
-    domains = grid(len(figures), columns, h_space=0.06, v_space=min(0.5 / n_rows, 0.16))
+    # between rows: room for a panel's title of three lines and its page above, and the
+    # names below the panel over it: some 125 px, also when there are only two rows
+    gap = max(min(0.5 / n_rows, 0.16), min(125 / (280 * n_rows), 0.45 / n_rows))
+    domains = grid(len(figures), columns, h_space=0.06, v_space=gap)
     # narrow: the panels' titles take more lines, so the first row starts lower
     top = 165 if narrow else 110
     spec = layout(theme, t("eval.title.results", lang), 120 + 280 * n_rows, below_axis=10, top=top)

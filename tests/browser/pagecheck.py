@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # `npm ci` (make install, make test)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (1366, 390)  # a classroom laptop and a phone
+PROJECTOR = (1280, 720)  # a classroom projector
 
 # What a reader reads: the page's visible text (innerText leaves out what CSS hides) and the
 # charts' texts (SVG; a wrapped text's lines joined by spaces).
@@ -159,3 +160,58 @@ def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
     if shot is not None:
         full_screenshot(page, shot, width)
         page.set_viewport_size({"width": width, "height": 900})
+
+
+# On a projector, every chart with its controls on one screen. A view lays out each chart and
+# the controls that change it as a pair (``.cb-pair``, casebook.views.base.pair): side by side
+# on a wide screen. For each control of a pair and each chart: a scroll position shows both
+# whole (the control centred, or the chart at the top or the bottom of the screen); a chart
+# taller than the screen instead keeps every control in view wherever the chart is scrolled.
+ON_ONE_SCREEN = """() => {
+  const H = window.innerHeight, found = [];
+  const inView = e => { const r = e.getBoundingClientRect();
+                        return r.height > 0 && r.top >= -1 && r.bottom <= H + 1; };
+  const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons,'
+                        + ' .widget-box') || e).textContent || e.tagName).trim().slice(0, 30);
+  const pairs = [...document.querySelectorAll('.cb-pair')].filter(p => p.offsetParent !== null);
+  pairs.forEach((pair, k) => {
+    const charts = [...pair.querySelectorAll('.js-plotly-plot')];
+    const controls = [...pair.querySelectorAll(
+        'input, select, button, .widget-slider .slider-container, .widget-upload')]
+      .filter(e => e.offsetParent !== null && !e.closest('.js-plotly-plot, .cb-lang, .cb-width'));
+    if (!charts.length || !controls.length) found.push(`pair ${k}: no chart or no control`);
+    for (const g of charts) {
+      const title = ((g._fullLayout || {}).title || {}).text || `chart in pair ${k}`;
+      const tall = g.getBoundingClientRect().height > H;
+      for (const c of controls) {
+        let ok;
+        if (tall) {
+          ok = ['start', 'center', 'end'].every(at => {
+            g.scrollIntoView({block: at}); return inView(c); });
+        } else {
+          ok = [[c, 'center'], [g, 'start'], [g, 'end']].some(([e, at]) => {
+            e.scrollIntoView({block: at}); return inView(c) && inView(g); });
+        }
+        if (!ok) { found.push(`"${label(c)}" and "${title}" (${Math.round(
+            g.getBoundingClientRect().height)} px) are never on one screen`); break; }
+      }
+    }
+  });
+  return {pairs: pairs.length, found};
+}"""
+
+
+def projector(page: Any, where: str, charts: int) -> None:
+    """At a projector's 1280×720, every chart (of ``charts`` on the page) is in a pair with
+    its controls, and each control is on one screen with its chart (ON_ONE_SCREEN). The
+    window is left at 1366×900, drawn."""
+    width, height = PROJECTOR
+    page.set_viewport_size({"width": width, "height": height})
+    drawn_for(page, width)
+    result = page.evaluate(ON_ONE_SCREEN)
+    in_pairs = page.evaluate("() => document.querySelectorAll('.cb-pair .js-plotly-plot').length")
+    assert in_pairs == charts, (
+        f"{where}: {charts - in_pairs} of {charts} charts not beside controls"
+    )
+    assert result["found"] == [], f"{where} at {width}×{height}: {result['found'][:4]}"
+    resize(page, WIDTHS[0])

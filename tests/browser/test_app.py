@@ -13,9 +13,9 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ class Visit:
     page: object
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
-    seconds: float = 0.0
+    dialogs: list[str] = field(default_factory=list)
 
 
 def _open(browser: object, app_url: str) -> Visit:
@@ -67,6 +67,7 @@ def _open(browser: object, app_url: str) -> Visit:
         "console", lambda m: v.errors.append(f"{m.text} ({m.location})") if _harmful(m) else None
     )
     page.on("pageerror", lambda e: v.errors.append(str(e)))
+    page.on("dialog", lambda d: (v.dialogs.append(d.message), d.dismiss()))
     return v
 
 
@@ -87,25 +88,6 @@ def _arrive(v: Visit, name: str) -> None:
     v.page.wait_for_selector(selector, timeout=90_000)
     v.page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
     _check_page(v, name)
-
-
-@pytest.fixture
-def visit(browser: object, app_url: str) -> Iterator[Callable[[str], Visit]]:
-    visits: list[Visit] = []
-
-    def open_page(name: str) -> Visit:
-        v = _open(browser, app_url)
-        visits.append(v)
-        started = time.monotonic()
-        v.page.goto(f"{app_url}/voila/render/{name}", timeout=90_000)
-        _arrive(v, name)
-        v.seconds = time.monotonic() - started
-        return v
-
-    yield open_page
-    for v in visits:
-        v.page.goto("about:blank")  # fires the page's unload handler, as closing a tab does
-        v.page.context.close()
 
 
 def _screenshot(name: str, width: int) -> Path:
@@ -205,8 +187,8 @@ def _switch(v: Visit, lang: str) -> None:
     v.page.locator(f".cb-langswitch button[data-lang='{lang}']").click()
 
 
-def _switch_to_english(v: Visit) -> None:
-    _switch(v, "en")
+def _other(lang: str) -> str:
+    return "en" if lang == "nl" else "nl"
 
 
 def _both_languages(v: Visit, name: str, first: str) -> str:
@@ -224,88 +206,90 @@ def _both_languages(v: Visit, name: str, first: str) -> str:
         pagecheck.accessible(v.page, f"{name} ({lang}, {widths[0]} px)")
         for width in widths:
             shot = _screenshot(name, width) if lang == "en" else None
-            pagecheck.fits(v.page, f"{name} ({lang})", width, shot)
+            pagecheck.fits(v.page, f"{name} ({lang}, in use)", width, shot)
     return second
 
 
-def _other(lang: str) -> str:
-    return "en" if lang == "nl" else "nl"
+# --- the reader's tour -------------------------------------------------------------------
+#
+# One reader, one browser page, every page in reading order, reached by the title bar's links
+# (test_tour, one test per page, in order; the last, test_tour_ends_..., reloads and follows
+# a ?lang= link). On each page the reader first uses its controls (the `_use_*` functions
+# below: a change, what it redraws, an upload refused), in the language the page opened in;
+# then the page is checked in both languages and at both widths in the state the reader left
+# it in (_both_languages), and the change is checked to have survived the switch (the check
+# a `_use_*` function returns). Each page is loaded once (07 three times: arrival, reload,
+# link), so the app server preheats and refills as few kernels as the checks need.
+
+After = Callable[[str], None]  # a check that a change survived the switch to this language
 
 
-def test_one_switch_for_the_whole_casebook(browser: object, app_url: str) -> None:
-    """A reader's tour, in one browser: the casebook opens in Dutch; one click in the title bar
-    turns the whole page into the other language (prose, views, charts, messages; the ``lang``
-    attribute), and the next page, reached by the title bar's link, opens in the language chosen
-    last: the tour switches on every page, so that pages open in Dutch and in English in turn;
-    a reload keeps the language, and a link with ?lang= opens a page in the language it names.
-    On every page, in both languages: no text of the other language shown, axe-core finds no
-    WCAG 2.1 A/AA violation; at 1366 and at 390 px: no label cut off, no sideways scrolling,
-    chart labels legible; screenshots at both widths (English).
+@cache
+def _book() -> Any:
+    """The casebook's data, as the app loads it: the labels the page must show come from it."""
+    import casebook
 
-    Every page's full check (``_check_page``) happens here too. Loads: each page once, plus a
-    reload and the ?lang link (the control tests below add their own). Five loads per page
-    were once made to catch Voilà hanging: pages that captured output into an Output widget
-    hung in 8 of 31 loads, pages without in none of 70 (NOTES-jupyter-stack.md); that cause is
-    ruled out without a browser (test_nothing_captures_output_into_an_output_widget, and
-    tests/test_hostile.py records any Output widget that starts capturing), and should it come
-    back, a rate like that one fails one of a session's ~30 loads almost surely."""
-    v = _open(browser, app_url)
-    try:
-        names = list(PAGES)
-        lang = "nl"  # a fresh browser: Dutch, as nobody chose yet
-        for k, name in enumerate(names):
-            if k == 0:
-                v.page.goto(f"{app_url}/voila/render/{name}", timeout=90_000)
-            else:  # the reader moves on by the title bar; the last choice goes along
-                v.page.locator(f".cb-appbar a[href^='{name}']").click()
-                v.page.wait_for_url(f"**/{name}?lang={lang}", timeout=30_000)
-            _arrive(v, name)
-            lang = _both_languages(v, name, lang)  # so pages open in Dutch and in English
-        v.page.reload(timeout=90_000)
-        _arrive(v, names[-1])
-        pagecheck.in_language(v.page, f"{names[-1]} reloaded", lang)
-        # a link in the other language (the glossary again: no control test loads it, so its
-        # pool is not needed later)
-        link = _other(lang)
-        v.page.goto(f"{app_url}/voila/render/{names[-1]}?lang={link}", timeout=90_000)
-        _arrive(v, names[-1])
-        pagecheck.in_language(v.page, f"{names[-1]}?lang={link}", link)
-        assert v.page.evaluate("() => localStorage.getItem('casebook.lang')") == link
-    finally:
-        v.page.goto("about:blank")
-        v.page.context.close()
-    for name in names:
-        for width in pagecheck.WIDTHS:
-            assert _screenshot(name, width).is_file(), f"no screenshot of {name} at {width} px"
+    return casebook.load()
 
 
-def test_start_page_language(visit: Callable[[str], Visit]) -> None:
-    v = visit("00_start.ipynb")
-    assert v.page.locator("text=De pagina's, in leesvolgorde").is_visible()
-    _switch_to_english(v)
-    v.page.wait_for_selector("text=The pages, in reading order", timeout=10_000)
+def _use_start(v: Visit, lang: str) -> After:
+    from casebook.text import t
+
+    v.page.wait_for_selector(f"text={t('start.pages', lang)}", timeout=10_000)
     assert v.page.locator("a[href='02_wijken_vergelijken.ipynb']").count() >= 1
 
+    def after(other: str) -> None:
+        v.page.wait_for_selector(f"text={t('start.pages', other)}", timeout=10_000)
+        assert v.page.locator("a[href='02_wijken_vergelijken.ipynb']").count() >= 1
 
-def test_case_reader_controls_and_language(visit: Callable[[str], Visit]) -> None:
-    v = visit("01_casussen.ipynb")
-    v.page.locator(".casebook-reader select").first.select_option(
-        value=None, label="3. Wijkonderneming Hambaken"
-    )
+    return after
+
+
+def _use_cases(v: Visit, lang: str) -> After:
+    from casebook.text import t
+    from casebook.views.cases import CaseReader
+
+    label = dict((c, n) for n, c in CaseReader(_book(), lang=lang).case.options)["hambaken"]
+    v.page.locator(".casebook-reader select").first.select_option(label=label)
     v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken · Den Bosch')", timeout=10_000)
-    _switch_to_english(v)
-    v.page.wait_for_selector(
-        ".lm-TabBar-tab:has-text('Task (opgave)'), .p-TabBar-tab:has-text('Task (opgave)')",
-        timeout=10_000,
-    )
-    assert v.errors == []
+
+    def after(other: str) -> None:
+        tab = t("tab.opgave", other)
+        v.page.locator(".lm-TabBar-tab", has_text=tab).wait_for(timeout=10_000)
+        assert v.page.locator("h2:has-text('Wijkonderneming Hambaken · Den Bosch')").count() == 1
+
+    return after
 
 
-def test_compare_control_redraws_the_chart(visit: Callable[[str], Visit]) -> None:
-    v = visit("02_wijken_vergelijken.ipynb")
-    assert _title(v) == "Mutatiegraad per wijk"
-    # the keyboard alone: Tab from the title bar reaches the first neighbourhood's checkbox,
-    # which shows its focus; Space unticks it and the chart loses that neighbourhood
+COMPARE_TITLES = {
+    "mutation_rate": {"nl": "Mutatiegraad per wijk", "en": "Mutation rate by neighbourhood"},
+    "inhabitants": {"nl": "Inwoners per wijk", "en": "Inhabitants by neighbourhood"},
+}
+OWN_ADDED = {"nl": "Toegevoegd als eigen gegevens", "en": "Added as your own data"}
+OWN_NOTE = {"nl": "niet uit het boekje", "en": "not from the booklet"}
+NOT_A_NUMBER = {"nl": "is geen getal", "en": "is not a number"}
+ROW_COLUMN = {"nl": "rij 32, kolom 'value'", "en": "row 32, column 'value'"}
+HOSTILE_NAME = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
+
+
+def _assert_safe(v: Visit, where: str) -> None:
+    """Nothing that a hostile text could have injected has run (issue 10)."""
+    v.page.wait_for_timeout(500)  # give any injected handler the chance to fire
+    assert v.dialogs == [], f"{where}: a dialog opened: {v.dialogs}"
+    assert v.page.evaluate("() => window.__pwned || 0") == 0, f"{where}: injected script ran"
+    assert v.page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+
+
+def _use_compare(v: Visit, lang: str) -> After:
+    """The keyboard alone: Tab from the title bar reaches the first neighbourhood's checkbox,
+    which shows its focus; Space unticks it and the chart loses that neighbourhood, Space
+    again restores it. Then the reader's own neighbourhood (the template's example) is added,
+    a broken copy refused naming row and column, and a copy full of markup shown as text
+    (issue 10); and the indicator changed."""
+    from casebook.text import t
+    from casebook.views.compare import CompareView
+
+    assert _title(v) == COMPARE_TITLES["mutation_rate"][lang]
     traces = v.page.evaluate("() => document.querySelector('.js-plotly-plot')._fullData.length")
     v.page.locator(".cb-appbar a").first.focus()
     for _ in range(40):
@@ -321,49 +305,175 @@ def test_compare_control_redraws_the_chart(visit: Callable[[str], Visit]) -> Non
     v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces - 1, timeout=10_000)
     v.page.keyboard.press("Space")
     v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces, timeout=10_000)
+
+    example = (ROOT / "templates" / "voorbeeld_eigen_wijk.csv").read_bytes()
+    _upload(v, ".casebook-compare", [_file("voorbeeld.csv", "text/csv", example)])
+    v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces + 1, timeout=15_000)
+    v.page.wait_for_selector(f"text={OWN_ADDED[lang]}", timeout=10_000)
+    assert v.page.locator(".casebook-own-note", has_text=OWN_NOTE[lang]).count() == 1
+    broken = example.replace(b",12,", b",twaalf,")
+    _upload(v, ".casebook-compare", [_file("kapot.csv", "text/csv", broken)])
+    refused = f"kapot.csv, {ROW_COLUMN[lang]}: 'twaalf' {NOT_A_NUMBER[lang]}"
+    v.page.wait_for_selector(f"text={refused}", timeout=10_000)
+    assert v.page.evaluate(f"({FIRST_CHART_TRACES})({traces + 1})")  # the good one stays
+
+    hostile = example.decode("utf-8").replace("Voorbeeldwijk (fictief)", HOSTILE_NAME)
+    _upload(v, ".casebook-compare", [_file("<b>wijk</b>.csv", "text/csv", hostile.encode())])
+    shows_name = "n => document.querySelector('.casebook-compare').innerText.includes(n)"
+    v.page.wait_for_function(shows_name, arg=HOSTILE_NAME, timeout=15_000)
+    _assert_safe(v, "compare upload")
+    # the same template's area id: it takes the example's place
+    assert v.page.evaluate(f"({FIRST_CHART_TRACES})({traces + 1})")
+    bad_name = "<img src=x onerror=alert(2)>.csv"
+    broken = hostile.replace(",4200,", ",<script>alert(1)</script>,").encode()
+    _upload(v, ".casebook-compare", [_file(bad_name, "text/csv", broken)])
+    v.page.wait_for_selector(f"text={NOT_A_NUMBER[lang]}", timeout=15_000)
+    _assert_safe(v, "compare refused upload")
+    assert bad_name in v.page.inner_text(".casebook-compare")
+
+    label = dict((c, n) for n, c in CompareView(_book(), lang=lang).indicator.options)
     indicator = v.page.locator(
-        ".casebook-compare .widget-dropdown:has(label:text-is('Kenmerk')) select"
+        ".casebook-compare .widget-dropdown"
+        f":has(label:text-is('{t('control.indicator', lang)}')) select"
     )
-    indicator.select_option(label="Inwoners")
-    v.page.wait_for_function(TITLE_IS, arg="Inwoners per wijk", timeout=10_000)
-    _switch_to_english(v)
-    v.page.wait_for_function(TITLE_IS, arg="Inhabitants by neighbourhood", timeout=10_000)
-    assert v.errors == []
+    indicator.select_option(label=label["inhabitants"])
+    v.page.wait_for_function(TITLE_IS, arg=COMPARE_TITLES["inhabitants"][lang], timeout=10_000)
+
+    def after(other: str) -> None:
+        assert _title(v) == COMPARE_TITLES["inhabitants"][other]
+        assert v.page.evaluate(f"({FIRST_CHART_TRACES})({traces + 1})")
+        assert HOSTILE_NAME in v.page.inner_text(".casebook-compare")
+
+    return after
 
 
-def test_logics_reveal_and_language(visit: Callable[[str], Visit]) -> None:
-    v = visit("03_vier_logicas.ipynb")
-    assert _title(v) == "Jouw plaatsing"
-    v.page.locator("button:has-text('Toon de lezing van het casebook')").click()
-    v.page.wait_for_function(TITLE_STARTS, arg="Jouw plaatsing naast", timeout=10_000)
-    _switch_to_english(v)
-    v.page.wait_for_function(TITLE_STARTS, arg="Your placement beside", timeout=10_000)
-    assert v.errors == []
+LOGICS_TITLES = {"nl": ("Jouw plaatsing", "Jouw plaatsing naast"),
+                 "en": ("Your placement", "Your placement beside")}  # fmt: skip
 
 
-def test_evaluations_controls_and_language(visit: Callable[[str], Visit]) -> None:
-    v = visit("04_evaluaties.ipynb")
+def _use_logics(v: Visit, lang: str) -> After:
+    from casebook.text import t
+
+    assert _title(v) == LOGICS_TITLES[lang][0]
+    v.page.locator("button", has_text=t("control.reveal", lang)).click()
+    v.page.wait_for_function(TITLE_STARTS, arg=LOGICS_TITLES[lang][1], timeout=10_000)
+
+    def after(other: str) -> None:
+        assert _title(v).startswith(LOGICS_TITLES[other][1])
+
+    return after
+
+
+def _use_evaluations(v: Visit, lang: str) -> After:
+    """Untick every case but Hambaken, box by box: Hambaken's one result is left; tick the
+    first case again: its results come back."""
     cases = v.page.locator(".casebook-evaluations .cb-choices").first.locator(".widget-checkbox")
-    for k in range(cases.count()):  # untick every case but Hambaken, box by box
+    for k in range(cases.count()):
         if cases.nth(k).inner_text().strip() != "Hambaken":
             cases.nth(k).locator("input").uncheck()
-    v.page.wait_for_function(FIRST_CHART_TRACES, arg=1, timeout=15_000)  # one result: Hambaken's
-    _switch_to_english(v)
-    v.page.wait_for_selector("text=not comparable in a scientific sense", timeout=10_000)
-    assert v.errors == []
-
-
-def test_lessons_jump_to_a_case(visit: Callable[[str], Visit]) -> None:
-    v = visit("05_lessen.ipynb")
-    v.page.locator(".casebook-lessons .widget-select select").first.select_option(
-        label="Les 9: Ketenknooppunten hebben een gezicht"
+    v.page.wait_for_function(FIRST_CHART_TRACES, arg=1, timeout=15_000)
+    cases.first.locator("input").check()
+    more = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length > 1"
+    v.page.wait_for_function(more, timeout=15_000)
+    shown = v.page.evaluate(
+        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length"
     )
-    v.page.wait_for_selector("button:has-text('Lees de casus: Hambaken')", timeout=10_000)
-    v.page.locator("button:has-text('Lees de casus: Hambaken')").click()
+
+    def after(other: str) -> None:
+        assert v.page.evaluate(f"({FIRST_CHART_TRACES})({shown})")
+
+    return after
+
+
+def _use_lessons(v: Visit, lang: str) -> After:
+    from casebook.text import t
+    from casebook.views.lessons import LessonsView
+
+    label = dict((n, k) for k, n in LessonsView(_book(), lang=lang).lesson.options)[9]
+    v.page.locator(".casebook-lessons .widget-select select").first.select_option(label=label)
+    jump = t("lessons.jump", lang, case="Hambaken")
+    v.page.locator("button", has_text=jump).click()  # waits until it is there
     v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=10_000)
-    _switch_to_english(v)
-    v.page.wait_for_selector("text=The four main lines", timeout=10_000)
-    assert v.errors == []
+
+    def after(other: str) -> None:
+        v.page.wait_for_selector(f"text={t('lessons.main_lines', other)}", timeout=10_000)
+        assert v.page.locator("h2:has-text('Wijkonderneming Hambaken')").count() >= 1
+
+    return after
+
+
+CHECK_TITLES = {"nl": "Jouw samenwerking naast de vijf casussen",
+                "en": "Your collaboration beside the five cases"}  # fmt: skip
+NOT_JSON = {"nl": "is geen volledige JSON", "en": "the file is not complete JSON"}
+
+
+def _use_check(v: Visit, lang: str) -> After:
+    """An answer redraws the bars and the weak points; an answers file is loaded, a broken
+    one refused, and the summary can be downloaded."""
+    import json
+
+    from casebook.text import t
+
+    conditions = _book().conditions.set_index("condition_id")[f"label_{lang}"]
+
+    def weak(label: str) -> Any:
+        return v.page.locator(".casebook-weak li", has_text=label)
+
+    assert _title(v) == CHECK_TITLES[lang]
+    v.page.locator(f".casebook-q-urgency button:text-is('{t('score.1', lang)}')").click()
+    weak(conditions["urgency"]).wait_for(timeout=10_000)
+    bars = "() => document.querySelector('.js-plotly-plot')._fullData[0].x[0]"
+    v.page.wait_for_function(f"({bars})() === 1", timeout=10_000)
+    answers = {"format": "casebook-check/1", "name": "Team Noord", "saved_at": "",
+               "answers": {"front_door": 2}}  # fmt: skip
+    _upload(v, ".casebook-check", [_file("eerder.json", "application/json",
+                                         json.dumps(answers).encode())])  # fmt: skip
+    v.page.wait_for_selector(f"text={t('check.loaded', lang, file='eerder.json')}", timeout=10_000)
+    weak(conditions["front_door"]).wait_for(timeout=10_000)
+    assert weak(conditions["urgency"]).count() == 0
+    _upload(v, ".casebook-check", [_file("kapot.json", "application/json", b'{"format": ')])
+    v.page.wait_for_selector(f"text=kapot.json: {NOT_JSON[lang]}", timeout=10_000)
+    assert weak(conditions["front_door"]).count() == 1
+    assert v.page.locator("a[download='samenvatting_check.html']").count() == 1
+
+    def after(other: str) -> None:
+        assert _title(v) == CHECK_TITLES[other]
+        names = _book().conditions.set_index("condition_id")[f"label_{other}"]
+        assert weak(names["front_door"]).count() == 1
+
+    return after
+
+
+def _use_glossary(v: Visit, lang: str) -> After:
+    """Typing in the search box leaves the terms that contain the word, in either language
+    (as many as the glossary finds in that language)."""
+    from casebook.glossary import glossary_html
+
+    def found(lang: str) -> int:
+        return glossary_html(_book(), lang=lang, query="voordeur").count("<dt")
+
+    terms = "() => document.querySelectorAll('.cb-glossary dt').length"
+    assert v.page.evaluate(terms) > 20
+    v.page.locator(".casebook-glossary input[type='text']").fill("voordeur")
+    v.page.wait_for_function(f"n => ({terms})() === n", arg=found(lang), timeout=10_000)
+    assert v.page.locator("#term-achter_de_voordeur").count() == 1
+
+    def after(other: str) -> None:
+        assert v.page.evaluate(terms) == found(other) >= 1
+
+    return after
+
+
+USE: dict[str, Callable[[Visit, str], After | None]] = {
+    "00_start.ipynb": _use_start,
+    "01_casussen.ipynb": _use_cases,
+    "02_wijken_vergelijken.ipynb": _use_compare,
+    "03_vier_logicas.ipynb": _use_logics,
+    "04_evaluaties.ipynb": _use_evaluations,
+    "05_lessen.ipynb": _use_lessons,
+    "06_check_je_samenwerking.ipynb": _use_check,
+    "07_woordenlijst.ipynb": _use_glossary,
+}
 
 
 def _upload(v: Visit, view: str, files: list[dict]) -> None:
@@ -374,93 +484,84 @@ def _upload(v: Visit, view: str, files: list[dict]) -> None:
     chooser.value.set_files(files)
 
 
-def test_check_answers_redraw_reload_and_refuse(visit: Callable[[str], Visit]) -> None:
-    import json
-
-    v = visit("06_check_je_samenwerking.ipynb")
-    assert _title(v) == "Jouw samenwerking naast de vijf casussen"
-    v.page.locator(".casebook-q-urgency button:text-is('nee')").click()
-    v.page.wait_for_selector(".casebook-weak li:has-text('Druk van de opgave')", timeout=10_000)
-    bars = "() => document.querySelector('.js-plotly-plot')._fullData[0].x[0]"
-    v.page.wait_for_function(f"({bars})() === 1", timeout=10_000)
-    answers = {
-        "format": "casebook-check/1",
-        "name": "Team Noord",
-        "saved_at": "",
-        "answers": {"front_door": 2},
-    }
-    _upload(
-        v,
-        ".casebook-check",
-        [
-            {
-                "name": "eerder.json",
-                "mimeType": "application/json",
-                "buffer": json.dumps(answers).encode(),
-            }
-        ],
-    )
-    v.page.wait_for_selector("text=Antwoorden geladen uit eerder.json", timeout=10_000)
-    v.page.wait_for_selector(".casebook-weak li:has-text('De voordeur bewaakt')", timeout=10_000)
-    assert v.page.locator(".casebook-weak li:has-text('Druk van de opgave')").count() == 0
-    _upload(
-        v,
-        ".casebook-check",
-        [{"name": "kapot.json", "mimeType": "application/json", "buffer": b'{"format": '}],
-    )
-    v.page.wait_for_selector("text=kapot.json: the file is not complete JSON", timeout=10_000)
-    assert v.page.locator(".casebook-weak li:has-text('De voordeur bewaakt')").count() == 1
-    summary = v.page.locator("a[download='samenvatting_check.html']")
-    assert summary.count() == 1
-    _switch_to_english(v)
-    v.page.wait_for_function(
-        TITLE_IS, arg="Your collaboration beside the five cases", timeout=10_000
-    )
-    assert v.errors == []
+def _file(name: str, mime: str, content: bytes) -> dict:
+    return {"name": name, "mimeType": mime, "buffer": content}
 
 
-# The landing page is 00_start.ipynb, whose pooled kernel test_start_page_language took; by
-# now the pool has its next one ready (fill_delay, casebook/app.py).
-def test_landing_page_is_the_root(app_url: str, browser: object) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(app_url + "/", timeout=90_000)
-    page.wait_for_selector(".casebook-start", timeout=90_000)
-    assert page.url.split("?")[0].endswith("/voila/render/00_start.ipynb")
-    assert page.locator("text=Koppelen en doorschakelen · casebook").first.is_visible()
-    # code cells are hidden: no editor, no source text
-    assert page.locator(".jp-InputArea-editor").count() == 0
-    assert "casebook.load()" not in page.inner_text("body")
-    page.goto("about:blank")
-    context.close()
+@dataclass
+class Reader:
+    """The tour's one reader: a browser page that goes from page to page, and the language
+    each page opened in."""
+
+    v: Visit
+    opened: dict[str, str] = field(default_factory=dict)
 
 
-# 02 again: its pool has had time to refill since test_compare_control_redraws_the_chart.
-def test_compare_takes_an_own_neighbourhood_and_refuses_a_broken_one(
-    visit: Callable[[str], Visit],
-) -> None:
-    from pathlib import Path
+@pytest.fixture(scope="module")
+def reader(browser: object, app_url: str) -> Iterator[Reader]:
+    r = Reader(_open(browser, app_url))  # a fresh browser: nothing remembered
+    yield r
+    r.v.page.goto("about:blank")  # fires the page's unload handler, as closing a tab does
+    r.v.page.context.close()
 
-    example = Path(__file__).resolve().parents[2] / "templates" / "voorbeeld_eigen_wijk.csv"
-    v = visit("02_wijken_vergelijken.ipynb")
-    content = example.read_bytes()
-    _upload(
-        v,
-        ".casebook-compare",
-        [{"name": "voorbeeld.csv", "mimeType": "text/csv", "buffer": content}],
-    )
-    v.page.wait_for_function(FIRST_CHART_TRACES, arg=7, timeout=15_000)
-    v.page.wait_for_selector("text=Toegevoegd als eigen gegevens", timeout=10_000)
-    assert v.page.locator(".casebook-own-note:has-text('niet uit het boekje')").count() == 1
-    broken = content.replace(b",12,", b",twaalf,")
-    _upload(
-        v, ".casebook-compare", [{"name": "kapot.csv", "mimeType": "text/csv", "buffer": broken}]
-    )
-    v.page.wait_for_selector(
-        "text=kapot.csv, row 32, column 'value': 'twaalf' is not a number", timeout=10_000
-    )
-    assert (
-        v.page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
-        == 7
-    )  # the good neighbourhood stays
-    assert v.errors == []
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_tour(reader: Reader, app_url: str, name: str) -> None:
+    """The reader arrives on the page (the first by the app's root address, in Dutch, as
+    nobody chose yet; every other by the title bar's link, in the language chosen last),
+    uses its controls, and the page is wholly in one language, in both languages, passes
+    axe-core, and fits 1366 and 390 px (with screenshots); the change survives the switch."""
+    v = reader.v
+    v.errors.clear()
+    v.blocked.clear()
+    if not reader.opened:
+        v.page.goto(app_url + "/", timeout=90_000)
+        v.page.wait_for_url(f"**/voila/render/{name}*", timeout=30_000)
+        lang = "nl"
+    else:  # the reader moves on by the title bar; the last choice goes along
+        lang = v.page.evaluate("() => document.documentElement.lang")
+        v.page.locator(f".cb-appbar a[href^='{name}']").click()
+        v.page.wait_for_url(f"**/{name}?lang={lang}", timeout=30_000)
+    reader.opened[name] = lang
+    _arrive(v, name)
+    if len(reader.opened) == 1:  # the landing page, reached by the root address
+        assert v.page.locator("text=Koppelen en doorschakelen · casebook").first.is_visible()
+        assert v.page.locator(".jp-InputArea-editor").count() == 0  # code cells are hidden
+    pagecheck.in_language(v.page, name, lang)
+    after = USE[name](v, lang)
+    other = _both_languages(v, name, lang)
+    if after is not None:
+        after(other)
+    assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
+
+
+def test_tour_ends_with_a_reload_and_a_link(reader: Reader, app_url: str) -> None:
+    """After the tour: the pages opened in Dutch and in English in turn (each in the language
+    chosen last on the page before); a reload keeps the language; a link with ?lang= opens a
+    page in the language it names, and that becomes the choice remembered; every page has
+    its screenshots at both widths.
+
+    Loads: each page once, plus this reload and link (the glossary: no control needs it
+    again). Five loads per page were once made to catch Voilà hanging: pages that captured
+    output into an Output widget hung in 8 of 31 loads, pages without in none of 70
+    (NOTES-jupyter-stack.md); that cause is ruled out without a browser
+    (test_nothing_captures_output_into_an_output_widget, and tests/test_hostile.py records
+    any Output widget that starts capturing), and should it come back, a rate like that one
+    fails one of a session's ~20 loads almost surely."""
+    names = list(PAGES)
+    assert list(reader.opened) == names, "the tour did not reach every page"
+    assert list(reader.opened.values()) == ["nl", "en"] * (len(names) // 2), reader.opened
+    v = reader.v
+    v.errors.clear()
+    lang = v.page.evaluate("() => document.documentElement.lang")
+    v.page.reload(timeout=90_000)
+    _arrive(v, names[-1])
+    pagecheck.in_language(v.page, f"{names[-1]} reloaded", lang)
+    link = _other(lang)
+    v.page.goto(f"{app_url}/voila/render/{names[-1]}?lang={link}", timeout=90_000)
+    _arrive(v, names[-1])
+    pagecheck.in_language(v.page, f"{names[-1]}?lang={link}", link)
+    assert v.page.evaluate("() => localStorage.getItem('casebook.lang')") == link
+    for name in names:
+        for width in pagecheck.WIDTHS:
+            assert _screenshot(name, width).is_file(), f"no screenshot of {name} at {width} px"
