@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, layout
+from casebook.charts.base import axis, category_heatmap, layout, wrap
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.text import t
@@ -19,6 +19,15 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _two_lines(label: str, width: int = 28) -> str:
+    """``label`` on at most two lines of about ``width`` characters (the second cut with an
+    ellipsis where needed), each escaped after it was cut, so that no cut splits an entity."""
+    lines = wrap(label, width).split("<br>")
+    if len(lines) > 2:
+        lines = [lines[0], _cut(" ".join(lines[1:]), width)]
+    return "<br>".join(escape(line) for line in lines)
+
+
 def lessons_heatmap(
     matrix: pd.DataFrame,
     *,
@@ -27,25 +36,38 @@ def lessons_heatmap(
     highlight: list[int] | None = None,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """Lessons (rows) by cases (columns): a filled cell where the lesson draws on the case, with
-    the page it points to. Lessons in ``highlight`` are shown at full strength, others faded."""
+    the page it points to. Lessons in ``highlight`` are shown at full strength, others faded.
+    ``narrow`` (a phone): shorter lines for the lessons and the cases' names upright."""
     check_lang(lang)
     rows = list(matrix.index)
     keep = set(rows if highlight is None else highlight)
     z = [[(2 if r in keep else 1) if matrix.loc[r, c] else 0 for c in matrix.columns] for r in rows]
     text = [[escape(matrix.loc[r, c]) for c in matrix.columns] for r in rows]
     # Cut the title before escaping it, so that the cut never splits an entity such as &amp;.
-    y = [escape(t("lessons.label", lang, n=r, title=_cut(lesson_titles[r], 38))) for r in rows]
-    x = [escape(case_names[c]) for c in matrix.columns]
+    # each title on at most two lines: the grid keeps room for the five names when the page
+    # gives it two thirds of a projector's width (its controls beside it)
+    width = 20 if narrow else 28
+    y = [_two_lines(t("lessons.label", lang, n=r, title=lesson_titles[r]), width) for r in rows]
+    # a name breaks after its hyphen: the five names fit beside the lessons' titles also when
+    # the grid has two thirds of a projector's width (the page puts its controls beside it)
+    x = [escape(case_names[c]) if narrow else escape(case_names[c]).replace("-", "-<br>")
+         for c in matrix.columns]  # fmt: skip
     colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
     heat = category_heatmap(
         z, x, y, [[tt or "—" for tt in row] for row in text], colours=colours, gap=2
     )
     heat["text"] = text
     spec = layout(
-        theme, t("lessons.title", lang), 160 + 24 * len(rows), below_axis=10, left=330, top=100
+        theme,
+        t("lessons.title", lang),
+        (300 if narrow else 160) + 30 * len(rows),
+        below_axis=10,
+        left=150 if narrow else 210,
+        top=260 if narrow else 100,
     )
-    spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=0)
+    spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=-90 if narrow else 0)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
     return go.Figure({"data": [heat], "layout": spec})

@@ -7,7 +7,7 @@ import base64
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ __all__ = [
     "figure_outputs",
     "handout_mode",
     "message_html",
+    "pair",
     "save_text",
 ]
 
@@ -196,6 +197,30 @@ class Choices(widgets.VBox):
         if self._syncing:
             return
         self.value = tuple(v for v, box in self._boxes.items() if box.value)
+
+
+def pair(
+    controls: Sequence[widgets.Widget],
+    charts: Sequence[widgets.Widget],
+    *,
+    stick: str = "controls",
+    beside: bool = True,
+) -> widgets.VBox:
+    """Charts with the controls that change them. The page's CSS (the Voilà template,
+    ``.cb-pair``) sets them side by side on a wide screen, so that a projector's 1280×720
+    shows a chart with its controls, and keeps the shorter side (``stick``: "controls" or
+    "charts") in view while the reader scrolls along the other; below 1000 px, and in
+    JupyterLab, they stay one below the other. ``beside=False``: one below the other on
+    every screen (a row of controls above a chart that fits the screen with it)."""
+    if stick not in ("controls", "charts"):
+        raise ValueError(f"stick must be 'controls' or 'charts', not {stick!r}")
+    left, right = widgets.VBox(list(controls)), widgets.VBox(list(charts))
+    left.add_class("cb-pair-controls")
+    right.add_class("cb-pair-charts")
+    box = widgets.VBox([left, right], layout=widgets.Layout(width="100%"))
+    box.add_class("cb-pair")
+    box.add_class(f"cb-stick-{stick}" if beside else "cb-pair-above")
+    return box
 
 
 class View:

@@ -18,7 +18,7 @@ from casebook.files import fresh_path
 from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, save_text
+from casebook.views.base import View, download_link, pair, save_text
 
 __all__ = ["CheckView", "check_view"]
 
@@ -89,14 +89,13 @@ class CheckView(View):
             [
                 self.language,
                 self.intro,
-                widgets.VBox(rows),
+                pair([widgets.VBox(rows)], [self.chart], stick="charts"),
+                self.weak_html,
                 widgets.HBox([self.name, self.save, self.reset, self.upload],
                              layout=widgets.Layout(flex_flow="row wrap")),
                 self.message,
                 self.save_status,
                 self.downloads,
-                self.chart,
-                self.weak_html,
             ],
             layout=widgets.Layout(width="100%"),
         )  # fmt: skip

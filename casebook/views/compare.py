@@ -33,7 +33,7 @@ from casebook.markup import escape, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link, message_html
+from casebook.views.base import Choices, View, download_link, message_html, pair
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -104,18 +104,22 @@ class CompareView(View):
             control.style = {"description_width": "initial"}
         self.widget = widgets.VBox(
             [
-                widgets.HBox(
-                    [self.language, self.mode], layout=widgets.Layout(flex_flow="row wrap")
+                pair(
+                    [
+                        widgets.HBox(
+                            [self.language, self.mode],
+                            layout=widgets.Layout(flex_flow="row wrap"),
+                        ),
+                        self.areas,
+                        widgets.HBox(
+                            [self.group, self.indicator, self.area],
+                            layout=widgets.Layout(flex_flow="row wrap"),
+                        ),
+                        self.indicators,
+                        self.message,
+                    ],
+                    [self.chart, self.own_note],
                 ),
-                self.areas,
-                widgets.HBox(
-                    [self.group, self.indicator, self.area],
-                    layout=widgets.Layout(flex_flow="row wrap"),
-                ),
-                self.indicators,
-                self.message,
-                self.chart,
-                self.own_note,
                 self.table_html,
                 self.download,
                 self.own_help,

@@ -15,7 +15,7 @@ from casebook.data import Casebook
 from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link
+from casebook.views.base import Choices, View, download_link, pair
 
 __all__ = ["EvaluationView", "evaluation_view"]
 
@@ -60,19 +60,21 @@ class EvaluationView(View):
             [
                 self.language,
                 self.caveat,
-                self.cases,
-                self.themes,
-                self.message,
-                self.overview_html,
-                self.results_chart,
-                self.findings_chart,
-                widgets.HBox(
-                    [self.finding_case, self.finding_theme],
-                    layout=widgets.Layout(flex_flow="row wrap"),
+                pair(
+                    [self.cases, self.themes, self.message],
+                    [
+                        self.overview_html,
+                        self.results_chart,
+                        self.findings_chart,
+                        widgets.HBox(
+                            [self.finding_case, self.finding_theme],
+                            layout=widgets.Layout(flex_flow="row wrap"),
+                        ),
+                        self.findings_html,
+                        self.organisation_html,
+                        self.timeline_chart,
+                    ],
                 ),
-                self.findings_html,
-                self.organisation_html,
-                self.timeline_chart,
                 self.downloads,
             ],
             layout=widgets.Layout(width="100%"),

@@ -13,7 +13,7 @@ from casebook.data import Casebook
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View
+from casebook.views.base import View, pair
 from casebook.views.cases import CaseReader
 
 __all__ = ["LessonsView", "lessons_view"]
@@ -34,7 +34,7 @@ class LessonsView(View):
             options=[("", 0)],
             value=0,
             rows=10,
-            layout=widgets.Layout(width="auto", min_width="28em"),
+            layout=widgets.Layout(width="100%", max_width="40em"),
         )
         self.card = widgets.HTML()
         self.jumps = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
@@ -49,13 +49,16 @@ class LessonsView(View):
         self.widget = widgets.VBox(
             [
                 self.language,
-                widgets.HBox(
-                    [self.case, self.logic, self.tension],
-                    layout=widgets.Layout(flex_flow="row wrap"),
+                pair(
+                    [
+                        widgets.HBox(
+                            [self.case, self.logic, self.tension],
+                            layout=widgets.Layout(flex_flow="row wrap"),
+                        ),
+                        self.lesson,
+                    ],
+                    [self.card, self.jumps, self.chart],
                 ),
-                widgets.HBox([self.lesson, self.card], layout=widgets.Layout(flex_flow="row wrap")),
-                self.jumps,
-                self.chart,
                 self.main_lines,
                 self.voices,
                 self.reader.widget,
@@ -158,6 +161,7 @@ class LessonsView(View):
             highlight=self.shown,
             lang=lang,
             theme=self._theme,
+            narrow=self.narrow,
         )
         self.show(self.chart, self.figure)
 

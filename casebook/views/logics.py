@@ -17,7 +17,7 @@ from casebook.files import fresh_path
 from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, message_html, save_text
+from casebook.views.base import View, download_link, message_html, pair, save_text
 
 __all__ = ["LogicsView", "logics_view"]
 
@@ -55,7 +55,7 @@ class LogicsView(View):
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider]] = {}
         rows = []
         for case in self._reading.to_dict("records"):
-            pair = tuple(
+            both = tuple(
                 widgets.FloatSlider(
                     value=0.0,
                     min=-1.0,
@@ -67,9 +67,9 @@ class LogicsView(View):
                 )
                 for _ in logics.AXES
             )
-            self.sliders[case["case_id"]] = pair
+            self.sliders[case["case_id"]] = both
             label = widgets.HTML(f"<b>{escape(case['name'])}</b>")
-            rows.append(widgets.VBox([label, *pair]))
+            rows.append(widgets.VBox([label, *both]))
         auto = widgets.Layout(width="auto")
         self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
         self.reset = widgets.Button(icon="undo", layout=auto)
@@ -100,24 +100,32 @@ class LogicsView(View):
         self.widget = widgets.VBox(
             [
                 self.language,
-                widgets.GridBox(
-                    rows,
-                    layout=widgets.Layout(
-                        grid_template_columns="repeat(auto-fit, minmax(16em, 1fr))"
-                    ),
+                pair(
+                    [
+                        widgets.GridBox(
+                            rows,
+                            layout=widgets.Layout(
+                                grid_template_columns="repeat(auto-fit, minmax(16em, 1fr))"
+                            ),
+                        ),
+                        widgets.HBox([self.reveal, self.reset]),
+                    ],
+                    [self.chart],
                 ),
-                widgets.HBox([self.reveal, self.reset]),
-                self.chart,
                 self.reading_html,
                 widgets.HBox([self.name, self.save]),
                 self.save_status,
                 self.download,
-                widgets.HBox([self.case, self.tension]),
-                self.evidence_html,
-                self.tension_chart,
-                self.upload,
-                self.class_status,
-                self.class_chart,
+                pair(
+                    [
+                        widgets.HBox(
+                            [self.case, self.tension], layout=widgets.Layout(flex_flow="row wrap")
+                        )
+                    ],
+                    [self.evidence_html, self.tension_chart],
+                    beside=False,
+                ),
+                pair([self.upload, self.class_status], [self.class_chart], beside=False),
                 self.class_table,
             ],
             layout=widgets.Layout(width="100%"),

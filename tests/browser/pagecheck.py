@@ -173,27 +173,49 @@ ON_ONE_SCREEN = """() => {
                         return r.height > 0 && r.top >= -1 && r.bottom <= H + 1; };
   const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons,'
                         + ' .widget-box') || e).textContent || e.tagName).trim().slice(0, 30);
+  // scroll as a reader can: the page's own scroller only (Voilà's #rendered_cells), never a
+  // box with overflow hidden around it (scrollIntoView moves those too; a reader cannot)
+  const page = document.getElementById('rendered_cells') || document.scrollingElement;
+  for (let e = page.parentElement; e; e = e.parentElement) e.scrollTop = 0;
+  const top = page === document.scrollingElement ? 0 : page.getBoundingClientRect().top;
+  const view = Math.min(H - top, page.clientHeight);
+  const scrollTo = (e, at) => {
+    const r = e.getBoundingClientRect();
+    const want = at === 'start' ? top : at === 'end' ? top + view - r.height
+                                                    : top + (view - r.height) / 2;
+    page.scrollTop += r.top - want;
+  };
+  const where = (e, name) => { const r = e.getBoundingClientRect();
+                               return `${name} at ${Math.round(r.top)}..${Math.round(r.bottom)}`; };
   const pairs = [...document.querySelectorAll('.cb-pair')].filter(p => p.offsetParent !== null);
   pairs.forEach((pair, k) => {
     const charts = [...pair.querySelectorAll('.js-plotly-plot')];
-    const controls = [...pair.querySelectorAll(
-        'input, select, button, .widget-slider .slider-container, .widget-upload')]
+    const controls = [...pair.querySelectorAll(':scope > .cb-pair-controls :is(input, select,'
+        + ' button, .widget-slider .slider-container, .widget-upload)')]
       .filter(e => e.offsetParent !== null && !e.closest('.js-plotly-plot, .cb-lang, .cb-width'));
-    if (!charts.length || !controls.length) found.push(`pair ${k}: no chart or no control`);
+    if (charts.length && !controls.length) found.push(`pair ${k}: a chart without controls`);
     for (const g of charts) {
       const title = ((g._fullLayout || {}).title || {}).text || `chart in pair ${k}`;
-      const tall = g.getBoundingClientRect().height > H;
+      const tall = g.getBoundingClientRect().height > view;
       for (const c of controls) {
-        let ok;
-        if (tall) {
-          ok = ['start', 'center', 'end'].every(at => {
-            g.scrollIntoView({block: at}); return inView(c); });
-        } else {
-          ok = [[c, 'center'], [g, 'start'], [g, 'end']].some(([e, at]) => {
-            e.scrollIntoView({block: at}); return inView(c) && inView(g); });
+        const seen = [];
+        const tries = tall ? [[g, 'start'], [g, 'center'], [g, 'end']]
+                           : [[c, 'center'], [c, 'start'], [c, 'end'], [g, 'start'], [g, 'end']];
+        const shown = ([e, at]) => {
+          scrollTo(e, at);
+          seen.push(`${e === g ? 'chart' : 'control'} to ${at}: ${where(c, 'control')}, `
+                    + where(g, 'chart'));
+          return inView(c) && (tall || inView(g));
+        };
+        if (!(tall ? tries.every(shown) : tries.some(shown))) {
+          found.push(`"${label(c)}" and "${title}" (${Math.round(g.getBoundingClientRect()
+            .height)} px${tall ? ', taller than the screen' : ''}) are never on one screen `
+            + `(${seen.join('; ')}; page scroller ${page.id || page.tagName}: `
+            + `${page.clientHeight} of ${page.scrollHeight} px at ${page.scrollTop}, window ${H}; `
+            + `columns ${[...pair.children].map(e => Math.round(
+              e.getBoundingClientRect().height)).join(' and ')} px high)`);
+          break;
         }
-        if (!ok) { found.push(`"${label(c)}" and "${title}" (${Math.round(
-            g.getBoundingClientRect().height)} px) are never on one screen`); break; }
       }
     }
   });
@@ -201,14 +223,25 @@ ON_ONE_SCREEN = """() => {
 }"""
 
 
-def projector(page: Any, where: str, charts: int) -> None:
-    """At a projector's 1280×720, every chart (of ``charts`` on the page) is in a pair with
-    its controls, and each control is on one screen with its chart (ON_ONE_SCREEN). The
-    window is left at 1366×900, drawn."""
+def projector(page: Any, where: str) -> None:
+    """At a projector's 1280×720, every chart drawn is in a pair with its controls, and each
+    control is on one screen with its chart (ON_ONE_SCREEN). The window is left at 1366×900,
+    drawn."""
+    from casebook.testing import DRAWN
+
     width, height = PROJECTOR
     page.set_viewport_size({"width": width, "height": height})
     drawn_for(page, width)
+    # the page's scroller has taken the window's new height (after a full-page screenshot the
+    # window was as tall as the page)
+    page.wait_for_function(
+        """h => { const e = document.getElementById('rendered_cells') || document.scrollingElement;
+                  return window.innerHeight === h && e.clientHeight <= h; }""",
+        arg=height,
+        timeout=10_000,
+    )
     result = page.evaluate(ON_ONE_SCREEN)
+    charts = page.evaluate(f"({DRAWN})()")
     in_pairs = page.evaluate("() => document.querySelectorAll('.cb-pair .js-plotly-plot').length")
     assert in_pairs == charts, (
         f"{where}: {charts - in_pairs} of {charts} charts not beside controls"

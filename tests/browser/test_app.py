@@ -195,8 +195,9 @@ def _both_languages(v: Visit, name: str, first: str) -> str:
     """The page, which is in ``first`` now, in both languages and at both widths, with as few
     redraws as the checks allow: ``first`` at 1366 px, then 390 px; the other language at
     390 px, then 1366 px. In each language: wholly in it, axe-core, the widths
-    (pagecheck.fits); the screenshots are the English ones. Returns the language the page is
-    left in (the other one), which the next page must open in."""
+    (pagecheck.fits); the screenshots are the English ones; then, in the other language, a
+    projector's 1280×720 (pagecheck.projector). Returns the language the page is left in
+    (the other one), which the next page must open in."""
     laptop, phone = pagecheck.WIDTHS
     second = _other(first)
     for lang, widths in ((first, (laptop, phone)), (second, (phone, laptop))):
@@ -207,6 +208,7 @@ def _both_languages(v: Visit, name: str, first: str) -> str:
         for width in widths:
             shot = _screenshot(name, width) if lang == "en" else None
             pagecheck.fits(v.page, f"{name} ({lang}, in use)", width, shot)
+    pagecheck.projector(v.page, f"{name} ({second})")
     return second
 
 

@@ -29,7 +29,9 @@ def test_highlighted_lessons_are_strong_and_the_others_faded(book: casebook.Case
 
 
 def test_a_long_title_is_cut_before_it_is_escaped(book: casebook.Casebook) -> None:
-    """Cutting after escaping could split an entity: 'R&amp;D' cut to 'R&am'."""
-    titles = {i: "x" * 36 + "&D voor iedereen" for i in range(27)}  # '&' is the 37th character
+    """Cutting after escaping could split an entity: 'R&amp;D' cut to 'R&am'. A title is
+    shown on at most two lines, each cut (with an ellipsis) before it is escaped."""
+    titles = {i: "Samen " + "x" * 20 + " R&D voor iedereen in de wijk" for i in range(27)}
     label = _grid(book, titles, "nl").data[0].y[0]
-    assert label == "Les 0: " + "x" * 36 + "&amp;…"
+    assert label == "Les 0: Samen<br>" + "x" * 20 + " R&amp;D vo…"  # 28 characters, then cut
+    assert all(len(y.split("<br>")) <= 2 for y in _grid(book, titles, "nl").data[0].y)
