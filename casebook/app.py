@@ -97,6 +97,9 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
         "--MappingKernelManager.cull_connected=False",
+        # Unix sockets instead of TCP ports: no port for another process to take first
+        # (casebook/kernels.py)
+        "--MappingKernelManager.kernel_manager_class=casebook.kernels.IpcKernelManager",
         # Voilà renders a page with nbclient, which waits only 4 s after a cell's reply for the
         # rest of its output and then drops it without an error. While the pools fill at start
         # the machine is busy and the server's event loop can stall longer than that: the

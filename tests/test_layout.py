@@ -31,7 +31,7 @@ LAYERS: dict[str, int] = {
     "charts": 3,
     "views": 4,
     # 5: the shell around it: the app server, the handout, the command line, test helpers
-    **dict.fromkeys(["app", "handout", "cli", "testing"], 5),
+    **dict.fromkeys(["app", "kernels", "handout", "cli", "testing"], 5),
 }
 NAMES = {0: "foundation", 1: "data", 2: "pure functions", 3: "charts", 4: "views", 5: "shell"}
 
