@@ -44,9 +44,9 @@ handout: $(STAMP)
 
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
-## Two, for now: three were faster (166-197 s against 247-274 s with two, on two cores) but
-## started more kernels at once, and one run in seven lost a kernel to a TCP port taken by
-## another process's kernel ("Address already in use"); see the closing note of 2026-12-02.
+## Two: the suite is CPU-bound on two cores, and three were no faster on 2026-12-02 (158 s
+## against 160-181 s). The app's kernels use Unix sockets (casebook/kernels.py): the TCP port
+## race that once lost a kernel ("Address already in use") is gone for them.
 WORKERS ?= 2
 test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup \
