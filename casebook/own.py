@@ -25,7 +25,6 @@ import pandas as pd
 
 from casebook.data import Casebook
 from casebook.errors import DataError, Problem
-from casebook.text import TEXT
 from casebook.validate import figure_bounds, semicolon_header
 
 __all__ = [
@@ -175,7 +174,7 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         raise refuse(None, "own.error.empty")
     header = [h.strip() for h in rows[0]]
     if semicolon_header(header):
-        raise refuse(1, "own.error.semicolons")
+        raise refuse(1, "upload.semicolons")
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise refuse(
@@ -277,8 +276,9 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
             column = "high" if record["low"] is not None else "low"
             fail(number, column, "own.error.half_range")
             continue
-        broken = _bounds(filename, number, unit, record)  # the rules of the casebook's own data
-        problems += broken
+        broken = figure_bounds(unit, value=record["value"], low=record["low"], high=record["high"])
+        for column, key, values in broken:  # the same rules as the casebook's own data
+            fail(number, column, key, **values)
         if broken:
             continue
         for column in ("value", "low", "high"):
@@ -307,39 +307,6 @@ def read_own_area(content: bytes, *, filename: str, book: Casebook) -> OwnArea:
         filename=filename,
         rows=own_indicator_rows(area_id, records),
     )
-
-
-def _bounds(filename: str, row: int, unit: str, record: dict[str, Any]) -> list[Problem]:
-    """The problems :func:`~casebook.validate.figure_bounds` finds in one figure, each in both
-    languages.
-
-    figure_bounds keeps the rules, shared with the casebook's own data, and says each finding in
-    English (for ``casebook validate``). A reader sees it in their language: each finding
-    becomes the catalogue text whose English it is. A finding the catalogue does not know (a
-    rule added to figure_bounds alone) is shown as it is, in English, rather than lost.
-    """
-    low, high = record["low"], record["high"]
-    found = []
-    for column, message in figure_bounds(unit, value=record["value"], low=low, high=high):
-        candidates = []
-        if record[column] is not None:
-            value = f"{record[column]:g}"
-            candidates += [
-                ("own.error.not_percentage", {"value": value}),
-                (f"own.error.negative.{unit}", {"value": value}),
-            ]
-        if low is not None and high is not None:
-            candidates.append(
-                ("own.error.low_above_high", {"low": f"{low:g}", "high": f"{high:g}"})
-            )
-        keyed = [
-            Problem.from_key(filename, row, column, key, **values)
-            for key, values in candidates
-            if key in TEXT
-        ]
-        said = [p for p in keyed if p.message == message]
-        found.append(said[0] if said else Problem(filename, row, column, message))
-    return found
 
 
 def own_indicator_rows(area_id: str, records: list[dict]) -> pd.DataFrame:

@@ -534,7 +534,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the file is not UTF-8 text (byte {byte})",
     },
     "own.error.empty": {"nl": "het bestand is leeg", "en": "the file is empty"},
-    "own.error.semicolons": {
+    "upload.semicolons": {
         "nl": "de kolommen zijn gescheiden door puntkomma's; sla het bestand op als 'CSV UTF-8 (door komma's gescheiden)'",
         "en": "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'",
     },
@@ -586,19 +586,19 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "een bereik heeft zowel low als high nodig",
         "en": "a range needs both low and high",
     },
-    "own.error.low_above_high": {
+    "figure.low_above_high": {
         "nl": "low {low} is groter dan high {high}",
         "en": "low {low} is greater than high {high}",
     },
-    "own.error.negative.count": {
+    "figure.negative.count": {
         "nl": "{value} is negatief, en een aantal kan niet negatief zijn",
         "en": "{value} is negative, which a count figure cannot be",
     },
-    "own.error.negative.EUR": {
+    "figure.negative.EUR": {
         "nl": "{value} is negatief, en een bedrag in euro kan niet negatief zijn",
         "en": "{value} is negative, which a EUR figure cannot be",
     },
-    "own.error.not_percentage": {
+    "figure.not_percentage": {
         "nl": "{value} is geen percentage tussen 0 en 100",
         "en": "{value} is not a percentage between 0 and 100",
     },

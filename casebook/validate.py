@@ -150,7 +150,7 @@ def _read_table(
         msg = f"is not a well-formed CSV file ({err})"
         return [], [Problem(fname, reader.line_num, None, msg)], False
     if semicolon_header(header) and len(expected) > 1:  # nothing in it can be read as a table
-        return [], [Problem(fname, 1, None, SEMICOLON_MESSAGE)], False
+        return [], [Problem.from_key(fname, 1, None, "upload.semicolons")], False
     problems += _check_header(fname, header, expected)
     index = {name: header.index(name) for name in expected if name in header}
     parsed: list[tuple[int, Row]] = []
@@ -439,8 +439,8 @@ def _check_figure(fname: str, rownum: int, row: Row) -> list[Problem]:
                 msg = "a row of kind 'text' is a statement and holds no figure"
                 problems.append(Problem(fname, rownum, col, msg))
     problems += [
-        Problem(fname, rownum, col, msg)
-        for col, msg in figure_bounds(row.get("unit"), value=value, low=low, high=high)
+        Problem.from_key(fname, rownum, col, key, **values)
+        for col, key, values in figure_bounds(row.get("unit"), value=value, low=low, high=high)
     ]
     if value is not None and low is not None and value < low:
         problems.append(Problem(fname, rownum, "value", f"value {value:g} is below low {low:g}"))
@@ -451,27 +451,22 @@ def _check_figure(fname: str, rownum: int, row: Row) -> list[Problem]:
 
 def figure_bounds(
     unit: str | None, *, value: float | None, low: float | None, high: float | None
-) -> list[tuple[str, str]]:
-    """(column, message) for each way a figure breaks the rules of its unit: low above high,
-    a negative count or amount, a percentage outside 0-100. Shared by the data package and the
-    reader's own-neighbourhood files (casebook.own)."""
-    found = []
+) -> list[tuple[str, str, dict[str, str]]]:
+    """(column, text key, values) for each way a figure breaks the rules of its unit: low above
+    high, a negative count or amount, a percentage outside 0-100. Shared by the data package
+    and the reader's own-neighbourhood files (casebook.own), which says them in the reader's
+    language (:meth:`Problem.from_key`)."""
+    found: list[tuple[str, str, dict[str, str]]] = []
     if low is not None and high is not None and low > high:
-        found.append(("low", f"low {low:g} is greater than high {high:g}"))
+        found.append(("low", "figure.low_above_high", {"low": f"{low:g}", "high": f"{high:g}"}))
     for col, v in (("value", value), ("low", low), ("high", high)):
         if v is None:
             continue
         if unit in ("count", "EUR") and v < 0:
-            found.append((col, f"{v:g} is negative, which a {unit} figure cannot be"))
+            found.append((col, f"figure.negative.{unit}", {"value": f"{v:g}"}))
         if unit == "percent" and not 0 <= v <= 100:
-            found.append((col, f"{v:g} is not a percentage between 0 and 100"))
+            found.append((col, "figure.not_percentage", {"value": f"{v:g}"}))
     return found
-
-
-# A spreadsheet's "CSV" in a Dutch locale separates columns with semicolons.
-SEMICOLON_MESSAGE = (
-    "the columns are separated by semicolons; save it as 'CSV UTF-8 (comma-separated)'"
-)
 
 
 def semicolon_header(header: list[str]) -> bool:

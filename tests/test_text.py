@@ -52,7 +52,7 @@ REFUSAL_FAMILIES = ("problem.", "upload.", "own.error.", "check.error.", "logics
 
 def missing_keys(used: set[str], keys: set[str]) -> list[str]:
     """Refusal keys the code writes out that the catalogue lacks (a prefix such as
-    'own.error.negative.' is completed at run time, and is no key itself)."""
+    'figure.negative.' is completed at run time, and is no key itself)."""
     return sorted(
         s for s in used if s.startswith(REFUSAL_FAMILIES) and not s.endswith(".") and s not in keys
     )
@@ -66,7 +66,7 @@ def test_every_refusal_key_in_the_code_is_in_the_catalogue() -> None:
 
 
 def test_a_missing_refusal_key_is_found() -> None:
-    used = {"upload.not_utf8", "own.error.negative.", "check.error.gone", "casebook.views"}
+    used = {"upload.not_utf8", "figure.negative.", "check.error.gone", "casebook.views"}
     assert missing_keys(used, set(TEXT)) == ["check.error.gone"]
 
 
