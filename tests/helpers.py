@@ -6,10 +6,21 @@ import re
 from pathlib import Path
 
 from casebook import check
+from casebook.errors import Problem
 from casebook.own import TEMPLATE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "templates" / "voorbeeld_eigen_wijk.csv"
+
+# --- a reader's refused file (tests/test_own.py, tests/test_check.py, tests/test_logics.py) ---
+
+
+def said_in_both_languages(problem: Problem) -> None:
+    """``problem`` comes from the text catalogue: English as ``str()`` says it, and Dutch."""
+    assert problem.key is not None, f"said in English only: {problem}"
+    assert problem.text("en") == str(problem)
+    assert problem.text("nl") != problem.text("en"), f"not said in Dutch: {problem}"
+
 
 # --- the collaboration check (tests/test_check.py, tests/charts/test_check.py) --------------
 

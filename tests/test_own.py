@@ -11,11 +11,11 @@ import pytest
 
 import casebook
 from casebook.compare import indicator_table, select
-from casebook.errors import DataError, Problem
+from casebook.errors import DataError
 from casebook.own import OWN_DIR, TEMPLATE_COLUMNS, own_areas_in, read_own_area, template_csv
 from casebook.text import TEXT
 from casebook.views.compare import CompareView
-from tests.helpers import EXAMPLE, ROOT, _edit
+from tests.helpers import EXAMPLE, ROOT, _edit, said_in_both_languages
 
 TEMPLATE = ROOT / "templates" / "eigen_wijk_sjabloon.csv"
 
@@ -176,12 +176,6 @@ REFUSED: dict[str, bytes] = {
 REFUSED_IN_FOLDER = {"own.error.unreadable", "own.error.area_twice"}
 
 
-def _said_in_both_languages(problem: Problem) -> None:
-    assert problem.key is not None, f"said in English only: {problem}"
-    assert problem.text("en") == str(problem)
-    assert problem.text("nl") != problem.text("en"), f"not said in Dutch: {problem}"
-
-
 @pytest.mark.parametrize("key", sorted(REFUSED))
 def test_every_refusal_is_said_in_both_languages(book: casebook.Casebook, key: str) -> None:
     with pytest.raises(DataError) as err:
@@ -189,7 +183,7 @@ def test_every_refusal_is_said_in_both_languages(book: casebook.Casebook, key: s
     problems = err.value.problems
     assert key in {p.key for p in problems}, [str(p) for p in problems]
     for problem in problems:  # every placeholder filled in both languages, or text() raises
-        _said_in_both_languages(problem)
+        said_in_both_languages(problem)
 
 
 def test_the_refusals_cover_every_key_of_own() -> None:
@@ -288,7 +282,7 @@ def test_a_teachers_folder_says_why_in_both_languages(
     problems = {p.key: p for e in found.refused for p in e.problems}
     assert set(problems) == REFUSED_IN_FOLDER
     for problem in problems.values():
-        _said_in_both_languages(problem)
+        said_in_both_languages(problem)
     assert problems["own.error.area_twice"].text("nl") == (
         f"{OWN_DIR}/b.csv, kolom 'area_name': de wijk 'Voorbeeldwijk (fictief)' staat al in een "
         "ander bestand"
