@@ -98,6 +98,15 @@ def in_language(page: Any, where: str, lang: str) -> None:
     assert cells[1] and not any(cells[1]), f"{where}: prose in {other} shown in {lang}"
 
 
+def nothing_injected(page: Any, dialogs: list[str], where: str) -> None:
+    """Nothing that a hostile text could have injected has run (issue 10): no dialog (the
+    page's dialogs are collected in ``dialogs``), no script, no injected image."""
+    page.wait_for_timeout(500)  # give any injected handler the chance to fire
+    assert dialogs == [], f"{where}: a dialog opened: {dialogs}"
+    assert page.evaluate("() => window.__pwned || 0") == 0, f"{where}: injected script ran"
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0, where
+
+
 def accessible(page: Any, where: str) -> None:
     """axe-core (WCAG 2.1 A and AA rules) finds no violation on the page as it is now."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -142,9 +151,16 @@ def full_screenshot(page: Any, path: Path, width: int) -> None:
 
 
 def resize(page: Any, width: int) -> None:
-    """The window ``width`` px wide, and every chart drawn for it."""
+    """The window ``width`` px wide, the page laid out for it (after a full-page screenshot
+    the page can still be at its old size for a moment), and every chart drawn for it."""
     if page.viewport_size != {"width": width, "height": 900}:
         page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(
+        """w => window.innerWidth === w && window.innerHeight === 900
+             && document.documentElement.clientWidth <= w""",
+        arg=width,
+        timeout=10_000,
+    )
     drawn_for(page, width)
 
 

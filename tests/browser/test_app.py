@@ -274,14 +274,6 @@ ROW_COLUMN = {"nl": "rij 32, kolom 'value'", "en": "row 32, column 'value'"}
 HOSTILE_NAME = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
 
 
-def _assert_safe(v: Visit, where: str) -> None:
-    """Nothing that a hostile text could have injected has run (issue 10)."""
-    v.page.wait_for_timeout(500)  # give any injected handler the chance to fire
-    assert v.dialogs == [], f"{where}: a dialog opened: {v.dialogs}"
-    assert v.page.evaluate("() => window.__pwned || 0") == 0, f"{where}: injected script ran"
-    assert v.page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
-
-
 def _use_compare(v: Visit, lang: str) -> After:
     """The keyboard alone: Tab from the title bar reaches the first neighbourhood's checkbox,
     which shows its focus; Space unticks it and the chart loses that neighbourhood, Space
@@ -323,14 +315,14 @@ def _use_compare(v: Visit, lang: str) -> After:
     _upload(v, ".casebook-compare", [_file("<b>wijk</b>.csv", "text/csv", hostile.encode())])
     shows_name = "n => document.querySelector('.casebook-compare').innerText.includes(n)"
     v.page.wait_for_function(shows_name, arg=HOSTILE_NAME, timeout=15_000)
-    _assert_safe(v, "compare upload")
+    pagecheck.nothing_injected(v.page, v.dialogs, "compare upload")
     # the same template's area id: it takes the example's place
     assert v.page.evaluate(f"({FIRST_CHART_TRACES})({traces + 1})")
     bad_name = "<img src=x onerror=alert(2)>.csv"
     broken = hostile.replace(",4200,", ",<script>alert(1)</script>,").encode()
     _upload(v, ".casebook-compare", [_file(bad_name, "text/csv", broken)])
     v.page.wait_for_selector(f"text={NOT_A_NUMBER[lang]}", timeout=15_000)
-    _assert_safe(v, "compare refused upload")
+    pagecheck.nothing_injected(v.page, v.dialogs, "compare refused upload")
     assert bad_name in v.page.inner_text(".casebook-compare")
 
     label = dict((c, n) for n, c in CompareView(_book(), lang=lang).indicator.options)

@@ -14,6 +14,7 @@ import pytest
 
 from casebook.app import PAGE_VIEWS
 from casebook.testing import DRAWN
+from tests.browser.pagecheck import nothing_injected
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,19 +30,12 @@ def _open(browser: Any, url: str, selector: str, plots: int) -> tuple[Any, Any, 
     return context, page, dialogs
 
 
-def _assert_safe(page: Any, dialogs: list[str], where: str) -> None:
-    page.wait_for_timeout(500)  # give any injected handler the chance to fire
-    assert dialogs == [], f"{where}: a dialog opened: {dialogs}"
-    assert page.evaluate("() => window.__pwned || 0") == 0, f"{where}: injected script ran"
-    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0, where
-
-
 @pytest.mark.parametrize("name", list(PAGE_VIEWS))
 def test_every_page_shows_the_markup_as_text(browser: Any, hostile_url: str, name: str) -> None:
     selector, plots = PAGE_VIEWS[name]
     context, page, dialogs = _open(browser, hostile_url + name, selector, plots)
     try:
-        _assert_safe(page, dialogs, name)
+        nothing_injected(page, dialogs, name)
         body = page.inner_text("body")
         svg = page.evaluate(
             "() => [...document.querySelectorAll('.js-plotly-plot')]"
@@ -64,6 +58,6 @@ def test_the_handout_shows_hostile_text_as_text(
         dialogs: list[str] = []
         page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
         page.goto(path.as_uri())
-        _assert_safe(page, dialogs, path.name)
+        nothing_injected(page, dialogs, path.name)
         assert "<img src=x onerror" in page.inner_text("body"), f"{path.name}: text not shown"
         page.close()
