@@ -72,6 +72,9 @@ class AppSettings:
     cull_interval_seconds: int = 60
     fill_delay_seconds: int = 15
     open_browser: bool = True
+    # plotly's JupyterLab extension, which draws a figure put in an Output; only the benchmark's
+    # baseline (CASEBOOK_CHARTS=output, bench/chart_update.py) draws charts that way
+    plotly_extension: bool = False
     extra: list[str] = field(default_factory=list)
 
 
@@ -108,6 +111,11 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         # output is on time.
         "--VoilaExecutor.iopub_timeout=60",
     ]
+    if not settings.plotly_extension:
+        # The charts are the casebook's own widget (casebook/views/chart.py), which loads
+        # plotly.js once, from the template's static folder, on the pages that draw one. Voilà
+        # would otherwise load plotly's JupyterLab extension (4.8 MB) on every page, charts or not.
+        command.append("--VoilaConfiguration.extension_denylist=jupyterlab-plotly")
     if settings.preheat:
         # Refill a page's pool some seconds after its kernel was taken, not while the page is
         # loading: a busy machine made the widget state request miss its 4-second window in
@@ -120,11 +128,40 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
     return command + list(settings.extra)
 
 
+def plotly_share() -> Path:
+    """A Jupyter data folder whose ``voila/templates/casebook/static/`` holds plotly.js, copied
+    from the plotly package: Voilà (and JupyterLab's Voilà extension) serves it to the charts
+    (casebook/views/chart.js), so that a page loads plotly.js once and never from the internet.
+    In the user's cache folder (the installed package may be read-only); copied when missing."""
+    import platformdirs
+
+    from casebook.files import atomic_write_bytes
+    from casebook.views.chart import plotly_file, plotly_name
+
+    share = Path(platformdirs.user_cache_dir("casebook")) / "share"
+    target = share / "voila" / "templates" / "casebook" / "static" / plotly_name()
+    source = plotly_file()
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        atomic_write_bytes(target, source.read_bytes())
+    return share
+
+
+def jupyter_path(base: dict[str, str] | None = None) -> str:
+    """JUPYTER_PATH for the casebook's servers: its template, plotly.js, then what was set."""
+    env = os.environ if base is None else base
+    paths = [
+        str(template_root()),
+        str(plotly_share()),
+        *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep)),
+    ]
+    return os.pathsep.join(paths)
+
+
 def app_env(base: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment Voilà runs in: our template folder first on the Jupyter data path."""
+    """The environment Voilà runs in: our template folder and plotly.js first on the Jupyter
+    data path."""
     env = dict(os.environ if base is None else base)
-    paths = [str(template_root()), *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep))]
-    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    env["JUPYTER_PATH"] = jupyter_path(env)
     return env
 
 

@@ -7,7 +7,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-__all__ = ["atomic_write_text", "decode_upload", "fresh_path"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "decode_upload", "fresh_path"]
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
@@ -17,12 +17,17 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
     The text goes to a temporary file in the same folder, is flushed to disk, and then replaces
     the target in one step.
     """
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically, as :func:`atomic_write_text` does."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -83,6 +83,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Deze weergave lukt nu niet. Kies een andere selectie.",
         "en": "This view cannot be shown right now. Please choose another selection.",
     },
+    "chart.unavailable": {
+        "nl": "De grafiek kan hier niet getekend worden: de browser kreeg plotly.js niet. Open het casebook met 'casebook start'.",
+        "en": "The chart cannot be drawn here: the browser did not get plotly.js. Open the casebook with 'casebook start'.",
+    },
     "not_reported": {"nl": "niet vermeld", "en": "not reported"},
     "derived": {"nl": "afgeleid", "en": "derived"},
     "note.approx": {

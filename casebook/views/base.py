@@ -4,7 +4,6 @@ per change, messages), showing a figure in place, a download link, saving a read
 from __future__ import annotations
 
 import base64
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,10 +23,13 @@ from casebook.i18n import LANGS, check_lang
 from casebook.markup import escape
 from casebook.text import t as _t
 from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views.chart import PLOTLY_CONFIG, Chart, figure_spec
 
 __all__ = [
     "HANDOUT_ENV",
     "HANDOUT_MIME",
+    "CHARTS_ENV",
+    "Chart",
     "Choices",
     "PLOTLY_CONFIG",
     "WIDTHS",
@@ -43,29 +45,32 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
 WIDTHS = ("wide", "narrow")
+
+# The charts' element: the casebook's chart widget (casebook/views/chart.py), changed in place.
+# CASEBOOK_CHARTS=output puts back the ipywidgets Output that each change refilled, for the
+# benchmark that compares the two on the same page (bench/chart_update.py); nothing else sets it.
+CHARTS_ENV = "CASEBOOK_CHARTS"
+
+
+def output_charts() -> bool:
+    """True when the views draw into Outputs (the benchmark's baseline), not chart widgets."""
+    return os.environ.get(CHARTS_ENV) == "output"
 
 
 def figure_outputs(
     fig: go.Figure | None, width: str | None = None, lang: str | None = None
 ) -> tuple[dict[str, Any], ...]:
-    """Outputs for an ``ipywidgets.Output`` that show ``fig``, set directly rather than captured.
+    """Outputs for an ``ipywidgets.Output`` that show ``fig``, set directly rather than captured
+    (the benchmark's baseline; the views use :class:`~casebook.views.chart.Chart`).
 
-    Setting ``Output.outputs`` redraws only the chart. Capturing output during execution
-    (``with out:``) hung Voilà pages and breaks strict nbval (see NOTES-jupyter-stack.md).
-    ``width`` ("wide" or "narrow", the layout the chart was built for) and ``lang`` are kept in
-    the chart's ``layout.meta``, where the page (and a test) can read them.
+    Capturing output during execution (``with out:``) hung Voilà pages and breaks strict nbval
+    (see NOTES-jupyter-stack.md).
     """
     if fig is None:
         return ()
-    spec = json.loads(pio.to_json(fig, validate=False))
-    spec["config"] = PLOTLY_CONFIG
-    meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
-    if meta:
-        spec.setdefault("layout", {})["meta"] = meta
     data = {
-        "application/vnd.plotly.v1+json": spec,
+        "application/vnd.plotly.v1+json": figure_spec(fig, width, lang),
         "text/plain": f"<{fig.layout.title.text or 'chart'}>",
     }
     return ({"output_type": "display_data", "data": data, "metadata": {}},)
@@ -326,9 +331,19 @@ class View:
         for control in controls:
             control.observe(guarded, names=names)
 
-    def show(self, output: widgets.Output, fig: go.Figure | None) -> None:
-        """Show ``fig`` in ``output`` (or nothing for None), replacing what was there."""
-        output.outputs = figure_outputs(fig, self.width.value, self.lang)
+    @staticmethod
+    def new_chart() -> Chart | widgets.Output:
+        """The element a chart is drawn in: a :class:`Chart` (an Output for the benchmark's
+        baseline, see :data:`CHARTS_ENV`)."""
+        return widgets.Output() if output_charts() else Chart()
+
+    def show(self, target: Chart | widgets.Output, fig: go.Figure | None) -> None:
+        """Show ``fig`` in ``target`` (or nothing for None), in place of what was there."""
+        if isinstance(target, Chart):
+            target.unavailable = _t("chart.unavailable", self.lang)
+            target.show(fig, self.width.value, self.lang)
+        else:
+            target.outputs = figure_outputs(fig, self.width.value, self.lang)
 
     @staticmethod
     def say(box: widgets.HTML, text: str | None) -> None:

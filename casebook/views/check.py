@@ -83,7 +83,7 @@ class CheckView(View):
         self.message = widgets.HTML()
         self.save_status = widgets.HTML()
         self.downloads = widgets.HTML()
-        self.chart = widgets.Output()
+        self.chart = self.new_chart()
         self.weak_html = widgets.HTML()
         self.widget = widgets.VBox(
             [

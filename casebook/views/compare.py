@@ -92,7 +92,7 @@ class CompareView(View):
         self.message = widgets.HTML()
         self.download = widgets.HTML()
         self.table_html = widgets.HTML()
-        self.chart = widgets.Output()
+        self.chart = self.new_chart()
         self.own_note = widgets.HTML()
         self.own_help = widgets.HTML()
         self.own_upload = widgets.FileUpload(accept=".csv", multiple=False)

@@ -38,7 +38,7 @@ class LessonsView(View):
         )
         self.card = widgets.HTML()
         self.jumps = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
-        self.chart = widgets.Output()
+        self.chart = self.new_chart()
         self.main_lines = widgets.HTML()
         self.voices = widgets.HTML()
         self.reader = CaseReader(book, lang=lang)

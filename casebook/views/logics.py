@@ -74,7 +74,7 @@ class LogicsView(View):
         self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
         self.reset = widgets.Button(icon="undo", layout=auto)
         self.reading_html = widgets.HTML()
-        self.chart = widgets.Output()
+        self.chart = self.new_chart()
 
         self.case = widgets.Dropdown(
             options=list(zip(self._reading["name"], self._case_ids, strict=True)),
@@ -84,7 +84,7 @@ class LogicsView(View):
             options=[("", x) for x in self._matrix.index], value=self._matrix.index[0]
         )
         self.evidence_html = widgets.HTML()
-        self.tension_chart = widgets.Output()
+        self.tension_chart = self.new_chart()
 
         self.name = widgets.Text(value="", placeholder="")
         self.save = widgets.Button(icon="save", layout=auto)
@@ -93,7 +93,7 @@ class LogicsView(View):
 
         self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)
         self.class_status = widgets.HTML()
-        self.class_chart = widgets.Output()
+        self.class_chart = self.new_chart()
         self.class_table = widgets.HTML()
 
         self.figure = self.tension_figure = self.class_figure = None

@@ -2,7 +2,8 @@
 control redraws each output it affects exactly once (never twice, never a half-relabelled state).
 
 Outputs are counted the way ipywidgets' own tests count observations: an observer on each
-Output's ``outputs`` and each HTML widget's ``value`` counts the changes the browser would get.
+chart widget's ``serial`` (one more for each figure it sends) and each HTML widget's ``value``
+counts the changes the browser would get.
 Assignments are counted too (``View.show`` and every ``HTML.value = ...``), since drawing the
 same thing twice costs the kernel even when the browser is sent nothing new.
 """
@@ -21,6 +22,7 @@ import traitlets
 
 import casebook
 from casebook.views.base import View
+from casebook.views.chart import Chart
 from tests.test_views_fuzz import CHOICE, MULTI, SLIDERS, _views, controls
 
 VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
@@ -28,15 +30,15 @@ CHARTS = ["compare", "logics", "evaluations", "lessons", "check"]
 
 
 def outputs(root: widgets.Widget) -> list[tuple[widgets.Widget, str]]:
-    """Every Output (its ``outputs``) and HTML widget (its ``value``) under ``root``."""
+    """Every chart widget (its ``serial``) and HTML widget (its ``value``) under ``root``."""
     found, stack, seen = [], [root], set()
     while stack:
         w = stack.pop()
         if id(w) in seen:
             continue
         seen.add(id(w))
-        if isinstance(w, widgets.Output):
-            found.append((w, "outputs"))
+        if isinstance(w, Chart):
+            found.append((w, "serial"))
         elif isinstance(w, widgets.HTML):
             found.append((w, "value"))
         stack.extend(getattr(w, "children", ()))
@@ -53,7 +55,7 @@ class Draws:
         show = View.show
         setattr_html = widgets.HTML.__setattr__
 
-        def counted(view: View, output: widgets.Output, fig: go.Figure | None) -> None:
+        def counted(view: View, output: Chart, fig: go.Figure | None) -> None:
             self.shows[id(output)] += 1
             show(view, output, fig)
 
@@ -143,7 +145,7 @@ def test_the_count_catches_a_view_that_draws_twice(book: casebook.Casebook, draw
         def __init__(self) -> None:
             super().__init__(book)
             self.choice = widgets.Dropdown(options=["a", "b"], value="a")
-            self.chart = widgets.Output()
+            self.chart = Chart()
             self.note = widgets.HTML()
             self.widget = widgets.VBox([self.language, self.choice, self.chart, self.note])
             self._start()

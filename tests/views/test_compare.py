@@ -87,12 +87,12 @@ def test_every_indicator_for_every_one_two_and_all_area_selection(book: casebook
             expected = compare.selection_message(table, areas=selection, indicators=[indicator])
             if expected:
                 assert view.message_text == expected and view.figure is None
-                assert view.chart.outputs == ()
+                assert view.chart.figure == {}
                 messages += 1
                 continue
             assert view.message_text is None
             _check_figure(view.figure, table, selection, indicator, "nl")
-            assert view.chart.outputs[0]["data"]["application/vnd.plotly.v1+json"]["data"]
+            assert view.chart.figure["data"]
             checked += 1
     assert checked > 300 and messages > 100
 
@@ -132,7 +132,7 @@ def test_view_modes(book: casebook.Casebook) -> None:
     assert view.figure.data[0].type == "heatmap"
     view.mode.value = "profile"
     view.area.value = "helmond_oost"
-    assert view.figure is None and view.chart.outputs == ()
+    assert view.figure is None and view.chart.figure == {}
     assert "Alle kenmerken van Helmond-Oost" in view.table_html.value
     table = compare.indicator_table(book, lang="nl")
     assert len(view.data) == (table["area_id"] == "helmond_oost").sum() == 11

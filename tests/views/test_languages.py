@@ -20,6 +20,7 @@ import pytest
 
 import casebook
 from casebook.text import TEXT
+from casebook.views.chart import Chart
 from tests.test_views_fuzz import ROOT, _views
 
 VIEWS = ["start", "reader", "compare", "logics", "evaluations", "lessons", "check", "glossary"]
@@ -101,11 +102,8 @@ def visible_text(root: widgets.Widget) -> str:
             parts += list(w._options_labels)
         if isinstance(w, widgets.Tab):
             parts += list(w.titles)
-        if isinstance(w, widgets.Output):
-            for out in w.outputs:
-                spec = out.get("data", {}).get("application/vnd.plotly.v1+json")
-                if spec:
-                    parts += _figure_texts(json.loads(json.dumps(spec)))
+        if isinstance(w, Chart) and w.figure:
+            parts += _figure_texts(json.loads(json.dumps(w.figure)))
         stack.extend(getattr(w, "children", ()))
     return _clean(" \n ".join(parts))
 

@@ -1,0 +1,187 @@
+// The casebook's chart widget in the browser (casebook/views/chart.py): one plotly chart that
+// stays on the page. A new figure from Python is applied with Plotly.react, which changes the
+// drawn chart in place instead of throwing it away. plotly.js is loaded once per page, from the
+// file the casebook's Voilà template serves (never from the internet); where that file is not
+// served (a hub without the template) the kernel sends it once over the widget's channel.
+// Points of the trace named in `drag` can be dragged; where one is let go, the widget tells
+// Python ({kind: "moved", point, x, y}), which owns the placement and draws the chart anew.
+
+const LOADING = "__casebookPlotly";
+
+function baseUrl() {
+  const config = document.getElementById("jupyter-config-data");
+  if (config) {
+    try {
+      const base = JSON.parse(config.textContent).baseUrl;
+      if (base) return base.endsWith("/") ? base : base + "/";
+    } catch (err) {
+      // fall through to the page's root
+    }
+  }
+  return "/";
+}
+
+function fromScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = true;
+    script.dataset.casebookPlotly = "1";
+    script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error(src)));
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(src));
+    };
+    document.head.appendChild(script);
+  });
+}
+
+function fromKernel(model) {
+  // The kernel answers {kind: "plotly", source} once; the source runs as a classic script.
+  return new Promise((resolve, reject) => {
+    const heard = (msg) => {
+      if (!msg || msg.kind !== "plotly") return;
+      model.off("msg:custom", heard);
+      if (!msg.source) {
+        reject(new Error("the kernel has no plotly.js"));
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([msg.source], { type: "text/javascript" }));
+      fromScript(url).then(resolve, reject);
+    };
+    model.on("msg:custom", heard);
+    model.send({ kind: "need_plotly" });
+  });
+}
+
+function plotly(model) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window[LOADING]) {
+    const src = baseUrl() + model.get("library");
+    window[LOADING] = fromScript(src).catch(() => fromKernel(model));
+    window[LOADING].catch(() => {
+      window[LOADING] = null; // a later chart may try again
+    });
+  }
+  return window[LOADING];
+}
+
+function dragging(Plotly, div, model) {
+  // Drag a point of the trace named model.get("drag"); tell Python where it was let go.
+  let held = null;
+  const traceOf = () => {
+    const name = model.get("drag");
+    if (!name || !div._fullData) return -1;
+    return div._fullData.findIndex((trace) => trace.name === name || trace.uid === name);
+  };
+  const toData = (event) => {
+    const layout = div._fullLayout;
+    const box = div.getBoundingClientRect();
+    const xa = layout.xaxis;
+    const ya = layout.yaxis;
+    const x = xa.p2l(event.clientX - box.left - xa._offset);
+    const y = ya.p2l(event.clientY - box.top - ya._offset);
+    const clip = (v, range) => Math.min(Math.max(v, Math.min(...range)), Math.max(...range));
+    return [clip(x, xa.range), clip(y, ya.range)];
+  };
+  const nearest = (event) => {
+    const k = traceOf();
+    if (k < 0) return null;
+    const trace = div._fullData[k];
+    const layout = div._fullLayout;
+    const box = div.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    let best = null;
+    (trace.x || []).forEach((x, i) => {
+      const sx = layout.xaxis._offset + layout.xaxis.l2p(x);
+      const sy = layout.yaxis._offset + layout.yaxis.l2p(trace.y[i]);
+      const d = Math.hypot(sx - px, sy - py);
+      if (d <= 14 && (!best || d < best.d)) best = { d, i };
+    });
+    if (!best) return null;
+    const ids = trace.customdata || [];
+    const id = Array.isArray(ids[best.i]) ? ids[best.i][0] : ids[best.i];
+    return { trace: div.data.findIndex((t) => t.name === trace.name), i: best.i, id };
+  };
+  const down = (event) => {
+    if (event.button !== 0) return;
+    const hit = nearest(event);
+    if (!hit || hit.trace < 0) return;
+    held = hit;
+    div.setPointerCapture?.(event.pointerId);
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  const move = (event) => {
+    if (!held) {
+      div.style.cursor = nearest(event) ? "grab" : "";
+      return;
+    }
+    const [x, y] = toData(event);
+    const trace = div.data[held.trace];
+    const xs = [...trace.x];
+    const ys = [...trace.y];
+    xs[held.i] = x;
+    ys[held.i] = y;
+    Plotly.restyle(div, { x: [xs], y: [ys] }, [held.trace]);
+    held.x = x;
+    held.y = y;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  const up = (event) => {
+    if (!held) return;
+    const { id, x, y } = held;
+    held = null;
+    event.stopPropagation();
+    if (x !== undefined && id !== undefined) model.send({ kind: "moved", point: id, x, y });
+  };
+  // Capture: the plot's own drag (zoom, pan) must not start when a point is taken.
+  div.addEventListener("pointerdown", down, true);
+  div.addEventListener("pointermove", move, true);
+  div.addEventListener("pointerup", up, true);
+  div.addEventListener("pointercancel", () => (held = null), true);
+}
+
+async function render({ model, el }) {
+  const div = document.createElement("div");
+  div.className = "casebook-chart";
+  el.appendChild(div);
+  let Plotly;
+  try {
+    Plotly = await plotly(model);
+  } catch (err) {
+    div.textContent = model.get("unavailable");
+    div.setAttribute("role", "status");
+    return () => {};
+  }
+  // One drawing at a time, in order; a figure that arrives meanwhile is drawn after it.
+  let queue = Promise.resolve();
+  const draw = () => {
+    queue = queue
+      .then(() => {
+        const figure = model.get("figure") || {};
+        if (!figure.data) {
+          Plotly.purge(div);
+          div.hidden = true;
+          return null;
+        }
+        div.hidden = false;
+        return Plotly.react(div, figure.data, figure.layout || {}, figure.config || {});
+      })
+      .then(() => {
+        div.dataset.drawn = String(model.get("serial"));
+      })
+      .catch((err) => console.error("casebook chart:", err));
+  };
+  model.on("change:serial", draw);
+  dragging(Plotly, div, model);
+  draw();
+  return () => {
+    model.off("change:serial", draw);
+    Plotly.purge(div);
+  };
+}
+
+export default { render };

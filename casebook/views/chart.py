@@ -1,0 +1,146 @@
+"""The casebook's chart widget: one plotly chart that stays on the page and is changed in place.
+
+A view sets a new figure with :meth:`Chart.show`; the browser applies it with ``Plotly.react``
+(``chart.js``) instead of replacing a whole output, so a change redraws only what changed and
+the chart's element survives. plotly.js is loaded once per page from the file the casebook's
+Voilà template serves (:func:`casebook.app.plotly_js`), never from the internet; where that file
+is not served, the kernel sends it once. Points of one trace can be dragged
+(:attr:`Chart.drag`): the browser reports where one was let go, and :meth:`Chart.on_move`
+handlers hear it. Messages from the browser are checked; a malformed one is logged and ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import plotly.graph_objects as go
+import plotly.io as pio
+import traitlets
+
+__all__ = ["PLOTLY_CONFIG", "Chart", "figure_spec", "plotly_file"]
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
+
+
+def plotly_file() -> Path:
+    """plotly.js as the plotly package ships it (the same version as plotly.py)."""
+    import plotly
+
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+def plotly_name() -> str:
+    """The served file's name: with plotly's version, so that a browser never keeps an old one."""
+    import plotly
+
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+LIBRARY_URL = "voila/templates/casebook/static/"
+
+
+def figure_spec(
+    fig: go.Figure | None, width: str | None = None, lang: str | None = None
+) -> dict[str, Any]:
+    """``fig`` as plotly.js takes it (data, layout, config); empty for None. ``width`` ("wide" or
+    "narrow", the layout the chart was built for) and ``lang`` go into ``layout.meta``, where
+    the page (and a test) can read them."""
+    if fig is None:
+        return {}
+    spec = json.loads(pio.to_json(fig, validate=False))
+    spec["config"] = dict(PLOTLY_CONFIG)
+    meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
+    if meta:
+        spec.setdefault("layout", {})["meta"] = meta
+    return spec
+
+
+class Chart(anywidget.AnyWidget):
+    """One plotly chart, changed in place. ``figure`` is the spec shown (see
+    :func:`figure_spec`); ``serial`` counts the figures sent, and the browser marks the chart's
+    element with the serial it has drawn (``data-drawn``). ``drag``: the name of the trace whose
+    points the reader can drag (their ``customdata`` names each point); empty: none."""
+
+    _esm = HERE / "chart.js"
+    _css = """
+    .casebook-chart { width: 100%; }
+    .casebook-chart[hidden] { display: none; }
+    """
+    figure = traitlets.Dict().tag(sync=True)
+    serial = traitlets.Int(0).tag(sync=True)
+    drag = traitlets.Unicode("").tag(sync=True)
+    library = traitlets.Unicode(LIBRARY_URL + plotly_name()).tag(sync=True)
+    unavailable = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_class("casebook-chart-widget")
+        self._moved: list[Callable[[str, float, float], None]] = []
+        self.on_msg(self._heard)
+
+    def show(
+        self, fig: go.Figure | None, width: str | None = None, lang: str | None = None
+    ) -> bool:
+        """Show ``fig`` (None: nothing); True when it differs from what is shown, and so is sent."""
+        spec = figure_spec(fig, width, lang)
+        if spec == self.figure:
+            return False
+        with self.hold_sync():
+            self.figure = spec
+            self.serial += 1
+        return True
+
+    def on_move(self, handler: Callable[[str, float, float], None]) -> None:
+        """Call ``handler(point, x, y)`` when the reader lets go of a dragged point."""
+        self._moved.append(handler)
+
+    def _heard(self, _widget: Any, content: Any, buffers: Any) -> None:
+        """A message from the browser: checked, then acted on; anything else is logged."""
+        try:
+            kind = content.get("kind") if isinstance(content, dict) else None
+            if kind == "moved":
+                point, x, y = _moved(content)
+                for handler in self._moved:
+                    handler(point, x, y)
+            elif kind == "need_plotly":
+                self.send({"kind": "plotly", "source": _plotly_source()})
+            else:
+                log.warning("chart: ignored a message from the browser: %s", _short(content))
+        except ValueError as err:
+            log.warning("chart: ignored a message from the browser (%s): %s", err, _short(content))
+
+
+def _moved(content: dict[str, Any]) -> tuple[str, float, float]:
+    point, x, y = content.get("point"), content.get("x"), content.get("y")
+    if not isinstance(point, str) or not point or len(point) > 200:
+        raise ValueError("no point named")
+    numbers = []
+    for value in (x, y):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("a position is not a number")
+        if not math.isfinite(value):
+            raise ValueError("a position is not finite")
+        numbers.append(float(value))
+    return point, numbers[0], numbers[1]
+
+
+def _short(content: Any) -> str:
+    text = repr(content)
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _plotly_source() -> str:
+    try:
+        return plotly_file().read_text(encoding="utf-8")
+    except OSError:
+        log.exception("plotly.js is missing from the plotly package")
+        return ""
