@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,10 +29,9 @@ from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["class_plane", "logics_plane", "tensions_heatmap"]
+__all__ = ["class_plane", "label_offsets", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
-_LABEL_POSITIONS = ["top center", "middle right", "bottom center", "middle left", "top right"]
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
@@ -81,6 +83,157 @@ def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec
     return spec
 
 
+# Where the labels go: the plot area of the plane in pixels per axis unit (the plane is 680 px
+# high, both axes on one scale), on a laptop or projector and on a phone; and the labels' size.
+_PX_PER_UNIT = {False: 205.0, True: 120.0}
+_MARKER_PX = 10.0
+
+
+def _label_box(x: float, y: float, w: float, h: float, ax: float, ay: float) -> tuple[float, ...]:
+    """The box (left, bottom, right, top, in pixels) of a label of ``w`` x ``h`` whose anchor is
+    offset ``ax``, ``ay`` (pixels, y up) from a point at ``x``, ``y`` (pixels)."""
+    cx, cy = x + ax, y + ay
+    left = cx - w / 2 if ax == 0 else (cx if ax > 0 else cx - w)
+    bottom = cy - h / 2 if ay == 0 else (cy if ay > 0 else cy - h)
+    return (left, bottom, left + w, bottom + h)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    dx = min(a[2], b[2]) - max(a[0], b[0])
+    dy = min(a[3], b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def _offsets() -> list[tuple[float, float]]:
+    """Label offsets (pixels) to try, nearest first: beside the marker, then further out."""
+    found = []
+    for ring in range(12):
+        d = 13.0 + 22.0 * ring
+        for ax, ay in ((0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            found.append((ax * d, ay * d))
+    return found
+
+
+def label_offsets(
+    xs: list[float],
+    ys: list[float],
+    names: list[str],
+    *,
+    font_size: int = DEFAULT_THEME.font_size,
+    narrow: bool = False,
+    others: Sequence[tuple[float, float]] = (),
+    blocked: Sequence[tuple[float, float, float, float]] = (),
+) -> list[tuple[float, float]]:
+    """Where to put each point's label (offset in pixels, y up) so that no two labels overlap
+    and no label covers a marker: each label takes the nearest free place around its point, in
+    the points' order. The sizes are estimates (a character about 0.6 of the font size wide);
+    far from its point a label gets a line to it (:func:`logics_plane`). ``others``: more
+    markers (x, y in axis units) that no label may cover; ``blocked``: boxes (left, bottom,
+    right, top, in axis units) already taken, such as the quadrants' names."""
+    scale = _PX_PER_UNIT[narrow]
+    points = [(x * scale, y * scale) for x, y in zip(xs, ys, strict=True)]
+    markers = [
+        (px - _MARKER_PX, py - _MARKER_PX, px + _MARKER_PX, py + _MARKER_PX)
+        for px, py in points + [(x * scale, y * scale) for x, y in others]
+    ]
+    limit = _LIMIT * scale
+    taken: list[tuple[float, ...]] = [tuple(v * scale for v in box) for box in blocked]
+    chosen = []
+    for (px, py), name in zip(points, names, strict=True):
+        w, h = 0.6 * font_size * max(len(name), 1) + 4, 1.35 * font_size
+        best, best_cost = (0.0, 13.0), float("inf")
+        for ax, ay in _offsets():
+            box = _label_box(px, py, w, h, ax, ay)
+            cost = sum(_overlap(box, other) for other in taken + markers)
+            # outside the plot area: allowed only when nothing else fits
+            outside = max(0.0, -limit - box[0], box[2] - limit, -limit - box[1], box[3] - limit)
+            cost += outside * 1e3
+            if cost < best_cost:
+                best, best_cost = (ax, ay), cost
+            if cost == 0:
+                break
+        chosen.append(best)
+        taken.append(_label_box(px, py, w, h, *best))
+    return chosen
+
+
+def _corner_boxes(spec: Spec, theme: Theme, narrow: bool) -> list[tuple[float, ...]]:
+    """The quadrants' names (the plane's anchored annotations) as boxes in axis units."""
+    scale, size = _PX_PER_UNIT[narrow], theme.font_size - 3
+    boxes = []
+    for note in spec["annotations"]:
+        if note.get("xanchor") not in ("left", "right") or "xref" in note:
+            continue
+        lines = re.sub(r"<(?!br)[^>]*>", "", note["text"]).split("<br>")
+        w = (0.6 * size * max(len(line) for line in lines) + 4) / scale
+        h = 1.35 * size * len(lines) / scale
+        x, y = note["x"], note["y"]
+        left = x if note["xanchor"] == "left" else x - w
+        bottom = y - h if note["yanchor"] == "top" else y
+        boxes.append((left, bottom, left + w, bottom + h))
+    return boxes
+
+
+def _labels(
+    frame: pd.DataFrame,
+    theme: Theme,
+    narrow: bool,
+    others: pd.DataFrame | None,
+    blocked: Sequence[tuple[float, float, float, float]],
+) -> list[Spec]:
+    """The points' names as annotations, placed by :func:`label_offsets` clear of ``others``'
+    markers too."""
+    xs = frame[AXES[0]].astype(float).tolist()
+    ys = frame[AXES[1]].astype(float).tolist()
+    names = [str(n) for n in frame["name"]]
+    extra = (
+        []
+        if others is None
+        else list(zip(others[AXES[0]].astype(float), others[AXES[1]].astype(float), strict=True))
+    )
+    found = []
+    for x, y, name, (ax, ay) in zip(
+        xs,
+        ys,
+        names,
+        label_offsets(
+            xs,
+            ys,
+            names,
+            font_size=theme.font_size,
+            narrow=narrow,
+            others=extra,
+            blocked=blocked,
+        ),
+        strict=True,
+    ):
+        far = max(abs(ax), abs(ay)) > 13
+        found.append(
+            {
+                "name": "label",
+                "x": x,
+                "y": y,
+                "xref": "x",
+                "yref": "y",
+                "text": escape(name),
+                # beside the marker: shifted; further out: at the end of a line to it (plotly's
+                # pixel offsets for a line point down)
+                **({"ax": ax, "ay": -ay} if far else {"xshift": ax, "yshift": ay}),
+                "xanchor": "center" if ax == 0 else ("left" if ax > 0 else "right"),
+                "yanchor": "middle" if ay == 0 else ("bottom" if ay > 0 else "top"),
+                "showarrow": far,
+                "arrowhead": 0,
+                "arrowwidth": 1,
+                "arrowcolor": "#777",
+                "standoff": 0,
+                "startstandoff": 0,
+                "font": {"size": theme.font_size},
+                "captureevents": False,
+            }
+        )
+    return found
+
+
 def _points(
     frame: pd.DataFrame,
     colours: dict[str, str],
@@ -88,17 +241,16 @@ def _points(
     name: str,
     symbol: str,
     filled: bool,
-    labels: bool = True,
+    uid: str,
 ) -> Spec:
     return {
         "type": "scatter",
-        "mode": "markers+text" if labels else "markers",
+        "mode": "markers",
         "name": name,
+        "uid": uid,
         "x": frame[AXES[0]].astype(float).tolist(),
         "y": frame[AXES[1]].astype(float).tolist(),
-        "text": [escape(n) for n in frame["name"]],
-        # Points often start together (a reader's sliders begin in the centre): spread the labels.
-        "textposition": [_LABEL_POSITIONS[k % len(_LABEL_POSITIONS)] for k in range(len(frame))],
+        "customdata": frame["case_id"].tolist(),
         "hovertext": [f"<b>{escape(n)}</b><br>{name}" for n in frame["name"]],
         "hoverinfo": "text",
         "marker": {
@@ -117,6 +269,7 @@ def logics_plane(
     reveal: bool = True,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
     """The four-logics plane.
 
@@ -129,6 +282,12 @@ def logics_plane(
     reveal
         With a reader: also show the casebook's reading, with an arrow from the reader's
         placement to it. Without a reader the reading is always shown.
+    narrow
+        Drawn for a phone's width (the labels are placed for its smaller scale).
+
+    The reader's points are the trace with uid ``"reader"`` (``customdata``: the case ids):
+    the chart widget lets a reader drag them. The names are annotations that never overlap
+    (:func:`label_offsets`).
     """
     check_lang(lang)
     colours = theme.area_colours(reading["case_id"].tolist())
@@ -139,7 +298,6 @@ def logics_plane(
         title = t("plane.title", lang)
     else:
         title = t("plane.title.both" if reveal else "plane.title.reader", lang)
-        # Once the reading is shown, only its points carry labels: two sets of names overlap.
         data.append(
             _points(
                 reader,
@@ -147,14 +305,26 @@ def logics_plane(
                 name=t("plane.reader", lang),
                 symbol="circle",
                 filled=False,
-                labels=not reveal,
+                uid="reader",
             )
         )
     if show_reading:
         data.append(
-            _points(reading, colours, name=t("plane.casebook", lang), symbol="circle", filled=True)
+            _points(
+                reading,
+                colours,
+                name=t("plane.casebook", lang),
+                symbol="circle",
+                filled=True,
+                uid="casebook",
+            )
         )
     spec = _plane_layout(theme, title, lang, notes)
+    # Once the reading is shown, only its points carry names: two sets of names would crowd.
+    labelled, unlabelled = (reading, reader) if show_reading else (reader, None)
+    spec["annotations"] += _labels(
+        labelled, theme, narrow, unlabelled, _corner_boxes(spec, theme, narrow)
+    )
     if reader is not None and reveal:
         ours = reading.set_index("case_id")
         for row in reader.to_dict("records"):

@@ -56,7 +56,8 @@ def figure_spec(
     the page (and a test) can read them."""
     if fig is None:
         return {}
-    spec = json.loads(pio.to_json(fig, validate=False))
+    # uids kept: a trace's uid names it for the browser (the plane's draggable "reader")
+    spec = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
     spec["config"] = dict(PLOTLY_CONFIG)
     meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
     if meta:

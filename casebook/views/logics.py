@@ -4,6 +4,7 @@ save placements, and (for teachers) load a class's placements."""
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from casebook.files import fresh_path
 from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, message_html, pair, save_text
+from casebook.views.base import Chart, View, download_link, message_html, pair, save_text
 
-__all__ = ["LogicsView", "logics_view"]
+__all__ = ["LogicsView", "logics_view", "start_positions"]
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,12 @@ class LogicsView(View):
         self.saved_path: Path | None = None
 
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider]] = {}
+        self._start_at = start_positions(self._case_ids)
         rows = []
         for case in self._reading.to_dict("records"):
             both = tuple(
                 widgets.FloatSlider(
-                    value=0.0,
+                    value=start,
                     min=-1.0,
                     max=1.0,
                     step=0.1,
@@ -65,7 +67,7 @@ class LogicsView(View):
                     continuous_update=False,
                     layout=widgets.Layout(width="auto"),
                 )
-                for _ in logics.AXES
+                for start in self._start_at[case["case_id"]]
             )
             self.sliders[case["case_id"]] = both
             label = widgets.HTML(f"<b>{escape(case['name'])}</b>")
@@ -138,6 +140,9 @@ class LogicsView(View):
         )
         self.watch([self.case, self.tension], lambda _: self._draw_tension())
         self.watch([self.upload], self._on_upload)
+        if isinstance(self.chart, Chart):  # the reader drags their own markers
+            self.chart.drag = "reader"
+            self.chart.on_move(self.move)
         self.reveal.on_click(lambda _: self.toggle_reveal())
         self.reset.on_click(lambda _: self.reset_placements())
         self.save.on_click(lambda _: self.save_placements())
@@ -160,13 +165,26 @@ class LogicsView(View):
             self.relabel()
         self._draw_plane()
 
+    def move(self, case_id: str, x: float, y: float) -> bool:
+        """Place ``case_id`` at ``x``, ``y`` (a marker dragged on the plane): its sliders follow,
+        on their steps and within their range, and the plane is drawn once. False (and nothing
+        changes) for a case that is not on the plane."""
+        if case_id not in self.sliders:
+            log.warning("logics: a marker was moved for an unknown case %r", case_id)
+            return False
+        with self.quietly():
+            for slider, value in zip(self.sliders[case_id], (x, y), strict=True):
+                slider.value = _on_step(value, slider)
+        self._draw_plane()
+        return True
+
     def reset_placements(self) -> None:
-        """Put every case back in the centre and hide the reading."""
+        """Put every case back where it started and hide the reading."""
         self.revealed = False
         with self.quietly():
-            for pair in self.sliders.values():
-                for slider in pair:
-                    slider.value = 0.0
+            for case_id, pair in self.sliders.items():
+                for slider, value in zip(pair, self._start_at[case_id], strict=True):
+                    slider.value = value
             self.relabel()
         self._draw_plane()
 
@@ -228,6 +246,7 @@ class LogicsView(View):
                 reveal=self.revealed,
                 lang=lang,
                 theme=self._theme,
+                narrow=self.narrow,
             )
         except Exception:  # a reader never sees a traceback; the log keeps it
             self.failed("logics plane", placements=self.placements().to_dict("records"))
@@ -321,6 +340,26 @@ class LogicsView(View):
         # tensions grid, so that a class can argue with both.
         reading = charts.logics_plane(self._reading, lang=self.lang, theme=self._theme)
         return [reading, self._reading_html(), self.tension_figure]
+
+
+def start_positions(case_ids: list[str], radius: float = 0.3) -> dict[str, tuple[float, float]]:
+    """Where the cases start before the reader places them: evenly round the centre, on the
+    sliders' 0.1 steps, so that no two markers (or their names) lie on top of each other. Not a
+    reading: every case is as near the centre as the others."""
+    found = {}
+    for k, case_id in enumerate(case_ids):
+        angle = math.pi / 2 + 2 * math.pi * k / max(len(case_ids), 1)
+        found[case_id] = (
+            round(radius * math.cos(angle), 1) + 0.0,
+            round(radius * math.sin(angle), 1) + 0.0,
+        )
+    return found
+
+
+def _on_step(value: float, slider: widgets.FloatSlider) -> float:
+    """``value`` on ``slider``'s steps and within its range."""
+    stepped = round(round(value / slider.step) * slider.step, 10)
+    return min(max(stepped, slider.min), slider.max)
 
 
 def logics_view(

@@ -345,12 +345,46 @@ LOGICS_TITLES = {"nl": ("Jouw plaatsing", "Jouw plaatsing naast"),
                  "en": ("Your placement", "Your placement beside")}  # fmt: skip
 
 
+# Where a marker of the reader's is on the screen (its case id, then where to drag it to, in
+# axis units): the plane's own axes turn units into pixels.
+MARKER = """([id, x, y]) => {
+    const g = document.querySelector('.casebook-logics .js-plotly-plot');
+    g.scrollIntoView({block: 'center'});
+    const tr = g._fullData.find(t => t.uid === 'reader');
+    const i = tr.customdata.indexOf(id);
+    const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis, box = g.getBoundingClientRect();
+    const at = (a, b) => [box.left + xa._offset + xa.l2p(a), box.top + ya._offset + ya.l2p(b)];
+    return [at(tr.x[i], tr.y[i]), at(x, y)];
+}"""
+# The arrows from the reader's placements to the casebook's reading (drawn by Python).
+ARROW_FROM = """() => document.querySelector('.casebook-logics .js-plotly-plot').layout
+    .annotations.filter(a => a.axref === 'x').map(a => [a.ax, a.ay])"""
+
+
 def _use_logics(v: Visit, lang: str) -> After:
+    """The reader drags MOM's marker from where it starts to (0.8, -0.6): its sliders follow
+    (the kernel has the new placement), and after the reveal its arrow starts there."""
     from casebook.text import t
 
     assert _title(v) == LOGICS_TITLES[lang][0]
+    (x0, y0), (x1, y1) = v.page.evaluate(MARKER, ["mom", 0.8, -0.6])
+    mouse = v.page.mouse
+    mouse.move(x0, y0)
+    mouse.down()
+    mouse.move(x1, y1, steps=6)
+    mouse.up()
+    readouts = """() => [...document.querySelectorAll('.casebook-logics .widget-slider')]
+        .map(s => s.querySelector('.widget-readout').textContent.trim().replace('\u2212', '-'))"""
+    from casebook import logics
+
+    mom = logics.reading(_book())["case_id"].tolist().index("mom")  # the sliders' order
+    v.page.wait_for_function(
+        f"() => ({readouts})().slice({2 * mom}, {2 * mom + 2}).join(' ') === '0.8 -0.6'",
+        timeout=10_000,
+    )
     v.page.locator("button", has_text=t("control.reveal", lang)).click()
     v.page.wait_for_function(TITLE_STARTS, arg=LOGICS_TITLES[lang][1], timeout=10_000)
+    assert [0.8, -0.6] in [[round(a, 6), round(b, 6)] for a, b in v.page.evaluate(ARROW_FROM)]
 
     def after(other: str) -> None:
         assert _title(v).startswith(LOGICS_TITLES[other][1])
@@ -522,11 +556,32 @@ def test_tour(reader: Reader, app_url: str, name: str) -> None:
         assert v.page.locator("text=Koppelen en doorschakelen · casebook").first.is_visible()
         assert v.page.locator(".jp-InputArea-editor").count() == 0  # code cells are hidden
     pagecheck.in_language(v.page, name, lang)
+    v.page.evaluate(KEEP_CHARTS)
     after = USE[name](v, lang)
     other = _both_languages(v, name, lang)
     if after is not None:
         after(other)
+    _changed_in_place(v, name)
     assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
+
+
+# Issue 17: a chart is changed in place (Plotly.react in the chart widget), never replaced:
+# the chart elements a page opened with are the ones it has after the reader's changes and
+# both languages, and each of them was redrawn meanwhile (its data-drawn serial moved on).
+KEEP_CHARTS = """() => { window.__cbCharts = [...document.querySelectorAll('.js-plotly-plot')]
+    .map(g => [g, g.dataset.drawn]); }"""
+CHARTS_KEPT = """() => window.__cbCharts.map(([g, drawn]) =>
+    [document.contains(g), g.dataset.drawn !== drawn, (g._fullLayout.title || {}).text])"""
+
+
+def _changed_in_place(v: Visit, name: str) -> None:
+    kept = v.page.evaluate(CHARTS_KEPT)
+    assert len(kept) == PAGES[name][1], f"{name}: {len(kept)} charts when it opened"
+    replaced = [title for present, _, title in kept if not present]
+    assert not replaced, f"{name}: these charts were replaced, not changed in place: {replaced}"
+    still = [title for _, redrawn, title in kept if not redrawn]
+    assert not still, f"{name}: these charts were never redrawn: {still}"
+    assert v.page.evaluate(f"({DRAWN})()") == PAGES[name][1], f"{name}: charts added"
 
 
 def test_tour_ends_with_a_reload_and_a_link(reader: Reader, app_url: str) -> None:

@@ -10,8 +10,11 @@ import pytest
 
 import casebook
 from casebook import logics
+from casebook.charts.logics import _overlap
 from casebook.logics import AXES
 from casebook.views import LogicsView
+from casebook.views.logics import start_positions
+from tests.charts.test_logics import _boxes
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
 
@@ -46,8 +49,41 @@ def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) 
         and "p. 14, 15, 18" in view.reading_html.value
     )
     view.reset.click()
-    assert not view.revealed and view.sliders["mom"][0].value == 0
+    start = start_positions(CASES)
+    assert not view.revealed and view.sliders["mom"][0].value == start["mom"][0]
     assert view.reading_html.value == ""
+
+
+def test_the_cases_start_spread_out_and_their_names_apart(book: casebook.Casebook) -> None:
+    """Issue 17: no longer all five stacked in the centre with their names on top of each
+    other: five different places near the centre, and five name boxes that do not overlap."""
+    view = LogicsView(book, lang="en")
+    placed = view.placements()
+    spots = set(zip(placed[AXES[0]], placed[AXES[1]], strict=True))
+    assert len(spots) == 5 and all(abs(v) <= 0.3 for spot in spots for v in spot)
+    labels = [a for a in view.figure.layout.annotations if a.name == "label"]
+    assert sorted(a.text for a in labels) == sorted(placed["name"])
+    boxes = _boxes(view.figure)
+    assert not any(_overlap(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
+
+
+def test_dragging_a_marker_moves_its_case(book: casebook.Casebook, tmp_path: Path) -> None:
+    """The chart widget's "moved" message places the case: the sliders follow on their steps,
+    the plane is drawn once, and after the reveal the arrow starts at the new place."""
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+    assert view.chart.drag == "reader"
+    serial = view.chart.serial
+    view.chart._heard(view.chart, {"kind": "moved", "point": "mom", "x": 0.63, "y": -1.7}, [])
+    assert [s.value for s in view.sliders["mom"]] == [pytest.approx(0.6), -1.0]
+    assert view.chart.serial == serial + 1
+    mom = view.placements().set_index("case_id").loc["mom"]
+    assert (mom[AXES[0]], mom[AXES[1]]) == (pytest.approx(0.6), -1.0)
+    view.reveal.click()
+    arrows = [a for a in view.figure.layout.annotations if a.axref == "x"]
+    assert any((a.ax, a.ay) == (pytest.approx(0.6), -1.0) for a in arrows)
+    # a case that is not on the plane changes nothing
+    assert view.move("nowhere", 0.1, 0.1) is False
+    assert view.chart.serial == serial + 2
 
 
 def test_view_saves_atomically_and_offers_a_download(

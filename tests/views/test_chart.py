@@ -1,0 +1,102 @@
+"""The chart widget's Python side (casebook/views/chart.py): the figure it sends, the positions
+it hears back, and what it does with a message from the browser that it cannot use: logs a
+line and carries on (a stray message never becomes a traceback)."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import pytest
+
+from casebook.views.chart import Chart, figure_spec, plotly_file, plotly_name
+
+
+def _fig(title: str = "t") -> go.Figure:
+    return go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout={"title": {"text": title}})
+
+
+def test_a_figure_is_sent_once_with_its_layout_and_language() -> None:
+    chart = Chart()
+    assert chart.figure == {} and chart.serial == 0
+    assert chart.show(_fig(), "wide", "en") is True
+    assert chart.serial == 1
+    assert chart.figure["data"][0]["type"] == "scatter"
+    assert chart.figure["layout"]["meta"] == {"casebook_width": "wide", "casebook_lang": "en"}
+    assert chart.figure["config"] == {"displaylogo": False, "responsive": True}
+    assert chart.show(_fig(), "wide", "en") is False  # the same figure again: nothing sent
+    assert chart.serial == 1
+    assert chart.show(_fig("other"), "wide", "en") is True and chart.serial == 2
+    assert chart.show(None) is True and chart.figure == {} and chart.serial == 3
+
+
+def test_the_spec_is_plain_json_for_plotly_react() -> None:
+    spec = figure_spec(_fig(), "narrow", "nl")
+    assert set(spec) == {"data", "layout", "config"}
+    assert figure_spec(None) == {}
+
+
+def test_a_moved_point_reaches_the_handlers() -> None:
+    chart, heard = Chart(), []
+    chart.on_move(lambda point, x, y: heard.append((point, x, y)))
+    chart._heard(chart, {"kind": "moved", "point": "mom", "x": 0.5, "y": -1}, [])
+    assert heard == [("mom", 0.5, -1.0)] and isinstance(heard[0][2], float)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,
+        "moved",
+        [],
+        {},
+        {"kind": "explode"},
+        {"kind": "moved"},
+        {"kind": "moved", "point": "", "x": 0, "y": 0},
+        {"kind": "moved", "point": 3, "x": 0, "y": 0},
+        {"kind": "moved", "point": "mom" * 100, "x": 0, "y": 0},
+        {"kind": "moved", "point": "mom", "x": "0.5", "y": 0},
+        {"kind": "moved", "point": "mom", "x": True, "y": 0},
+        {"kind": "moved", "point": "mom", "x": math.nan, "y": 0},
+        {"kind": "moved", "point": "mom", "x": 0, "y": math.inf},
+        {"kind": "moved", "point": "mom", "x": 0},
+    ],
+)
+def test_a_malformed_message_is_logged_and_ignored(
+    content: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    chart, heard = Chart(), []
+    chart.on_move(lambda *a: heard.append(a))
+    with caplog.at_level(logging.WARNING, logger="casebook.views.chart"):
+        chart._heard(chart, content, [])
+    assert heard == []
+    assert any("ignored a message from the browser" in r.message for r in caplog.records)
+
+
+def test_a_page_without_the_served_file_gets_plotly_from_the_kernel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chart, sent = Chart(), []
+    monkeypatch.setattr(chart, "send", lambda content, buffers=None: sent.append(content))
+    chart._heard(chart, {"kind": "need_plotly"}, [])
+    assert sent[0]["kind"] == "plotly"
+    assert sent[0]["source"].startswith("/**\n* plotly.js v")
+
+
+def test_the_page_loads_the_served_plotly_of_this_version(tmp_path: Path) -> None:
+    """The URL the widget loads is the file casebook.app copies into the template's static
+    folder; it carries plotly's version, so that a browser never keeps an old copy."""
+    import plotly
+
+    from casebook import app
+
+    chart = Chart()
+    assert chart.library == f"voila/templates/casebook/static/plotly-{plotly.__version__}.min.js"
+    share = app.plotly_share()
+    served = share / "voila" / "templates" / "casebook" / "static" / plotly_name()
+    assert served.read_bytes() == plotly_file().read_bytes()
+    assert str(share) in app.app_env({})["JUPYTER_PATH"].split(os.pathsep)
