@@ -1,4 +1,5 @@
-"""Command line: ``casebook validate [DIR|FILE]``, ``template``, ``start``, ``handout``."""
+"""Command line: ``casebook validate [DIR|FILE]``, ``template``, ``start``, ``handout``,
+``wheelhouse``."""
 
 from __future__ import annotations
 
@@ -75,14 +76,30 @@ def _template(args: argparse.Namespace) -> int:
 def _start(args: argparse.Namespace) -> int:
     from casebook.app import AppSettings, start
 
+    notebooks = None
+    if args.notebooks is not None:
+        notebooks = Path(args.notebooks).resolve()
+        if not notebooks.is_dir() or not any(notebooks.glob("*.ipynb")):
+            print(f"{args.notebooks} is not a folder with notebooks (*.ipynb).", file=sys.stderr)
+            return 2
+    if args.pool_size is not None and args.pool_size < 0:
+        print(f"--pool-size must be 0 or more, but {args.pool_size} was passed.", file=sys.stderr)
+        return 2
     settings = AppSettings(
         port=args.port,
         ip=args.ip,
         preheat=not args.no_preheat,
-        pool_size=args.pool_size,
+        pool_size=1 if args.pool_size is None else args.pool_size,
         cull_idle_seconds=args.cull_idle,
         open_browser=not args.no_browser,
+        notebooks=notebooks,
     )
+    if args.class_mode:
+        from casebook.classroom import class_settings
+
+        # 127.0.0.1 is what `make start` always passes: in class mode that means "not chosen"
+        chosen = None if args.ip in ("127.0.0.1", "localhost") else args.ip
+        settings, _ = class_settings(settings, ip=chosen, pool_size=args.pool_size)
     return start(settings)
 
 
@@ -117,14 +134,34 @@ def main(argv: list[str] | None = None) -> int:
     start = sub.add_parser("start", help="open the casebook in the browser (Voilà, code hidden)")
     start.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     start.add_argument(
-        "--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1 only)"
+        "--ip",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1 only; with --class this machine's "
+        "network address)",
     )
     start.add_argument("--no-browser", action="store_true", help="do not open a browser")
     start.add_argument(
         "--no-preheat", action="store_true", help="start a kernel per page on request"
     )
     start.add_argument(
-        "--pool-size", type=int, default=1, help="preheated kernels per page (default 1)"
+        "--class",
+        dest="class_mode",
+        action="store_true",
+        help="serve a class on this machine's network address, behind a new token; prints the "
+        "students' link and its QR code (the landing page shows them too)",
+    )
+    start.add_argument(
+        "--pool-size",
+        type=int,
+        default=None,
+        help="preheated kernels per page (default 1; with --class 2, and twice that for the "
+        "landing page)",
+    )
+    start.add_argument(
+        "--notebooks",
+        default=None,
+        metavar="DIR",
+        help="serve the notebooks in DIR instead of the casebook's own",
     )
     start.add_argument(
         "--cull-idle", type=int, default=600, help="shut idle kernels down after N seconds"

@@ -55,6 +55,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "start.pages": {"nl": "De pagina's, in leesvolgorde", "en": "The pages, in reading order"},
     "start.cases": {"nl": "De vijf casussen in één oogopslag", "en": "The five cases at a glance"},
+    "start.class_title": {
+        "nl": "Voor de docent: de link voor de klas",
+        "en": "For the teacher: the link for the class",
+    },
+    "start.class_hint": {
+        "nl": "Laat deze code zien of deel de link: studenten in hetzelfde netwerk openen er het casebook mee. Zonder de code in de link komt niemand binnen; bij elke nieuwe start hoort een nieuwe code.",
+        "en": "Show this code or share the link: students on the same network open the casebook with it. Without the code in the link nobody gets in; every new start brings a new code.",
+    },
+    "start.class_qr": {
+        "nl": "QR-code met de link voor de klas",
+        "en": "QR code with the link for the class",
+    },
     "page.01": {
         "nl": "De vijf casussen: opgave, organisatie, praktijk, evaluatie, reflecties",
         "en": "The five cases: task, organisation, practice, evaluation, reflections",

@@ -1,0 +1,146 @@
+"""A clean stop: Ctrl-C (SIGINT to the terminal's process group), SIGTERM (``kill``, a service
+manager) and SIGHUP (the terminal closed) each end ``casebook start``, Voilà and every kernel;
+no process of its session, and none that descends from it, is left.
+
+Each run serves one tiny notebook with a pool of one kernel, so that a run costs a Voilà start
+and one kernel. SIGHUP is sent to the class-mode server of tests/test_classroom.py, after its
+token checks (a teacher closing the terminal at the end of a class), to start one server less.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from casebook.app import PAGES
+from casebook.testing import free_port
+
+psutil = pytest.importorskip("psutil")
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+
+TAG = "CASEBOOK_STOP_TEST"
+# As from a terminal: the stop signals at their defaults (a test runner may ignore SIGINT, as a
+# shell does for a background job, and casebook start then leaves it ignored).
+_DEFAULT_SIGNALS = (
+    "import os, signal, sys; "
+    "[signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)]; "
+    "os.execv(sys.executable, sys.argv[1:])"
+)
+
+
+def tiny_notebooks(folder: Path) -> Path:
+    """One notebook that prints the students' link as its kernel sees it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    code = "import os\nprint('LINK=' + os.environ.get('CASEBOOK_CLASS_LINK', 'none') + '=')"
+    nb.cells = [nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, folder / PAGES[0])
+    return folder
+
+
+class Started:
+    """``casebook start ARGS`` on a free port with the tiny notebooks, in a session of its own
+    (as a terminal's foreground job), every process it starts tagged in its environment."""
+
+    def __init__(self, tmp_path: Path, *args: str) -> None:
+        self.port = free_port()
+        self.tag = uuid.uuid4().hex
+        self.log = tmp_path / "start.log"
+        root = tiny_notebooks(tmp_path / "nb")
+        command = [sys.executable, "-m", "casebook.cli", "start", "--no-browser"]
+        command += ["--port", str(self.port), "--notebooks", str(root), *args]
+        with open(self.log, "w", encoding="utf-8") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", _DEFAULT_SIGNALS, *command],
+                env={**os.environ, TAG: self.tag},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait_for(self, line: str, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while line not in self.text():
+            assert self.proc.poll() is None, self.text()
+            assert time.monotonic() < deadline, f"no {line!r} in time:\n{self.text()}"
+            time.sleep(0.1)
+
+    def kernels(self) -> list[psutil.Process]:
+        return [p for p in tagged(self.tag) if "ipykernel_launcher" in " ".join(p.cmdline())]
+
+    def stop_and_check(self, sig: int, *, to_group: bool) -> None:
+        """Send ``sig`` (to the process group, as a terminal does, or to the one process, as
+        ``kill`` does) and check that everything this run started has ended."""
+        assert self.kernels(), "no kernel to stop"
+        started = [p.pid for p in tagged(self.tag)]
+        (os.killpg if to_group else os.kill)(self.proc.pid, sig)
+        assert self.proc.wait(timeout=45) == 0, self.text()
+        deadline = time.monotonic() + 10
+        while (tagged(self.tag) or in_session(self.proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left = [p.pid for p in tagged(self.tag)] + in_session(self.proc.pid)
+        assert not left, f"still running after signal {sig}: {left} (started: {started})"
+        assert "Stopped: Voilà and its" in self.text()
+
+    def kill(self) -> None:
+        """After a failed test: end whatever is left."""
+        for proc in tagged(self.tag):
+            proc.kill()
+
+
+def tagged(tag: str) -> list[psutil.Process]:
+    """Every running process whose environment carries ``tag``: whatever a run started,
+    however it was reparented (kernels run in sessions of their own)."""
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get(TAG) == tag and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except psutil.Error:
+            continue
+    return found
+
+
+def in_session(sid: int) -> list[int]:
+    """The running processes of session ``sid``."""
+    left = []
+    for proc in psutil.process_iter():
+        try:
+            if os.getsid(proc.pid) == sid and proc.status() != psutil.STATUS_ZOMBIE:
+                left.append(proc.pid)
+        except (psutil.Error, OSError):
+            continue
+    return left
+
+
+@pytest.mark.parametrize(
+    ("sig", "to_group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["SIGINT", "SIGTERM"],  # Ctrl-C to the group; kill to the process
+)
+def test_a_stop_signal_ends_voila_and_every_kernel(
+    sig: int, to_group: bool, tmp_path: Path
+) -> None:
+    run = Started(tmp_path, "--pool-size", "1")
+    try:
+        run.wait_for(f"Kernel pool of {PAGES[0]} is filled with 1 kernel(s)")
+        assert len(tagged(run.tag)) >= 3  # casebook start, Voilà, the kernel
+        run.stop_and_check(sig, to_group=to_group)
+    finally:
+        run.kill()
