@@ -234,9 +234,10 @@ def select(
             raise ValueError(f"`{name}` must be among {sorted(known)}, but {unknown} was passed.")
     part = table[table["indicator"].isin(indicators)]
     found = {(r["area_id"], r["indicator"]): r for r in part.to_dict("records")}
+    areas_once = table.drop_duplicates("area_id", keep="last")  # an area's facts, once
     area_info = {
         r["area_id"]: r
-        for r in table[["area_id", "area", "area_kind", "case_id"]].to_dict("records")
+        for r in areas_once[["area_id", "area", "area_kind", "case_id"]].to_dict("records")
     }
     ind_cols = ["indicator", "label", "group", "unit", "derived", "formula"]
     ind_info = {r["indicator"]: r for r in part[ind_cols].to_dict("records")}

@@ -159,6 +159,7 @@ async function render({ model, el }) {
   // One drawing at a time, in order; a figure that arrives meanwhile is drawn after it.
   let queue = Promise.resolve();
   const draw = () => {
+    const heard = performance.now();
     queue = queue
       .then(() => {
         const figure = model.get("figure") || {};
@@ -171,6 +172,8 @@ async function render({ model, el }) {
         return Plotly.react(div, figure.data, figure.layout || {}, figure.config || {});
       })
       .then(() => {
+        // what the page has drawn, and how long that took from the figure's arrival (ms)
+        div.dataset.drawMs = String(Math.round(performance.now() - heard));
         div.dataset.drawn = String(model.get("serial"));
       })
       .catch((err) => console.error("casebook chart:", err));

@@ -35,6 +35,7 @@ class EvaluationView(View):
         self._case_ids = book.cases.sort_values("number")["case_id"].tolist()
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         self.tables: dict[str, pd.DataFrame] = {}
+        self._organisation_tables: dict[str, pd.DataFrame] = {}
         self.results_figure = self.findings_figure = self.timeline_figure = None
 
         names = [(self._names[c], c) for c in self._case_ids]
@@ -155,7 +156,7 @@ class EvaluationView(View):
         )
         self.show(self.results_chart, self.results_figure)
 
-        organisation = ev.organisation_table(book, cases=cases, lang=lang)
+        organisation = self._organisation(lang)[[self._names[c] for c in cases]]
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
         self.organisation_html.value = heading + table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
@@ -176,6 +177,15 @@ class EvaluationView(View):
             "timeline": events,
         }
         self._draw_findings(lang, cases, themes, True)
+
+    def _organisation(self, lang: str) -> pd.DataFrame:
+        """The organisation facts of every case in ``lang``, built once: a change of the cases
+        picks its columns instead of building the table again (a column is one case's)."""
+        if lang not in self._organisation_tables:
+            self._organisation_tables[lang] = ev.organisation_table(
+                self._book, cases=self._case_ids, lang=lang
+            )
+        return self._organisation_tables[lang]
 
     def _draw_findings(self, lang: str, cases: list[str], themes: list[str], all_: bool) -> None:
         """The findings grid and the chosen cell's findings; with ``all_`` also the findings

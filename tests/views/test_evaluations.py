@@ -26,6 +26,12 @@ def test_view_every_case_and_theme_selection(book: casebook.Casebook) -> None:
         assert list(view.tables["organisation"].columns)[1:] == [
             book.cases.set_index("case_id").loc[c, "short_name"] for c in cases
         ]
+        # picked from the table built once: the same as building it for these cases
+        built = ev.organisation_table(book, cases=cases, lang="nl")
+        pd.testing.assert_frame_equal(
+            view.tables["organisation"].set_index(view.tables["organisation"].columns[0]),
+            built.rename_axis(view.tables["organisation"].columns[0]),
+        )
         assert view.timeline_figure is not None
     view.themes.value = ("collaboration",)
     assert list(view.findings_figure.data[0].y) == ["Samenwerking"]
