@@ -179,6 +179,8 @@ async function render({ model, el }) {
       .catch((err) => console.error("casebook chart:", err));
   };
   model.on("change:serial", draw);
+  // a finger on the plane drags a marker instead of scrolling the page
+  if (model.get("drag")) div.style.touchAction = "none";
   dragging(Plotly, div, model);
   draw();
   return () => {
