@@ -110,6 +110,60 @@ def _handout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_folder(given: str | None) -> Path | None:
+    """The casebook's source folder (a clone): ``given``, or the one this casebook runs from."""
+    candidates = [Path(given)] if given else [Path(__file__).resolve().parents[1]]
+    for folder in candidates:
+        project = folder / "pyproject.toml"
+        if project.is_file() and 'name = "casebook"' in project.read_text(encoding="utf-8"):
+            return folder.resolve()
+    return None
+
+
+def _wheelhouse(args: argparse.Namespace) -> int:
+    """The casebook's wheel and every wheel it needs, for this kind of machine. (pip download
+    --platform would take wheels for another system but judge the dependencies' markers by
+    this one: for Windows it left out pywinpty, which jupyter_server needs there.)"""
+    import subprocess
+
+    source = _source_folder(args.source)
+    if source is None:
+        where = args.source or "the installed casebook"
+        print(
+            f"casebook wheelhouse builds the casebook from its source folder (a clone of the "
+            f"repository), and {where} is none; run it from a clone or pass --source FOLDER.",
+            file=sys.stderr,
+        )
+        return 2
+    target = Path(args.dir).resolve()
+    target.mkdir(parents=True, exist_ok=True)
+    pip = [sys.executable, "-m", "pip"]
+    print(f"Building the casebook's wheel from {source} ...", flush=True)
+    built = subprocess.run(
+        [*pip, "wheel", "--quiet", "--no-deps", "--wheel-dir", str(target), str(source)],
+        check=False,
+    )
+    wheels = sorted(target.glob("casebook-*.whl"), key=lambda p: p.stat().st_mtime)
+    if built.returncode != 0 or not wheels:
+        print("pip could not build the casebook's wheel (see above).", file=sys.stderr)
+        return 1
+    download = [*pip, "download", "--quiet", "--dest", str(target)]
+    download += ["--constraint", str(source / "constraints.txt")]
+    print(f"Downloading what it needs into {target} ...", flush=True)
+    if subprocess.run([*download, str(wheels[-1])], check=False).returncode != 0:
+        print("pip could not download every package (see above).", file=sys.stderr)
+        return 1
+    files = sorted(p for p in target.iterdir() if p.is_file())
+    size = sum(p.stat().st_size for p in files) / 2**20
+    print(f"{len(files)} files ({size:.0f} MB) in {target}. To install without a network:")
+    print(f"  uv tool install --offline --no-index --find-links {target} casebook")
+    print(f"  (or in a virtual environment: pip install --no-index --find-links {target} casebook)")
+    sdists = [p.name for p in files if not p.name.endswith(".whl")]
+    if sdists:
+        print(f"Not wheels, so they need building when installed: {', '.join(sdists)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``casebook`` command; returns the exit code."""
     parser = argparse.ArgumentParser(
@@ -172,6 +226,16 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default="build/handout", help="folder for the pages (default build/handout)"
     )
     handout.set_defaults(func=_handout)
+    wheelhouse = sub.add_parser(
+        "wheelhouse",
+        help="fill a folder with the casebook and everything it needs, to install without a "
+        "network on machines like this one (operating system and Python version)",
+    )
+    wheelhouse.add_argument("dir", help="the folder to fill (made when missing)")
+    wheelhouse.add_argument(
+        "--source", default=None, help="the casebook's source folder (default: this one)"
+    )
+    wheelhouse.set_defaults(func=_wheelhouse)
     args = parser.parse_args(argv)
     return args.func(args)
 

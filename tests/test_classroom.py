@@ -5,6 +5,7 @@ websocket and a static file without the token, serves them with it, and stops cl
 from __future__ import annotations
 
 import http.cookiejar
+import os
 import re
 import signal
 import socket
@@ -184,6 +185,7 @@ def class_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Sta
         run.kill()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals (the stop at its end)")
 def test_without_the_token_a_page_a_websocket_and_a_static_file_are_refused(
     class_server: tuple[Started, str, str],
 ) -> None:

@@ -1,0 +1,148 @@
+"""Install without make, offline: ``casebook wheelhouse DIR`` fills a folder, and from it the
+casebook installs into a fresh virtual environment with the network cut (``pip install
+--no-index --find-links DIR casebook``) and serves its landing page.
+
+Slow (pip installs the whole Jupyter stack, about a minute), so not part of ``make test``:
+``.ci/run`` runs it after the suite with ``CASEBOOK_WHEELHOUSE_CHECK=1``. The network is cut
+with a network namespace of its own (``unshare -rn``, Linux); inside it only loopback is up.
+``CASEBOOK_WHEELHOUSE=DIR`` reuses a wheelhouse already filled.
+
+Run as a script (``python tests/test_wheelhouse.py WHEELHOUSE VENV``) it is the part inside
+the namespace: standard library only, and it prints one JSON line of what it found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK = os.environ.get("CASEBOOK_WHEELHOUSE_CHECK") == "1"
+
+
+def _scripts(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin")
+
+
+def _clean_env() -> dict[str, str]:
+    """The environment of a teacher's machine: no pip settings of this one (its find-links and
+    indexes), no casebook or Jupyter paths pointing into the checkout."""
+    drop = ("PIP_", "CASEBOOK_", "JUPYTER_", "VIRTUAL_ENV", "PYTHONPATH")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    env["PIP_CONFIG_FILE"] = os.devnull  # and no pip configuration file at all
+    return env
+
+
+def _network_reachable() -> bool:
+    try:
+        socket.create_connection(("pypi.org", 443), timeout=3).close()
+    except OSError:
+        return False
+    return True
+
+
+def offline_check(house: Path, venv: Path) -> dict[str, object]:
+    """Inside the cut: loopback up, a fresh venv, the install from ``house``, the landing page."""
+    if shutil.which("ip"):
+        subprocess.run(["ip", "link", "set", "lo", "up"], check=False, capture_output=True)
+    report: dict[str, object] = {"network": _network_reachable()}
+    env = _clean_env()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=env)
+    python = _scripts(venv) / ("python.exe" if os.name == "nt" else "python")
+    begun = time.monotonic()
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-index", "--find-links", str(house), "casebook"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    report["install_seconds"] = round(time.monotonic() - begun, 1)
+    report["install_rc"] = install.returncode
+    if install.returncode != 0:
+        report["install_log"] = (install.stdout + install.stderr)[-3000:]
+        return report
+    where = subprocess.run(
+        [str(python), "-c", "import casebook; print(casebook.load().data_dir)"],
+        env=env,
+        cwd=venv,
+        capture_output=True,
+        text=True,
+    )
+    report["data_dir"] = where.stdout.strip()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    casebook = _scripts(venv) / ("casebook.exe" if os.name == "nt" else "casebook")
+    server = subprocess.Popen(
+        [str(casebook), "start", "--no-browser", "--no-preheat", "--port", str(port)],
+        env=env,
+        cwd=venv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        begun, deadline = time.monotonic(), time.monotonic() + 180
+        url = f"http://127.0.0.1:{port}/voila/render/00_start.ipynb"
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(url, timeout=120) as response:
+                    report["status"], page = response.status, response.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            return report
+        report["page_seconds"] = round(time.monotonic() - begun, 1)
+        report["title"] = "Koppelen en doorschakelen · casebook" in page
+        # the landing page's notebook ran there: its case overview, from the installed data
+        report["cases"] = all(name in page for name in ("Doornakkers", "Hambaken", "Waalwijk"))
+    finally:
+        server.terminate()  # SIGTERM: casebook start ends Voilà and its kernel
+        server.wait(timeout=60)
+    return report
+
+
+if __name__ == "__main__":
+    print(json.dumps(offline_check(Path(sys.argv[1]), Path(sys.argv[2]))))
+    sys.exit(0)
+
+
+import pytest  # noqa: E402  (the script part above needs only the standard library)
+
+pytestmark = pytest.mark.skipif(
+    not CHECK,
+    reason="slow: pip installs the Jupyter stack; .ci/run runs it with CASEBOOK_WHEELHOUSE_CHECK=1",
+)
+
+
+def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Path) -> None:
+    house = Path(os.environ.get("CASEBOOK_WHEELHOUSE") or tmp_path / "wheelhouse")
+    if not any(house.glob("casebook-*.whl")):
+        fill = [sys.executable, "-m", "casebook.cli", "wheelhouse", str(house)]
+        subprocess.run(fill, check=True, cwd=tmp_path)
+    wheels = list(house.glob("*.whl"))
+    assert len(wheels) > 50 and not [p for p in house.iterdir() if p.suffix != ".whl"]
+    cut = ["unshare", "-rn"]
+    probe = subprocess.run([*cut, sys.executable, "-c", ""], capture_output=True, text=True)
+    assert probe.returncode == 0, f"cannot cut the network here (unshare -rn): {probe.stderr}"
+    run = subprocess.run(
+        [*cut, sys.executable, __file__, str(house), str(tmp_path / "venv")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    print(json.dumps(report))  # the times, for the CI log
+    assert report["network"] is False, "the network was not cut"
+    assert report["install_rc"] == 0, report.get("install_log")
+    assert report["data_dir"].startswith(str(tmp_path / "venv")), report["data_dir"]
+    assert report.get("status") == 200, report
+    assert report["title"] and report["cases"], report
