@@ -359,16 +359,16 @@ def start(settings: AppSettings | None = None) -> int:
         return 2
     command = voila_command(settings)
     browse = settings.link or landing_url(settings)
-    if settings.token:
-        from casebook.classroom import announce
-
-        announce(settings)
-    else:
-        print(f"The casebook starts on {browse} (stop with Ctrl+C).", flush=True)
     stopper = _Stopper()
     process = None
-    with _handling(stopper):
+    with _handling(stopper):  # from here on a stop signal is a clean stop, never a traceback
         try:
+            if settings.token:
+                from casebook.classroom import announce
+
+                announce(settings)
+            else:
+                print(f"The casebook starts on {browse} (stop with Ctrl+C).", flush=True)
             process = subprocess.Popen(command, env=app_env(settings=settings), **_own_session())
             if settings.open_browser:
 

@@ -251,8 +251,9 @@ def announce(settings: AppSettings) -> None:
         notes.append(
             f"Kernels kept ready: {settings.landing_pool_size} for the landing page, "
             f"{settings.pool_size} for every other page ({kernels}, about "
-            f"{kernels * 120 / 1000:.1f} GB); change with --pool-size. Stop with Ctrl+C."
+            f"{kernels * 120 / 1000:.1f} GB); change with --pool-size."
         )
+    notes.append("Stop with Ctrl+C.")
     print("\n".join(notes), flush=True)
 
 

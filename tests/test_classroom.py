@@ -155,6 +155,24 @@ def test_bad_start_options_are_refused_in_a_sentence(
     assert f"Port {port} on 127.0.0.1 is in use" in capsys.readouterr().err
 
 
+def test_make_start_with_class_serves_the_network_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    from casebook.cli import main
+
+    started: list[app.AppSettings] = []
+    monkeypatch.setattr(app, "start", lambda settings: started.append(settings) or 0)
+    monkeypatch.setattr(classroom, "lan_address", lambda: "127.0.0.1")  # bindable stand-in
+    # what `make start ARGS=--class` runs: the Makefile always passes --ip 127.0.0.1
+    assert main(["start", "--port", "8866", "--ip", "127.0.0.1", "--class"]) == 0
+    assert main(["start", "--ip", "192.0.2.9", "--class", "--pool-size", "3"]) == 0
+    assert main(["start"]) == 0
+    made, chosen, plain = started
+    assert made.ip == "127.0.0.1" and made.link.startswith("http://127.0.0.1:8866/?token=")
+    assert made.token and made.link.endswith(made.token)
+    assert (made.pool_size, made.landing_pool_size) == (2, 4)
+    assert chosen.ip == "192.0.2.9" and (chosen.pool_size, chosen.landing_pool_size) == (3, 6)
+    assert plain.token is None and plain.link is None and plain.pool_size == 1
+
+
 # --- a real server -------------------------------------------------------------------------
 
 

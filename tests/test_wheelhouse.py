@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,6 +130,15 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
         subprocess.run(fill, check=True, cwd=tmp_path)
     wheels = list(house.glob("*.whl"))
     assert len(wheels) > 50 and not [p for p in house.iterdir() if p.suffix != ".whl"]
+    # the casebook's wheel carries its notebooks and template (the tables:
+    # tests/test_data.py::test_the_wheel_carries_the_data)
+    from casebook.app import PAGES
+
+    names = zipfile.ZipFile(next(house.glob("casebook-*.whl"))).namelist()
+    wanted = [f"casebook/notebooks/{page}" for page in PAGES]
+    wanted += ["casebook/share/voila/templates/casebook/index.html.j2"]
+    wanted += ["casebook/data/datapackage.json"]
+    assert not [n for n in wanted if n not in names]
     cut = ["unshare", "-rn"]
     probe = subprocess.run([*cut, sys.executable, "-c", ""], capture_output=True, text=True)
     assert probe.returncode == 0, f"cannot cut the network here (unshare -rn): {probe.stderr}"
