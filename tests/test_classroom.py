@@ -139,9 +139,14 @@ def test_without_class_mode_or_in_a_handout_there_is_no_link(
 
 
 def test_bad_start_options_are_refused_in_a_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from casebook.cli import main
+
+    def no_server(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a server was started")
+
+    monkeypatch.setattr(app.subprocess, "Popen", no_server)
 
     assert main(["start", "--notebooks", str(tmp_path / "nowhere")]) == 2
     assert "is not a folder with notebooks (*.ipynb)" in capsys.readouterr().err
