@@ -60,7 +60,8 @@ def _client(nb: nbformat.NotebookNode, km: Any = None) -> Any:
 
 
 def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
-    """(where, text) for everything a browser renders as HTML or as a plotly chart."""
+    """(where, text) for everything a browser renders as HTML or as a plotly chart (in an
+    output, or in the casebook's chart widget, casebook/views/chart.py)."""
 
     def from_outputs(outputs: list[Any], where: str) -> Iterator[tuple[str, str]]:
         for out in outputs:
@@ -80,6 +81,8 @@ def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
             yield f"widget {model_id}", values.get("value", "")
         if kind == "OutputModel":
             yield from from_outputs(values.get("outputs", []), f"output widget {model_id}")
+        if kind == "AnyModel" and "figure" in values:  # the chart widget: a plotly figure
+            yield f"chart widget {model_id}", json.dumps(values["figure"])
         if values.get("description_allow_html"):
             yield f"widget {model_id} description", values.get("description", "")
 
