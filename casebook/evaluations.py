@@ -172,13 +172,10 @@ def findings_matrix(
     if unknown:
         raise ValueError(f"`themes` must be among {list(THEME_GROUPS)}, but {unknown} was passed.")
     fnd = book.evaluation_findings
-    cells = {
-        (g, c): _combine(
-            fnd.loc[(fnd["theme_group"] == g) & (fnd["case_id"] == c), "valence"].tolist()
-        )
-        for g in themes
-        for c in cases
-    }
+    valences = {
+        key: list(part["valence"]) for key, part in fnd.groupby(["theme_group", "case_id"])
+    }  # one pass over the findings instead of a mask per cell
+    cells = {(g, c): _combine(valences.get((g, c), [])) for g in themes for c in cases}
     return pd.DataFrame(
         [[cells[(g, c)] for c in cases] for g in themes], index=themes, columns=cases
     )
