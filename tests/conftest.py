@@ -33,6 +33,9 @@ SLOW_FILES = {
     "tests/views/test_compare.py::test_every_indicator_for_every": "every selection; about 15 s",
     "tests/test_own.py::test_casebook_": "a `casebook` process each",
     "tests/test_frictionless.py::": "the reference validator, a process each",
+    "tests/test_stop.py::": "a `casebook start` and a kernel per stop signal",
+    "tests/test_classroom.py::test_without_the_token": "a class-mode `casebook start`, a kernel",
+    "tests/test_wheelhouse.py::": "installs the Jupyter stack offline (a CI step, .ci/run)",
 }
 NOT_SLOW = {
     "tests/test_handout.py::test_external_references_are_found",
