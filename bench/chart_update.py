@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +33,9 @@ sys.path.insert(0, str(ROOT))
 from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
 from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 from casebook.text import t  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import stats  # noqa: E402  (make bench's one summary of repeated timings)
 
 # Before a change: remember chart i's element and the figure it has drawn, and listen for the
 # reader's event (the first input, change or click: what the widget reacts to). After it: wait,
@@ -109,17 +111,6 @@ CONTROLS: dict[str, tuple[str, int, Act]] = {
     ),
     "check: one answer": ("06_check_je_samenwerking.ipynb", 0, _answer),
 }
-
-
-def stats(xs: list[float]) -> dict[str, float]:
-    xs = sorted(xs)
-    return {
-        "median": statistics.median(xs),
-        "p95": xs[int(0.95 * (len(xs) - 1))],
-        "min": xs[0],
-        "max": xs[-1],
-        "n": len(xs),
-    }
 
 
 class Side:

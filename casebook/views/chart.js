@@ -3,7 +3,7 @@
 // drawn chart in place instead of throwing it away. plotly.js is loaded once per page, from the
 // file the casebook's Voilà template serves (never from the internet); where that file is not
 // served (a hub without the template) the kernel sends it once over the widget's channel.
-// Points of the trace named in `drag` can be dragged; where one is let go, the widget tells
+// Points of the trace whose uid is `drag` can be dragged; where one is let go, the widget tells
 // Python ({kind: "moved", point, x, y}), which owns the placement and draws the chart anew.
 
 const LOADING = "__casebookPlotly";
@@ -67,12 +67,12 @@ function plotly(model) {
 }
 
 function dragging(Plotly, div, model) {
-  // Drag a point of the trace named model.get("drag"); tell Python where it was let go.
+  // Drag a point of the trace with uid model.get("drag"); tell Python where it was let go.
   let held = null;
   const traceOf = () => {
     const name = model.get("drag");
     if (!name || !div._fullData) return -1;
-    return div._fullData.findIndex((trace) => trace.name === name || trace.uid === name);
+    return div._fullData.findIndex((trace) => trace.uid === name);
   };
   const toData = (event) => {
     const layout = div._fullLayout;
@@ -102,7 +102,7 @@ function dragging(Plotly, div, model) {
     if (!best) return null;
     const ids = trace.customdata || [];
     const id = Array.isArray(ids[best.i]) ? ids[best.i][0] : ids[best.i];
-    return { trace: div.data.findIndex((t) => t.name === trace.name), i: best.i, id };
+    return { trace: div.data.findIndex((t) => t.uid === trace.uid), i: best.i, id };
   };
   const down = (event) => {
     if (event.button !== 0) return;

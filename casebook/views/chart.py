@@ -68,7 +68,7 @@ def figure_spec(
 class Chart(anywidget.AnyWidget):
     """One plotly chart, changed in place. ``figure`` is the spec shown (see
     :func:`figure_spec`); ``serial`` counts the figures sent, and the browser marks the chart's
-    element with the serial it has drawn (``data-drawn``). ``drag``: the name of the trace whose
+    element with the serial it has drawn (``data-drawn``). ``drag``: the uid of the trace whose
     points the reader can drag (their ``customdata`` names each point); empty: none."""
 
     _esm = HERE / "chart.js"
