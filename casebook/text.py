@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from casebook.i18n import check_lang
+from casebook.text_book import BOOK_TEXT
+from casebook.text_live import LIVE_TEXT
 
 __all__ = ["TEXT", "format_number", "format_figure", "t"]
 
@@ -693,6 +695,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the file holds no placements",
     },
 }
+
+
+# The static book's and the live class's texts live in modules of their own (same shape).
+TEXT.update(BOOK_TEXT)
+TEXT.update(LIVE_TEXT)
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

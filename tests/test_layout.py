@@ -20,18 +20,18 @@ CHART_TOPICS = ("compare", "logics", "evaluations", "lessons", "check")
 LAYERS: dict[str, int] = {
     # 0: what every layer uses: errors, languages and texts, colours, files, escaping, schema
     **dict.fromkeys(
-        ["errors", "i18n", "text", "theme", "files", "markup", "schema"],
+        ["errors", "i18n", "text", "text_book", "text_live", "theme", "files", "markup", "schema"],
         0,
     ),
     # 1: the data: read, validate, load
     **dict.fromkeys(["validate", "data", "loaders"], 1),
     # 2: pure functions on the tables, one module per topic
-    **dict.fromkeys(["derive", "own", *TOPICS], 2),
+    **dict.fromkeys(["derive", "own", "live", *TOPICS], 2),
     # 3: chart builders, 4: widget views
     "charts": 3,
     "views": 4,
     # 5: the shell around it: the app server, the handout, the command line, test helpers
-    **dict.fromkeys(["app", "classroom", "kernels", "handout", "cli", "testing"], 5),
+    **dict.fromkeys(["app", "classroom", "kernels", "handout", "book", "cli", "testing"], 5),
 }
 NAMES = {0: "foundation", 1: "data", 2: "pure functions", 3: "charts", 4: "views", 5: "shell"}
 
