@@ -60,10 +60,8 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
         "--class. Open the teacher's link that the terminal then shows.",
     },
     "live.students": {
-        "nl": "Les {lesson}: {n} student(en) hebben iets gedeeld ({placements} plaatsingen, "
-        "{checks} checks).",
-        "en": "Lesson {lesson}: {n} student(s) have shared something ({placements} placements, "
-        "{checks} checks).",
+        "nl": "Les {lesson}: {placements} plaatsing(en) en {checks} check(s) gedeeld.",
+        "en": "Lesson {lesson}: {placements} placement(s) and {checks} check(s) shared.",
     },
     "live.updated": {"nl": "Bijgewerkt om {time}.", "en": "Updated at {time}."},
     "live.skipped": {"nl": "Overgeslagen bestanden:", "en": "Skipped files:"},

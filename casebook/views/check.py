@@ -19,6 +19,7 @@ from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, pair, save_text
+from casebook.views.live import ShareBox
 
 __all__ = ["CheckView", "check_view"]
 
@@ -85,6 +86,8 @@ class CheckView(View):
         self.downloads = widgets.HTML()
         self.chart = self.new_chart()
         self.weak_html = widgets.HTML()
+        # class mode only (casebook.live.CLASS_DIR_ENV): share the scores with the class
+        self.sharing = ShareBox("check", self._shared_text)
         self.widget = widgets.VBox(
             [
                 self.language,
@@ -96,6 +99,7 @@ class CheckView(View):
                 self.message,
                 self.save_status,
                 self.downloads,
+                *([self.sharing.widget] if self.sharing.widget is not None else []),
             ],
             layout=widgets.Layout(width="100%"),
         )  # fmt: skip
@@ -112,6 +116,12 @@ class CheckView(View):
         """The answers as they stand in the controls."""
         scores = check.scores_from({c: b.value for c, b in self.questions.items()}, self._ids)
         return check.Answers(scores=scores, name=check.clean_name(self.name.value))
+
+    def _shared_text(self, nickname: str) -> str:
+        """The answers file's text with ``nickname``: what sharing with the class sends."""
+        answers = self.answers()
+        named = check.Answers(scores=answers.scores, name=check.clean_name(nickname))
+        return check.answers_json(named, condition_ids=self._ids)
 
     def set_answers(self, answers: check.Answers) -> None:
         """Put ``answers`` in the controls (one redraw at the end)."""
@@ -184,6 +194,7 @@ class CheckView(View):
         self.save.description = t("check.save", lang)
         self.reset.description = t("check.reset", lang)
         self.upload.description = t("check.upload", lang)
+        self.sharing.relabel(lang)
         self._say(self._said)
 
     def draw(self) -> None:
@@ -209,6 +220,7 @@ class CheckView(View):
             self.figure, self.weak, self.summary, weak_html = None, None, "", ""
         self.show(self.chart, self.figure)
         self.weak_html.value = weak_html
+        self.sharing.update()
         answers_text = check.answers_json(self.answers(), condition_ids=self._ids)
         self.downloads.value = " · ".join(
             [

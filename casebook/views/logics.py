@@ -19,6 +19,7 @@ from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import Chart, View, download_link, message_html, pair, save_text
+from casebook.views.live import ShareBox
 
 __all__ = ["LogicsView", "logics_view", "start_positions"]
 
@@ -92,6 +93,8 @@ class LogicsView(View):
         self.save = widgets.Button(icon="save", layout=auto)
         self.save_status = widgets.HTML()
         self.download = widgets.HTML()
+        # class mode only (casebook.live.CLASS_DIR_ENV): share the placement with the class
+        self.sharing = ShareBox("placements", self._shared_text)
 
         self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)
         self.class_status = widgets.HTML()
@@ -118,6 +121,7 @@ class LogicsView(View):
                 widgets.HBox([self.name, self.save]),
                 self.save_status,
                 self.download,
+                *([self.sharing.widget] if self.sharing.widget is not None else []),
                 pair(
                     [
                         widgets.HBox(
@@ -201,6 +205,11 @@ class LogicsView(View):
         self.saved_path, self.save_status.value = save_text(path, text, self.lang)
         return self.saved_path
 
+    def _shared_text(self, nickname: str) -> str:
+        """The placements file's text with ``nickname``: what sharing with the class sends."""
+        positions = {c: (a.value, b.value) for c, (a, b) in self.sliders.items()}
+        return logics.placements_csv(logics.placements_frame(positions, name=nickname))
+
     def load_class_files(self, files: list[tuple[str, bytes]]) -> logics.ClassLoad:
         """Load a class's placements files; bad ones are listed, the good ones shown."""
         self.class_load = logics.read_class(files, case_ids=self._case_ids)
@@ -236,6 +245,7 @@ class LogicsView(View):
         self.upload.description = t("control.upload", lang)
         for first, second in self.sliders.values():
             first.description, second.description = t("slider.x", lang), t("slider.y", lang)
+        self.sharing.relabel(lang)
 
     def _draw_plane(self) -> None:
         lang = self.lang
@@ -253,6 +263,7 @@ class LogicsView(View):
             self.figure = None
         self.show(self.chart, self.figure)
         self.reading_html.value = self._reading_html() if self.revealed else ""
+        self.sharing.update()
 
     def _reading_html(self) -> str:
         lang = self.lang

@@ -1,0 +1,316 @@
+"""The live class: sharing from a student's page (class mode only) and the teacher's live page.
+
+- :class:`ShareBox`: what the logics page and the collaboration check show in class mode: a
+  "share with the class" checkbox (off until the student ticks it), an optional nickname, one
+  sentence saying what is shared, and a withdraw button. While it is ticked every change of the
+  page is shared again (casebook.live.share: one file per student, written atomically).
+- :class:`LiveView`: the teacher's page, only in class mode and with the teacher's secret in the
+  page's address. A :class:`Ticker` in the browser asks the kernel every few seconds to read the
+  lesson's folder again (the kernel does the work in its own loop, no thread): per case the
+  class's placements beside the casebook's reading (the class view's own functions), per
+  condition of the check how many gave each score, who shared, the files skipped, a new lesson
+  and the lesson as CSV.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import pandas as pd
+import traitlets
+
+from casebook import check, live, logics
+from casebook.charts import logics as logic_charts
+from casebook.data import Casebook
+from casebook.markup import escape, table_html
+from casebook.text import t
+from casebook.theme import DEFAULT_THEME, Theme
+from casebook.views.base import View, download_link, message_html
+
+__all__ = ["REFRESH_SECONDS", "LiveView", "ShareBox", "Ticker", "live_view", "page_query"]
+
+log = logging.getLogger(__name__)
+
+REFRESH_SECONDS = 3.0
+
+
+class ShareBox:
+    """Sharing one page's work with the class. ``text(nickname)`` gives the file's text to
+    share (the same text the reader could save); ``kind`` is ``placements`` or ``check``.
+    ``widget`` is None outside class mode, and then nothing is ever shared."""
+
+    def __init__(self, kind: str, text: Callable[[str], str], *, root: Path | None = None) -> None:
+        self.kind, self._text = kind, text
+        self.root = root if root is not None else live.class_dir()
+        self.student_id = live.new_student_id()
+        self.shared_to: Path | None = None
+        self.share = widgets.Checkbox(value=False, indent=False)
+        self.nickname = widgets.Text(value="")
+        self.what = widgets.HTML()
+        self.withdraw = widgets.Button(icon="undo", layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML()
+        self._lang = "nl"
+        self._said = "live.not_shared"
+        self.widget: widgets.VBox | None = None
+        if self.root is None:
+            return
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox(
+                    [self.share, self.nickname, self.withdraw],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                self.what,
+                self.status,
+            ]
+        )
+        self.widget.add_class("casebook-share")
+        self.share.observe(lambda _: self.update(), names="value")
+        self.nickname.observe(lambda _: self.update(), names="value")
+        self.withdraw.on_click(lambda _: self.take_back())
+
+    def relabel(self, lang: str) -> None:
+        self._lang = lang
+        self.share.description = t("live.share", lang)
+        self.nickname.placeholder = t("live.nickname", lang)
+        self.withdraw.description = t("live.withdraw", lang)
+        self.what.value = f"<p><small>{escape(t(f'live.what.{self.kind}', lang))}</small></p>"
+        self._tell(self._said)
+
+    def _tell(self, key: str) -> None:
+        self._said = key
+        self.status.value = message_html(t(key, self._lang))
+
+    def update(self) -> Path | None:
+        """Share the page's work now when the box is ticked (a new share replaces the last)."""
+        if self.root is None or not self.share.value:
+            return None
+        try:
+            folder = live.current_lesson(self.root)
+            if self.shared_to is not None and self.shared_to != folder:
+                live.withdraw(self.shared_to, self.student_id, self.kind)
+            path = live.share(folder, self.kind, self._text(self.nickname.value), self.student_id)
+        except (OSError, ValueError):
+            log.exception("live: sharing a %s failed", self.kind)
+            self._tell("live.share_failed")
+            return None
+        self.shared_to = folder
+        self._tell("live.shared")
+        return path
+
+    def take_back(self) -> None:
+        """Withdraw what this page shared and untick the box."""
+        if self.root is None:
+            return
+        if self.shared_to is not None:
+            live.withdraw(self.shared_to, self.student_id, self.kind)
+            self.shared_to = None
+        self.share.value = False
+        self._tell("live.withdrawn")
+
+
+class Ticker(anywidget.AnyWidget):
+    """A timer in the browser: every ``interval_ms`` it counts ``ticks`` up, which the kernel
+    hears as a change. It stops when its page closes."""
+
+    _esm = """
+    export default {
+      render({ model, el }) {
+        el.classList.add("casebook-ticker");
+        const id = setInterval(() => {
+          model.set("ticks", model.get("ticks") + 1);
+          model.save_changes();
+        }, model.get("interval_ms"));
+        return () => clearInterval(id);
+      },
+    };
+    """
+    ticks = traitlets.Int(0).tag(sync=True)
+    interval_ms = traitlets.Int(3000).tag(sync=True)
+
+
+def page_query() -> str:
+    """The query string of the page's address, as Voilà gives it to a kernel it starts for a
+    request (the live page is never preheated: ``casebook.classroom``)."""
+    return os.environ.get("QUERY_STRING", "")
+
+
+class LiveView(View):
+    """The teacher's live page. Controls: ``language``, ``new_lesson``; ``refresh()`` reads the
+    lesson's folder again (the :class:`Ticker` calls it). After each refresh ``lesson`` holds
+    what was read, ``class_figure`` the class's plane and ``scores`` the check's counts.
+    ``allowed`` is False outside class mode or without the teacher's secret: the page then
+    says so and reads nothing."""
+
+    def __init__(
+        self,
+        book: Casebook,
+        *,
+        lang: str = "nl",
+        theme: Theme = DEFAULT_THEME,
+        query: str | None = None,
+        root: Path | None = None,
+        refresh_seconds: float = REFRESH_SECONDS,
+    ) -> None:
+        super().__init__(book, lang=lang, theme=theme)
+        self.root = root if root is not None else live.class_dir()
+        self.allowed = self.root is not None and live.teacher_allowed(
+            page_query() if query is None else query
+        )
+        self._reading = logics.reading(book)
+        self._case_ids = self._reading["case_id"].tolist()
+        self._conditions = book.conditions.sort_values("number")["condition_id"].tolist()
+        self.lesson: live.Lesson | None = None
+        self.class_figure = None
+        self.scores: pd.DataFrame | None = None
+        self.updated = ""
+
+        self.title = widgets.HTML()
+        self.status = widgets.HTML()
+        self.skipped = widgets.HTML()
+        self.chart = self.new_chart()
+        self.table = widgets.HTML()
+        self.check_html = widgets.HTML()
+        self.new_lesson = widgets.Button(icon="plus", layout=widgets.Layout(width="auto"))
+        self.export = widgets.HTML()
+        self.ticker = Ticker(interval_ms=int(refresh_seconds * 1000))
+        self.ticker.layout.display = "none"
+        children: list[widgets.Widget] = [self.language, self.title, self.status]
+        if self.allowed:
+            children += [
+                widgets.HBox([self.new_lesson, self.export]),
+                self.chart,
+                self.table,
+                self.check_html,
+                self.skipped,
+                self.ticker,
+            ]
+        self.widget = widgets.VBox(children, layout=widgets.Layout(width="100%"))
+        self.widget.add_class("casebook-live")
+        self._start()
+        if self.allowed:
+            self.ticker.observe(lambda _: self.refresh(), names="ticks")
+            self.new_lesson.on_click(lambda _: self.start_lesson())
+
+    # --- actions ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the lesson's folder again and draw it."""
+        self.draw()
+
+    def start_lesson(self) -> Path | None:
+        """A new lesson (a new folder; the last one kept): students' next shares go there."""
+        if not self.allowed or self.root is None:
+            return None
+        folder = live.new_lesson(self.root)
+        self.draw()
+        return folder
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def relabel(self) -> None:
+        lang = self.lang
+        self.title.value = f"<h2>{escape(t('live.title', lang))}</h2>"
+        self.new_lesson.description = t("live.new_lesson", lang)
+
+    def draw(self) -> None:
+        lang = self.lang
+        if not self.allowed or self.root is None:
+            self.status.value = message_html(t("live.closed", lang))
+            return
+        try:
+            lesson = live.read_lesson(
+                live.current_lesson(self.root),
+                case_ids=self._case_ids,
+                condition_ids=self._conditions,
+            )
+        except OSError:
+            self.failed("live page", root=str(self.root))
+            self.status.value = message_html(t("msg.error", lang))
+            return
+        self.lesson = lesson
+        self.updated = datetime.now().strftime("%H:%M:%S")
+        placed = lesson.placements["file"].nunique() if len(lesson.placements) else 0
+        said = t("live.students", lang, lesson=lesson.folder.name, placements=placed,
+                 checks=len(lesson.answers))  # fmt: skip
+        self.status.value = (
+            f"<p style='font-size:1.4em'>{escape(said)}"
+            f"</p><p><small>{escape(t('live.updated', lang, time=self.updated))}</small></p>"
+        )
+        self.export.value = download_link(
+            live.export_csv(lesson), f"les_{lesson.folder.name}.csv", t("live.export", lang)
+        )
+        self._draw_class(lesson)
+        self._draw_check(lesson)
+        if lesson.skipped:
+            items = "".join(f"<li>{escape(p.text(lang))}</li>" for p in lesson.skipped)
+            self.skipped.value = (
+                f"<div class='casebook-skipped'><p>{escape(t('live.skipped', lang))}</p>"
+                f"<ul>{items}</ul></div>"
+            )
+        else:
+            self.skipped.value = ""
+
+    def _draw_class(self, lesson: live.Lesson) -> None:
+        """As the logics page draws an uploaded class: the same summary, chart and table."""
+        lang = self.lang
+        if len(lesson.placements) == 0:
+            self.class_figure = None
+            self.show(self.chart, None)
+            self.table.value = message_html(t("class.none", lang))
+            return
+        summary = logics.class_summary(lesson.placements, self._reading)
+        self.class_figure = logic_charts.class_plane(
+            lesson.placements, summary, lang=lang, theme=self._theme
+        )
+        self.show(self.chart, self.class_figure)
+        columns = [
+            "name",
+            "n",
+            *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in logics.AXES),
+        ]
+        shown = summary[columns]
+        shown.columns = [
+            t(k, lang)
+            for k in ("col.case", "col.n", "col.mean_x", "col.mean_y", "col.sd_x", "col.sd_y",
+                      "col.casebook_x", "col.casebook_y")
+        ]  # fmt: skip
+        self.table.value = f"<div style='font-size:1.2em'>{table_html(shown.round(2))}</div>"
+
+    def _draw_check(self, lesson: live.Lesson) -> None:
+        lang = self.lang
+        heading = f"<h3>{escape(t('live.check_heading', lang))}</h3>"
+        if not lesson.answers:
+            self.scores = None
+            self.check_html.value = heading + message_html(t("live.no_checks", lang))
+            return
+        self.scores = live.score_distribution([a for _, a in lesson.answers], self._conditions)
+        labels = check.conditions(self._book, lang=lang).set_index("condition_id")["label"]
+        shown = self.scores.rename(index=labels).reset_index()
+        shown.columns = [
+            t("live.col.condition", lang),
+            *(t(f"score.{s}" if s else "score.none", lang) for s in (0, *check.SCORES)),
+        ]
+        self.check_html.value = heading + f"<div style='font-size:1.2em'>{table_html(shown)}</div>"
+
+    def static_parts(self) -> list[Any]:
+        return [message_html(t("live.closed", self.lang))]
+
+
+def live_view(
+    book: Casebook,
+    *,
+    lang: str = "nl",
+    theme: Theme = DEFAULT_THEME,
+    query: str | None = None,
+    root: Path | None = None,
+) -> LiveView:
+    """Build the teacher's live page; display the result in a notebook to use it."""
+    return LiveView(book, lang=lang, theme=theme, query=query, root=root)

@@ -1,0 +1,89 @@
+"""Tests of casebook.views.live: sharing from the logics page and the check (class mode only),
+withdrawing, and the teacher's live page behind its secret."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import casebook
+from casebook import live, logics
+from casebook.views.check import CheckView
+from casebook.views.live import LiveView
+from casebook.views.logics import LogicsView
+
+
+@pytest.fixture
+def class_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(live.CLASS_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(live.TEACHER_ENV, "secret")
+    live.new_lesson(tmp_path)
+    return tmp_path
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.name for p in live.current_lesson(root).iterdir())
+
+
+def test_outside_class_mode_nothing_is_offered(
+    book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(live.CLASS_DIR_ENV, raising=False)
+    view = LogicsView(book)
+    assert view.sharing.widget is None
+    assert "casebook-share" not in repr(view.widget.children)
+    teacher = LiveView(book, query="teacher=secret")
+    assert not teacher.allowed and "--class" in teacher.status.value
+
+
+def test_sharing_is_off_until_ticked_then_follows_the_page(
+    book: casebook.Casebook, class_mode: Path
+) -> None:
+    view = LogicsView(book)
+    assert view.sharing.widget in view.widget.children and not view.sharing.share.value
+    assert _files(class_mode) == []  # drawing the page shared nothing
+    assert "nickname" in view.sharing.what.value or "bijnaam" in view.sharing.what.value
+    view.sharing.nickname.value = "Ann <b>"
+    view.sharing.share.value = True
+    assert _files(class_mode) == [f"placements-{view.sharing.student_id}.csv"]
+    first = view._case_ids[0]
+    view.move(first, 0.8, -0.4)  # a change of the page is shared again
+    lesson = live.read_lesson(
+        live.current_lesson(class_mode), case_ids=view._case_ids, condition_ids=[]
+    )
+    row = lesson.placements.set_index("case_id").loc[first]
+    assert (row[logics.AXES[0]], row[logics.AXES[1]], row["name"]) == (0.8, -0.4, "Ann b")
+    assert "Gedeeld" in view.sharing.status.value
+    view.language.value = "en"
+    assert "Shared with the class" in view.sharing.status.value
+    view.sharing.withdraw.click()
+    assert _files(class_mode) == [] and not view.sharing.share.value
+    assert "Withdrawn" in view.sharing.status.value
+
+
+def test_the_check_shares_and_the_teacher_sees_both(
+    book: casebook.Casebook, class_mode: Path
+) -> None:
+    closed = LiveView(book, query="teacher=wrong")
+    assert not closed.allowed and closed.lesson is None
+    teacher = LiveView(book, query="teacher=secret", lang="en")
+    assert teacher.allowed and "0 placement(s) and 0 check(s)" in teacher.status.value
+    student = CheckView(book)
+    student.questions["urgency"].value = 4
+    student.sharing.share.value = True
+    placing = LogicsView(book)
+    placing.sharing.share.value = True
+    (live.current_lesson(class_mode) / "junk.txt").write_text("x")
+    teacher.ticker.ticks += 1  # what the browser's timer does
+    assert "1 placement(s) and 1 check(s)" in teacher.status.value
+    assert teacher.scores is not None and teacher.scores.loc["urgency", 4] == 1
+    assert teacher.class_figure is not None
+    assert "junk.txt" in teacher.skipped.value
+    assert "les_" in teacher.export.value
+    old = live.current_lesson(class_mode)
+    teacher.new_lesson.click()
+    assert live.current_lesson(class_mode) != old and "0 placement(s)" in teacher.status.value
+    student.questions["urgency"].value = 2  # the next share goes to the new lesson, and only there
+    assert _files(class_mode) == [f"check-{student.sharing.student_id}.json"]
+    assert not (old / f"check-{student.sharing.student_id}.json").exists()
