@@ -106,7 +106,11 @@ def _start(args: argparse.Namespace) -> int:
 def _handout(args: argparse.Namespace) -> int:
     from casebook.handout import build_handout
 
-    build_handout(args.out)
+    try:
+        build_handout(args.out, pdf=args.pdf)
+    except RuntimeError as err:
+        print(f"casebook handout: {err}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -221,9 +225,16 @@ def main(argv: list[str] | None = None) -> int:
         "--cull-idle", type=int, default=600, help="shut idle kernels down after N seconds"
     )
     start.set_defaults(func=_start)
-    handout = sub.add_parser("handout", help="write every page as self-contained HTML")
+    handout = sub.add_parser(
+        "handout", help="write the casebook as a static book per language (HTML, offline)"
+    )
     handout.add_argument(
         "--out", default="build/handout", help="folder for the pages (default build/handout)"
+    )
+    handout.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each language's book to <out>/<lang>/casebook-<lang>.pdf (Chromium)",
     )
     handout.set_defaults(func=_handout)
     wheelhouse = sub.add_parser(

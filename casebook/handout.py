@@ -30,11 +30,14 @@ from casebook.i18n import LANGS
 from casebook.markup import escape
 from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
 
-__all__ = ["build_handout", "external_references"]
+__all__ = ["build_handout", "external_references", "write_pdfs"]
 
 _EXTERNAL = re.compile(
     r"""<(script|link)\b[^>]*\b(?:src|href)=["']https?://[^"']*["'][^>]*>(?:\s*</script>)?""", re.I
 )
+
+
+_WIDGET_LOADER = re.compile(r"<script>(?:(?!</script>).)*addWidgetsRenderer.*?</script>", re.S)
 
 
 class _Fetches(HTMLParser):
@@ -63,12 +66,6 @@ def external_references(page: str) -> list[str]:
         for u in parser.urls
         if u.startswith(("http://", "https://", "//")) and not u.startswith(local)
     ]
-
-
-def _plotly_js() -> str:
-    from plotly.offline import get_plotlyjs
-
-    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
 
 
 def _progress(done: int, total: int, name: str, started: float) -> None:
@@ -144,10 +141,6 @@ def in_language(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
 
 
 _OTHER = {"nl": ("en", "English"), "en": ("nl", "Nederlands")}
-_BAR_STYLE = (
-    "<style>.cb-handout-lang{max-width:1200px;margin:.5em auto;padding:0 1.5em;"
-    "font-family:system-ui,sans-serif}.cb-handout-lang a{color:#005A8C;font-weight:600}</style>"
-)
 
 
 def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
@@ -162,16 +155,12 @@ def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
     )
     body, _ = exporter.from_notebook_node(nb)
     body = _EXTERNAL.sub("", body)  # MathJax and require.js from a CDN: not needed, not offline
-    body = body.replace("</head>", f"{_plotly_js()}\n{_BAR_STYLE}\n</head>", 1)
+    # nbconvert's loader of the widget renderer (from unpkg, when the page opens): the book's
+    # views are static HTML, there is no widget to render
+    body = _WIDGET_LOADER.sub("", body)
     for page in PAGES:
         body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
-    other, label = _OTHER[lang]
-    html_name = name.replace(".ipynb", ".html")
-    bar = (
-        f'<p class="cb-handout-lang"><a href="../{other}/{html_name}" lang="{other}" '
-        f'hreflang="{other}">{label}</a></p>'
-    )
-    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + bar, body, count=1)
+    return body
 
 
 def _write(path: Path, text: str) -> None:
@@ -241,9 +230,10 @@ def _write_pages(
     *,
     quiet: bool,
     started: float,
-) -> list[Path]:
-    """Each page executed once (in the shared kernel) and written in each language."""
-    written = []
+) -> dict[str, list[tuple[str, str]]]:
+    """Each page executed once (in the shared kernel) and exported in each language: for each
+    language, ``(file name, page)`` in the book's order. Nothing is written yet."""
+    exported: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGS}
     for k, name in enumerate(pages):
         if not quiet:
             _progress(k, len(pages), name, started)
@@ -255,17 +245,62 @@ def _write_pages(
                 raise RuntimeError(
                     f"{name}: the handout page would fetch {remote[:3]} from the internet"
                 )
-            target = out / lang / name.replace(".ipynb", ".html")
-            _write(target, html_text)
-            written.append(target)
+            exported[lang].append((name.replace(".ipynb", ".html"), html_text))
+    return exported
+
+
+def _write_book(out: Path, lang: str, pages: list[tuple[str, str]]) -> list[Path]:
+    """One language's book: every page with the table of contents, search and previous/next,
+    and the files the pages share (plotly.js once, the search index, the book's script and
+    styles)."""
+    from casebook.book import (
+        BOOK_CSS,
+        BOOK_JS,
+        INDEX_FILE,
+        PLOTLY_FILE,
+        SCRIPT_FILE,
+        STYLE_FILE,
+        Chapter,
+        in_book,
+        page_title,
+        search_index_js,
+        visible_text,
+    )
+    from casebook.views.chart import plotly_file
+
+    folder = out / lang
+    chapters = [Chapter(file, page_title(html, file)) for file, html in pages]
+    entries, written = [], []
+    for k, (file, html) in enumerate(pages):
+        page = in_book(html, chapters, k, lang, _OTHER[lang])
+        remote = external_references(page)
+        if remote:
+            raise RuntimeError(f"{lang}/{file}: the book page would fetch {remote[:3]}")
+        _write(folder / file, page)
+        written.append(folder / file)
+        entries.append({"url": file, "title": chapters[k].title, "text": visible_text(html)})
+    shared = {
+        PLOTLY_FILE: plotly_file().read_text(encoding="utf-8"),
+        INDEX_FILE: search_index_js(entries),
+        SCRIPT_FILE: BOOK_JS,
+        STYLE_FILE: BOOK_CSS,
+    }
+    for name, text in shared.items():
+        _write(folder / name, text)
+        written.append(folder / name)
     return written
 
 
 def build_handout(
-    out_dir: str | os.PathLike[str], *, pages: tuple[str, ...] = PAGES, quiet: bool = False
+    out_dir: str | os.PathLike[str],
+    *,
+    pages: tuple[str, ...] = PAGES,
+    quiet: bool = False,
+    pdf: bool = False,
 ) -> list[Path]:
-    """Execute ``pages`` once each and write them as HTML into ``out_dir/nl`` and
-    ``out_dir/en``; returns the files written.
+    """Execute ``pages`` once each and write them as a book into ``out_dir/nl`` and
+    ``out_dir/en`` (with ``pdf``, also the whole book of each language as one PDF, see
+    :func:`write_pdfs`); returns the files written.
 
     Raises
     ------
@@ -277,16 +312,17 @@ def build_handout(
     written, started = [], time.monotonic()
     kernel = _Kernel(source)
     try:
-        written += _write_pages(out, source, pages, kernel, quiet=quiet, started=started)
+        exported = _write_pages(out, source, pages, kernel, quiet=quiet, started=started)
     finally:
         kernel.close()
     whole = pages[:1] == PAGES[:1]
     folder = docs_dir()
     for name, (lang, title) in KEY_PAGES.items() if folder is not None and whole else ():
         if (folder / name).is_file():
-            target = out / lang / name.replace(".md", ".html")
-            _write(target, key_page((folder / name).read_text(encoding="utf-8"), title, lang))
-            written.append(target)
+            text = key_page((folder / name).read_text(encoding="utf-8"), title, lang)
+            exported[lang].append((name.replace(".md", ".html"), text))
+    for lang in LANGS:
+        written += _write_book(out, lang, exported[lang])
     if whole:
         for lang in LANGS:
             index = out / lang / "index.html"
@@ -294,7 +330,96 @@ def build_handout(
             written.append(index)
         _write(out / "index.html", choice_page())
         written.append(out / "index.html")
+    if pdf:
+        written += write_pdfs(out)
     if not quiet:
         _progress(len(pages), len(pages), "klaar / done", started)
         print(f"\nThe handout is in {out.resolve()} ({len(written)} files).", file=sys.stdout)
     return written
+
+
+CHROMIUM = "/usr/bin/chromium"
+_CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+# Chromium lays a page out about this wide on A4 paper: charts drawn at this width fit it.
+PRINT_WIDTH = 760
+# True in a page when plotly.js has drawn every chart div (its svg is in it).
+_CHARTS_DRAWN = (
+    "window.Plotly !== undefined && Array.from(document.querySelectorAll('.plotly-graph-div'))"
+    ".every(d => d.querySelector('.main-svg'))"
+)
+
+
+def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
+    """The pages ``files`` of ``folder``, printed by Chromium one after another into ``target``
+    (poppler's pdfunite puts them together), with every chart drawn first."""
+    import shutil
+    import subprocess
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=_CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith("file://") else route.abort()
+                ),
+            )
+            parts = []
+            for k, name in enumerate(files):
+                page.goto((folder / name).resolve().as_uri())
+                page.wait_for_function(_CHARTS_DRAWN, timeout=60_000)
+                page.emulate_media(media="print")
+                part = Path(tmp) / f"{k:02d}.pdf"
+                page.pdf(path=str(part), format="A4", print_background=True)
+                parts.append(str(part))
+        finally:
+            browser.close()
+        unite = shutil.which("pdfunite")
+        if unite is None:
+            raise RuntimeError("the PDF needs pdfunite (Debian: apt-get install poppler-utils)")
+        whole = Path(tmp) / "whole.pdf"
+        subprocess.run([unite, *parts, str(whole)], check=True, capture_output=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(whole, staged)
+        os.replace(staged, target)
+
+
+def write_pdfs(out_dir: str | os.PathLike[str]) -> list[Path]:
+    """The whole book of each language as one PDF, ``out_dir/<lang>/casebook-<lang>.pdf``,
+    printed by the Chromium the tests use (Playwright's ``page.pdf()``; nbconvert's webpdf cuts
+    plotly charts), in the order of the table of contents.
+
+    Raises
+    ------
+    RuntimeError
+        If Playwright, Chromium or pdfunite is missing, naming what to install.
+    """
+    try:
+        import playwright  # noqa: F401
+    except ImportError as err:
+        raise RuntimeError(
+            "the PDF needs Playwright: pip install playwright (the casebook's test extra)"
+        ) from err
+    if not Path(CHROMIUM).is_file():
+        raise RuntimeError(f"the PDF needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    out, written = Path(out_dir), []
+    for lang in LANGS:
+        folder = out / lang
+        files = _book_files(folder)
+        target = folder / f"casebook-{lang}.pdf"
+        _pdf_of_pages(folder, files, target)
+        written.append(target)
+    return written
+
+
+def _book_files(folder: Path) -> list[str]:
+    """The pages of a written book, in the order of its table of contents."""
+    from casebook.book import toc_files
+
+    start = folder / "00_start.html"
+    first = start if start.is_file() else sorted(folder.glob("*.html"))[0]
+    return toc_files(first.read_text(encoding="utf-8"))

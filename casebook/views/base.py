@@ -102,6 +102,17 @@ HANDOUT_ENV = "CASEBOOK_HANDOUT"
 HANDOUT_MIME = "application/vnd.casebook.handout+json"
 
 
+# The views whose main chart the static book makes explorable without a kernel: the view's
+# class name -> (its control, the figure attribute that control changes). Every option of the
+# control is drawn while the handout is built and the charts go into one figure with a menu.
+HANDOUT_MENUS: dict[str, tuple[str, str]] = {
+    "CompareView": ("indicator", "figure"),
+    "EvaluationView": ("finding_case", "findings_figure"),
+    "LogicsView": ("tension", "tension_figure"),
+    "LessonsView": ("case", "figure"),
+}
+
+
 def handout_mode() -> bool:
     """True while the static handout is being built (see casebook.handout)."""
     return os.environ.get(HANDOUT_ENV) == "1"
@@ -355,10 +366,48 @@ class View:
         log.exception("%s failed (%s)", what, state)
         return _t("msg.error", self.lang)
 
+    def _explored(self, lang: str) -> list[str | go.Figure]:
+        """:meth:`static_parts`, with the figure that the view's main control changes (see
+        :data:`HANDOUT_MENUS`) replaced by one holding every option's chart, chosen in the page
+        with plotly's own menu (casebook.charts.book), so the book is explorable without a
+        kernel."""
+        parts = self.static_parts()
+        found = HANDOUT_MENUS.get(type(self).__name__)
+        if found is None:
+            return parts
+        control_name, figure_name = found
+        control, shown = getattr(self, control_name), getattr(self, figure_name)
+        if shown is None or not any(part is shown for part in parts):
+            return parts
+        from casebook.charts.book import menu_figure  # the handout only
+
+        was, options = control.value, []
+        for label, value in control.options:
+            with self.quietly():
+                control.value = value
+            self.draw()
+            figure = getattr(self, figure_name)
+            if figure is not None:
+                options.append((str(label), value, figure))
+        with self.quietly():
+            control.value = was
+        self.draw()
+        values = [value for _, value, _ in options]
+        if len(options) < 2 or was not in values:
+            return parts
+        menu = menu_figure(
+            [(label, figure) for label, _, figure in options],
+            label=str(control.description or ""),
+            default=values.index(was),
+        )
+        return [menu if part is shown else part for part in parts]
+
     def static_html(self, lang: str) -> str:
-        note = escape(_t(self.handout_note_key, lang))
+        explored = self._explored(lang)
+        menus = any(isinstance(p, go.Figure) and p.layout.updatemenus for p in explored)
+        note = escape(_t("book.menu_note" if menus else self.handout_note_key, lang))
         parts = [f'<p class="casebook-handout-note"><i>{note}</i></p>']
-        for k, part in enumerate(self.static_parts()):
+        for k, part in enumerate(explored):
             if isinstance(part, go.Figure):
                 parts.append(figure_div(part, f"{type(self).__name__.lower()}-{id(self):x}-{k}"))
             else:

@@ -1,0 +1,102 @@
+"""Charts for the static book (``casebook handout``): several figures of one chart builder, one
+per option of a control, in one figure whose own plotly menu shows one option at a time.
+
+No kernel is needed to explore such a figure: every option's traces are in it, and each menu
+entry sets ``visible`` to show exactly that option's traces and puts that option's layout
+(titles, axes, notes, shapes) in place. Pure: figures in, a figure out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+__all__ = ["MENU_NAME", "menu_figure", "visible_masks"]
+
+# The name of the menu, in the figure's layout (a browser test finds its chart by it).
+MENU_NAME = "casebook-options"
+
+# Layout keys that one option's figure may set and the next may not: each menu entry sets all
+# of them (None when the option has none, which plotly.js reads as "back to the default").
+_NEVER_SWITCHED = {"template", "updatemenus", "meta", "sliders"}
+
+
+def visible_masks(counts: Sequence[int]) -> list[list[bool]]:
+    """For options with ``counts[k]`` traces each, laid end to end: the ``visible`` list that
+    shows exactly option ``k``'s traces, for every ``k``."""
+    total, masks, start = sum(counts), [], 0
+    for count in counts:
+        masks.append([start <= i < start + count for i in range(total)])
+        start += count
+    return masks
+
+
+def _layout_of(fig: go.Figure) -> dict[str, Any]:
+    return {k: v for k, v in fig.layout.to_plotly_json().items() if k not in _NEVER_SWITCHED}
+
+
+def menu_figure(
+    options: Sequence[tuple[str, go.Figure]],
+    *,
+    label: str = "",
+    default: int = 0,
+    direction: str = "down",
+) -> go.Figure:
+    """One figure holding every option's traces, with a plotly dropdown (``direction`` "down")
+    or a row of buttons ("right") that shows one option at a time; ``options`` are
+    ``(menu label, figure)`` pairs, ``default`` the option shown first, ``label`` the text
+    before the menu. The figure's height is the tallest option's.
+
+    Raises
+    ------
+    ValueError
+        If there are no options, or ``default`` is not one of them.
+    """
+    if not options:
+        raise ValueError("a menu figure needs at least one option")
+    if not 0 <= default < len(options):
+        raise ValueError(f"default {default} is not one of the {len(options)} options")
+    figures = [fig for _, fig in options]
+    masks = visible_masks([len(fig.data) for fig in figures])
+    layouts = [_layout_of(fig) for fig in figures]
+    keys = sorted({k for layout in layouts for k in layout})
+    combined = go.Figure(layout=figures[default].layout)
+    traces = [trace for fig in figures for trace in fig.data]
+    for index, trace in enumerate(traces):
+        copied = go.Figure(data=[trace]).data[0]  # a copy: the option's figure stays as it was
+        copied.visible = masks[default][index]
+        combined.add_trace(copied)
+    heights = [fig.layout.height for fig in figures if fig.layout.height is not None]
+    buttons = [
+        {
+            "label": name,
+            "method": "update",
+            "args": [{"visible": masks[k]}, {key: layouts[k].get(key) for key in keys}],
+        }
+        for k, (name, _) in enumerate(options)
+    ]
+    top = combined.layout.margin.t if combined.layout.margin.t is not None else 80
+    combined.update_layout(
+        height=max(heights) if heights else None,
+        margin={"t": max(top, 110)},
+        updatemenus=[
+            {
+                "name": MENU_NAME,
+                "type": "dropdown" if direction == "down" else "buttons",
+                "direction": direction,
+                "active": default,
+                "buttons": buttons,
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "pad": {"t": 4, "b": 4},
+                "showactive": True,
+            }
+        ],
+    )
+    if label:
+        combined.layout.meta = {**(combined.layout.meta or {}), "menu_label": label}
+    return combined
