@@ -20,11 +20,13 @@ from __future__ import annotations
 import contextlib
 import inspect
 import ipaddress
+import os
 import secrets
 import socket
 import sys
 import warnings
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
@@ -39,6 +41,7 @@ __all__ = [
     "class_settings",
     "guarded_voila",
     "lan_address",
+    "live_setup",
     "main",
     "new_token",
     "print_qr",
@@ -309,8 +312,47 @@ def guarded_voila() -> type:
     return GuardedVoila
 
 
+LIVE_PAGE = "08_live.ipynb"
+
+
+def live_setup(env: dict[str, str] | None = None) -> str | None:
+    """Class mode's live lesson, set up in ``env`` (default: this process's environment, which
+    Voilà's kernels inherit): the class folder (:data:`casebook.live.CLASS_DIR_ENV`, kept when
+    set, else the user's data folder), a new lesson in it, and a new teacher's secret. Returns
+    the teacher's link to the live page (None without the students' link)."""
+    import platformdirs
+
+    from casebook import live
+    from casebook.app import CLASS_LINK_ENV
+
+    env = os.environ if env is None else env
+    root = env.get(live.CLASS_DIR_ENV) or str(
+        Path(platformdirs.user_data_dir("casebook")) / "class"
+    )
+    env[live.CLASS_DIR_ENV] = root
+    env[live.TEACHER_ENV] = secrets.token_urlsafe(16)
+    live.new_lesson(root)
+    link = env.get(CLASS_LINK_ENV)
+    if not link:
+        return None
+    parts = urlsplit(link)
+    query = f"{parts.query}&teacher={env[live.TEACHER_ENV]}".lstrip("&")
+    return f"{parts.scheme}://{parts.netloc}/voila/render/{LIVE_PAGE}?{query}"
+
+
 def main() -> None:
-    """``python -m casebook.classroom`` takes Voilà's command line and runs the guarded Voilà."""
+    """``python -m casebook.classroom`` takes Voilà's command line and runs the guarded Voilà.
+
+    The live page is never preheated: a kernel started for its request has the page's query
+    string (the teacher's secret) in its environment, a preheated one would not."""
+    teacher = live_setup()
+    if teacher:
+        print(
+            "For the teacher only (the class live, on the projector; do not share):\n\n"
+            f"    {teacher}\n\nShared work is kept in {os.environ['CASEBOOK_CLASS_DIR']}.",
+            flush=True,
+        )
+    sys.argv.append(f'--VoilaKernelManager.preheat_denylist=["{LIVE_PAGE}"]')
     app = guarded_voila()  # imports voila, which turns traitlets' deprecation warnings on
     # A dict on the command line (the landing page's pool) is "deprecated" in traitlets 5 in
     # favour of key=value pairs, which would give strings, not the numbers Voilà needs.
