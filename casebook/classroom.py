@@ -318,7 +318,8 @@ LIVE_PAGE = "08_live.ipynb"
 def live_setup(env: dict[str, str] | None = None) -> str | None:
     """Class mode's live lesson, set up in ``env`` (default: this process's environment, which
     Voilà's kernels inherit): the class folder (:data:`casebook.live.CLASS_DIR_ENV`, kept when
-    set, else the user's data folder), a new lesson in it, and a new teacher's secret. Returns
+    set, else the user's data folder), a new lesson in it, and the teacher's secret (new at
+    every start; one set in :data:`casebook.live.TEACHER_ENV` is kept, for tests). Returns
     the teacher's link to the live page (None without the students' link)."""
     import platformdirs
 
@@ -330,7 +331,7 @@ def live_setup(env: dict[str, str] | None = None) -> str | None:
         Path(platformdirs.user_data_dir("casebook")) / "class"
     )
     env[live.CLASS_DIR_ENV] = root
-    env[live.TEACHER_ENV] = secrets.token_urlsafe(16)
+    env[live.TEACHER_ENV] = env.get(live.TEACHER_ENV) or secrets.token_urlsafe(16)
     live.new_lesson(root)
     link = env.get(CLASS_LINK_ENV)
     if not link:

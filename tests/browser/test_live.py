@@ -1,0 +1,93 @@
+"""The live class in Chromium, on a real class-mode server: two students share their placements
+from the logics page, the teacher's live page shows both within its refresh interval, one
+withdraws and it is gone, and a garbage file in the lesson's folder is named and skipped."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casebook import live
+from casebook.app import AppSettings
+from casebook.testing import AppServer
+from tests.browser.conftest import ROOT, _need_browser
+
+TOKEN = "class-token-for-the-test"
+SECRET = "teacher-secret-for-the-test"
+LOGICS = "03_vier_logicas.ipynb"
+
+
+@pytest.fixture(scope="module")
+def class_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Class mode as ``casebook start --class`` runs it (the guarded Voilà, a token), without
+    preheated kernels (one kernel per page asked for); its base URL and class folder."""
+    _need_browser()
+    root = tmp_path_factory.mktemp("class")
+    settings = AppSettings(open_browser=False, preheat=False, token=TOKEN)
+    env = {"JUPYTER_TOKEN": TOKEN, live.CLASS_DIR_ENV: str(root), live.TEACHER_ENV: SECRET}
+    (ROOT / "build").mkdir(exist_ok=True)
+    server = AppServer(settings, env=env, log=ROOT / "build" / "voila-live.log")
+    try:
+        server.start().wait()
+        yield server.base_url, root
+    finally:
+        server.stop()
+
+
+def _count(page: object, n: int, timeout: float) -> None:
+    """Wait until the teacher's page says ``n`` placements were shared."""
+    page.wait_for_function(
+        "n => new RegExp('\\\\b' + n + ' (plaatsing|placement)').test("
+        "document.querySelector('.casebook-live').innerText)",
+        arg=n,
+        timeout=timeout,
+    )
+
+
+def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
+    browser: object, class_server: tuple[str, Path]
+) -> None:
+    base, root = class_server
+    context = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(3)]
+    ann, bo, teacher = (c.new_page() for c in context)
+    t0 = time.monotonic()
+    try:
+        for student in (ann, bo):
+            student.goto(f"{base}/voila/render/{LOGICS}?token={TOKEN}", wait_until="commit")
+        teacher.goto(
+            f"{base}/voila/render/08_live.ipynb?token={TOKEN}&teacher={SECRET}",
+            wait_until="commit",
+        )
+        for student, name in ((ann, "Ann"), (bo, "Bo")):
+            student.wait_for_selector(".casebook-share", timeout=90_000)
+            student.fill(".casebook-share input[type=text]", name)
+            student.check(".casebook-share input[type=checkbox]")
+        teacher.wait_for_selector(".casebook-live", timeout=90_000)
+        print(f"pages up {time.monotonic() - t0:.1f} s")
+        started = time.monotonic()
+        _count(teacher, 2, timeout=15_000)
+        seen = time.monotonic() - started
+        assert seen < 2 * 3.0 + 2, f"the teacher's page took {seen:.1f} s to show both"
+        # one withdraws: gone from the teacher's page at its next refresh
+        ann.click(".casebook-share button")
+        _count(teacher, 1, timeout=10_000)
+        assert not ann.is_checked(".casebook-share input[type=checkbox]")
+        # a garbage file in the lesson's folder is named, and skipped
+        lesson = live.current_lesson(root)
+        (lesson / "placements-garbage.csv").write_text("not a placements file")
+        teacher.wait_for_function(
+            "() => document.querySelector('.casebook-live').innerText"
+            ".includes('placements-garbage.csv')",
+            timeout=10_000,
+        )
+        _count(teacher, 1, timeout=1_000)
+        files = sorted(p.name for p in lesson.iterdir())
+        assert files[1] == "placements-garbage.csv"  # Bo's share is there still, Ann's gone
+        assert len(files) == 2 and re.fullmatch(r"placements-[0-9a-f]{32}\.csv", files[0])
+    finally:
+        for c in context:
+            c.close()
