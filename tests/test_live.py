@@ -227,3 +227,22 @@ def test_class_mode_and_the_teacher_secret() -> None:
     assert not live.teacher_allowed("teacher=s3cre", env)
     assert not live.teacher_allowed("", env)
     assert not live.teacher_allowed("teacher=", {})
+
+
+def test_class_mode_sets_up_a_lesson_and_the_teachers_link(tmp_path: Path) -> None:
+    from casebook import classroom
+    from casebook.app import CLASS_LINK_ENV
+
+    env = {live.CLASS_DIR_ENV: str(tmp_path), CLASS_LINK_ENV: "http://10.0.0.5:8866/?token=T"}
+    link = classroom.live_setup(env)
+    secret = env[live.TEACHER_ENV]
+    assert len(secret) >= 20
+    assert link == f"http://10.0.0.5:8866/voila/render/08_live.ipynb?token=T&teacher={secret}"
+    assert live.current_lesson(tmp_path).parent == tmp_path / "lessons"
+    again = {live.CLASS_DIR_ENV: str(tmp_path), CLASS_LINK_ENV: "http://10.0.0.5:8866/?token=U"}
+    classroom.live_setup(again)
+    assert again[live.TEACHER_ENV] != secret  # new at every start
+    assert len(list((tmp_path / "lessons").iterdir())) == 2  # a new lesson, the old one kept
+    from casebook.app import notebooks_dir
+
+    assert (notebooks_dir() / classroom.LIVE_PAGE).is_file()
