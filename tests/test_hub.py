@@ -1,0 +1,265 @@
+"""A course on a real hub: JupyterHub 6.1.1 with configurable-http-proxy 5.3.0, started with
+the teacher's recipe ``deploy/hub/jupyterhub_config.py`` (one class password, each student's
+server a local process with a home of its own, Voilà serving the casebook there, and
+``jupyterhub-idle-culler`` 2.0.0 as a hub service).
+
+Two students log in with Chromium, each lands on the casebook's landing page on their own
+server (``/user/<name>/voila/render/00_start.ipynb``, the casebook's template), follows its
+link to the logics page and saves a placement; each file lands in that student's own home and
+nowhere else. One student's login does not open the other's server (403), nor does no login.
+Then the pages are closed and the idle culler stops both servers.
+
+Slow (a hub, two student servers, their kernels, Chromium, and the culler's wait: about two
+minutes) and it needs an environment of its own (the hub's Python packages and the npm proxy),
+so it is not part of ``make test``: ``tools/hub_check.sh`` builds ``build/hub/`` and runs it
+with ``CASEBOOK_HUB_CHECK=1`` (a CI step in ``.ci/run``). ``CASEBOOK_HUB_ENV`` names another
+virtual environment with the casebook, jupyterhub and jupyterhub-idle-culler installed;
+``CASEBOOK_HUB_PROXY`` another configurable-http-proxy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import signal
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, free_port
+from casebook.text import t
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK = os.environ.get("CASEBOOK_HUB_CHECK") == "1"
+HUB_ENV = Path(os.environ.get("CASEBOOK_HUB_ENV", ROOT / "build" / "hub" / "venv"))
+PROXY = Path(
+    os.environ.get(
+        "CASEBOOK_HUB_PROXY",
+        ROOT / "build" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy",
+    )
+)
+CONFIG = ROOT / "deploy" / "hub" / "jupyterhub_config.py"
+LOG = ROOT / "build" / "hub" / "hub-test.log"
+STUDENTS = ("anna", "bram")
+# The culler stops a server idle this long, looking every CULL_EVERY seconds; each server tells
+# the hub of its use every ACTIVITY seconds. The timeout is longer than a student here is idle
+# while the other one works (about 20 s), so that only the last test sees a server culled.
+CULL_TIMEOUT, CULL_EVERY, ACTIVITY = 45, 5, 5
+PASSWORD = secrets.token_urlsafe(12)  # the class password of this run
+
+pytestmark = pytest.mark.skipif(
+    not CHECK,
+    reason="the hub check runs with CASEBOOK_HUB_CHECK=1 (tools/hub_check.sh, in .ci/run)",
+)
+
+
+@dataclass
+class Hub:
+    url: str
+    homes: Path
+    process: subprocess.Popen[bytes]
+    pages: dict[str, Any] = field(default_factory=dict)
+    servers: dict[str, int] = field(default_factory=dict)  # student -> pid of their server
+
+
+def _answers(url: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as response:
+            if response.status == 200:
+                return True
+        time.sleep(0.5)
+    return False
+
+
+def _student_servers(hub: subprocess.Popen[bytes]) -> dict[str, int]:
+    """The students' servers running under the hub: student name -> process id."""
+    import psutil
+
+    found = {}
+    with contextlib.suppress(psutil.Error):
+        for proc in psutil.Process(hub.pid).children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                if any(a.endswith("jupyterhub-singleuser") for a in proc.cmdline()[:2]):
+                    found[proc.environ().get("JUPYTERHUB_USER", "?")] = proc.pid
+    return found
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the hub as a service manager would (SIGTERM: it stops the students' servers and
+    its services itself, which takes it up to half a minute), then end anything left."""
+    import psutil
+
+    tree = []
+    with contextlib.suppress(psutil.Error):
+        tree = psutil.Process(process.pid).children(recursive=True)
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    _, left = psutil.wait_procs(tree, timeout=5)
+    for proc in left:
+        with contextlib.suppress(psutil.Error):
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    jupyterhub = HUB_ENV / "bin" / "jupyterhub"
+    for need in (jupyterhub, PROXY):
+        if not need.is_file():
+            pytest.fail(f"{need} is missing: tools/hub_check.sh builds the hub's environment")
+    state = tmp_path_factory.mktemp("hub")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "VIRTUAL_ENV"))}
+    env.update(
+        PATH=f"{HUB_ENV / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+        CASEBOOK_HUB_PASSWORD=PASSWORD,
+        CASEBOOK_HUB_USERS=",".join(STUDENTS),
+        CASEBOOK_HUB_PORT=str(port),
+        CASEBOOK_HUB_HUB_PORT=str(free_port()),
+        CASEBOOK_HUB_PROXY_API_PORT=str(free_port()),
+        CASEBOOK_HUB_STATE=str(state),
+        CASEBOOK_HUB_HOMES=str(state / "homes"),
+        CASEBOOK_HUB_PROXY=str(PROXY),
+        CASEBOOK_HUB_CULL_TIMEOUT=str(CULL_TIMEOUT),
+        CASEBOOK_HUB_CULL_EVERY=str(CULL_EVERY),
+        CASEBOOK_HUB_ACTIVITY_INTERVAL=str(ACTIVITY),
+    )
+    LOG.parent.mkdir(parents=True, exist_ok=True)
+    with LOG.open("wb") as log:
+        process = subprocess.Popen(
+            [str(jupyterhub), "-f", str(CONFIG)], cwd=state, env=env, stdout=log, stderr=log
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        if not _answers(f"{url}/hub/health", 60):
+            pytest.fail(f"the hub did not answer on {url} within 60 s (see {LOG})")
+        yield Hub(url=url, homes=state / "homes", process=process)
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the hub check needs Debian's chromium at {CHROMIUM}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def course(hub: Hub, browser: Any) -> Hub:
+    """Both students logged in in browsers of their own, each on the landing page (their
+    servers started by the hub on their first login)."""
+    for name in STUDENTS:
+        page = browser.new_context().new_page()
+        begun = time.monotonic()
+        page.goto(f"{hub.url}/hub/login")
+        page.fill("#username_input", name)
+        page.fill("#password_input", PASSWORD)
+        page.click("#login_submit")
+        page.wait_for_selector(".casebook-start", timeout=120_000)
+        took = time.monotonic() - begun
+        print(f"{name}: logged in, server started, landing page shown in {took:.1f} s")
+        hub.pages[name] = page
+    hub.servers = _student_servers(hub.process)
+    return hub
+
+
+def test_each_student_lands_on_the_casebook_on_their_own_server(course: Hub) -> None:
+    assert sorted(course.servers) == sorted(STUDENTS), course.servers
+    for name, page in course.pages.items():
+        assert page.url.startswith(f"{course.url}/user/{name}/voila/render/00_start.ipynb")
+        assert page.locator(".cb-appbar").count() == 1  # the casebook's own Voilà template
+        assert page.locator("html").get_attribute("lang") == "nl"
+
+
+def test_a_placement_is_saved_in_the_students_own_home(course: Hub) -> None:
+    for name, page in course.pages.items():
+        loaded_plotly_extension: list[str] = []
+        page.on(
+            "request",
+            lambda r, seen=loaded_plotly_extension: (
+                seen.append(r.url) if "jupyterlab-plotly" in r.url else None
+            ),
+        )
+        page.locator(".casebook-start a[href='03_vier_logicas.ipynb']").first.click()
+        page.wait_for_selector(".casebook-logics", timeout=120_000)
+        assert page.url.startswith(f"{course.url}/user/{name}/voila/render/03_vier_logicas")
+        # both charts drawn: plotly.js came from the template's folder on JUPYTER_PATH
+        page.wait_for_function(f"() => ({DRAWN})() >= 2", timeout=60_000)
+        assert not loaded_plotly_extension, loaded_plotly_extension
+        page.locator(".casebook-logics input[type=text]").fill(name.title())
+        page.locator("button", has_text=t("control.save", "nl")).click()
+        page.wait_for_function(
+            "() => document.querySelector('.casebook-logics').innerText.includes('Bewaard in')",
+            timeout=30_000,
+        )
+        folder = course.homes / name / "casebook-plaatsingen"
+        saved = sorted(folder.glob(f"plaatsing_{name.title()}_*.csv"))
+        assert len(saved) == 1, f"{name}: {sorted(folder.parent.rglob('*'))}"
+        assert str(saved[0]) in page.locator(".casebook-logics").inner_text()
+        assert name.title() in saved[0].read_text(encoding="utf-8")
+    for name in STUDENTS:  # each home holds that student's placement and no one else's
+        files = sorted(p.name for p in (course.homes / name).rglob("plaatsing_*"))
+        assert len(files) == 1 and files[0].startswith(f"plaatsing_{name.title()}_"), files
+
+
+def test_a_student_cannot_open_another_students_server(course: Hub, browser: Any) -> None:
+    anna, bram = STUDENTS
+    page = course.pages[anna]
+    own = page.context.request.get(f"{course.url}/user/{anna}/api/status")
+    assert own.status == 200  # her own server lets her in (the refusals below are no accident)
+    other = f"{course.url}/user/{bram}/voila/render/00_start.ipynb"
+    response = page.goto(other)
+    assert response is not None and response.status == 403, response and response.status
+    assert page.locator(".casebook-start").count() == 0
+    api = page.context.request.get(f"{course.url}/user/{bram}/api/status", max_redirects=0)
+    assert api.status in (302, 403), api.status
+    assert "/hub/" in (api.headers.get("location") or "/hub/") and api.status != 200
+    stranger = browser.new_context().new_page()  # no login at all: the hub's login page
+    stranger.goto(other)
+    assert stranger.url.startswith(f"{course.url}/hub/login")
+    assert stranger.locator(".casebook-start").count() == 0
+    stranger.context.close()
+    page.goto(f"{course.url}/user/{anna}/voila/render/00_start.ipynb")
+    page.wait_for_selector(".casebook-start", timeout=120_000)
+
+
+def test_the_idle_culler_stops_idle_servers(course: Hub) -> None:
+    """The students close their pages; within the culler's timeout (plus its interval and the
+    servers' activity reports) both servers are stopped by the culler, their homes kept."""
+    import psutil
+
+    servers = dict(course.servers)
+    assert sorted(servers) == sorted(STUDENTS)
+    for page in course.pages.values():
+        page.context.close()
+    begun = time.monotonic()
+    deadline = begun + CULL_TIMEOUT + 3 * (CULL_EVERY + ACTIVITY) + 30
+    running = dict(servers)
+    while running and time.monotonic() < deadline:
+        running = {n: pid for n, pid in running.items() if psutil.pid_exists(pid)}
+        time.sleep(1)
+    waited = time.monotonic() - begun
+    assert not running, f"not culled after {waited:.0f} s: {running}"
+    print(f"both servers culled {waited:.0f} s after the pages closed")
+    log = LOG.read_text(encoding="utf-8", errors="replace")
+    for name in STUDENTS:
+        assert f"Culling server {name} (inactive for" in log, name
+        assert list((course.homes / name).rglob("plaatsing_*.csv")), name  # the home stays
+    assert _student_servers(course.process) == {}
