@@ -171,6 +171,7 @@ class LiveView(View):
         self.class_figure = None
         self.scores: pd.DataFrame | None = None
         self.updated = ""
+        self._seen: tuple[Any, ...] | None = None
 
         self.title = widgets.HTML()
         self.status = widgets.HTML()
@@ -237,13 +238,16 @@ class LiveView(View):
             return
         self.lesson = lesson
         self.updated = datetime.now().strftime("%H:%M:%S")
-        placed = lesson.placements["file"].nunique() if len(lesson.placements) else 0
-        said = t("live.students", lang, lesson=lesson.folder.name, placements=placed,
-                 checks=len(lesson.answers))  # fmt: skip
-        self.status.value = (
-            f"<p style='font-size:1.4em'>{escape(said)}"
-            f"</p><p><small>{escape(t('live.updated', lang, time=self.updated))}</small></p>"
-        )
+        # every few seconds: redraw only when something changed (or the language, or the width)
+        seen = (
+            lesson.folder.name, lang, self.width.value, lesson.placements.to_csv(),
+            tuple((f, a) for f, a in lesson.answers), tuple(str(p) for p in lesson.skipped),
+        )  # fmt: skip
+        if seen == self._seen:
+            self.status.value = self._status_html(lesson, lang)
+            return
+        self._seen = seen
+        self.status.value = self._status_html(lesson, lang)
         self.export.value = download_link(
             live.export_csv(lesson), f"les_{lesson.folder.name}.csv", t("live.export", lang)
         )
@@ -257,6 +261,15 @@ class LiveView(View):
             )
         else:
             self.skipped.value = ""
+
+    def _status_html(self, lesson: live.Lesson, lang: str) -> str:
+        placed = lesson.placements["file"].nunique() if len(lesson.placements) else 0
+        said = t("live.students", lang, lesson=lesson.folder.name, placements=placed,
+                 checks=len(lesson.answers))  # fmt: skip
+        return (
+            f"<p style='font-size:1.4em'>{escape(said)}"
+            f"</p><p><small>{escape(t('live.updated', lang, time=self.updated))}</small></p>"
+        )
 
     def _draw_class(self, lesson: live.Lesson) -> None:
         """As the logics page draws an uploaded class: the same summary, chart and table."""

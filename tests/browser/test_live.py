@@ -14,7 +14,7 @@ import pytest
 from casebook import live
 from casebook.app import AppSettings
 from casebook.testing import AppServer
-from tests.browser.conftest import ROOT, _need_browser
+from tests.browser.conftest import ROOT, SCREENSHOTS, _need_browser
 
 TOKEN = "class-token-for-the-test"
 SECRET = "teacher-secret-for-the-test"
@@ -54,7 +54,6 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
     base, root = class_server
     context = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(3)]
     ann, bo, teacher = (c.new_page() for c in context)
-    t0 = time.monotonic()
     try:
         for student in (ann, bo):
             student.goto(f"{base}/voila/render/{LOGICS}?token={TOKEN}", wait_until="commit")
@@ -67,11 +66,11 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
             student.fill(".casebook-share input[type=text]", name)
             student.check(".casebook-share input[type=checkbox]")
         teacher.wait_for_selector(".casebook-live", timeout=90_000)
-        print(f"pages up {time.monotonic() - t0:.1f} s")
         started = time.monotonic()
         _count(teacher, 2, timeout=15_000)
         seen = time.monotonic() - started
         assert seen < 2 * 3.0 + 2, f"the teacher's page took {seen:.1f} s to show both"
+        teacher.screenshot(path=str(SCREENSHOTS / "08_live-1200.png"), full_page=True)
         # one withdraws: gone from the teacher's page at its next refresh
         ann.click(".casebook-share button")
         _count(teacher, 1, timeout=10_000)

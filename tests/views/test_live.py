@@ -81,6 +81,12 @@ def test_the_check_shares_and_the_teacher_sees_both(
     assert teacher.class_figure is not None
     assert "junk.txt" in teacher.skipped.value
     assert "les_" in teacher.export.value
+    drawn = teacher.chart.serial
+    teacher.ticker.ticks += 1  # nothing changed: the chart is not sent again
+    assert teacher.chart.serial == drawn
+    placing.move(placing._case_ids[0], 0.5, 0.5)
+    teacher.ticker.ticks += 1
+    assert teacher.chart.serial == drawn + 1
     old = live.current_lesson(class_mode)
     teacher.new_lesson.click()
     assert live.current_lesson(class_mode) != old and "0 placement(s)" in teacher.status.value
