@@ -74,7 +74,7 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-## loadtest: N pages at once against one server (N = 10, 20, 30); results in bench/results/
+## loadtest: N students at once (N = 10, 20, 30, 40) against one class-mode server, as protocol clients and 2 Chromium pages; results in bench/results/, docs/load.md
 loadtest: $(STAMP)
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 

@@ -200,6 +200,18 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
     return wave
 
 
+def _merge(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This run's waves with earlier runs' waves of this method at other settings (pool size,
+    N), so that one table shows them side by side; a setting measured again is replaced."""
+    try:
+        old = json.loads((RESULTS / "loadtest.json").read_text(encoding="utf-8"))["waves"]
+    except (OSError, ValueError, KeyError):
+        old = []
+    merged = {(w["pool_size"], w["n"]): w for w in old if "widgets_ready_s" in w}
+    merged |= {(w["pool_size"], w["n"]): w for w in new}
+    return [merged[k] for k in sorted(merged)]
+
+
 def _fmt(x: float | None, digits: int = 1) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
 
@@ -249,6 +261,7 @@ def main() -> int:
               f"{wave['browsers_ok']}/{wave['browser_students']}, widgets ready p95 "
               f"{_fmt(r['p95'])} s, load avg {wave['load_average_at_start'][0]:.2f}",
               flush=True)  # fmt: skip
+    waves = _merge(waves)
     result = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "

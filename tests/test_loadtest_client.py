@@ -84,3 +84,17 @@ def test_bad_input_is_refused(recording: dict) -> None:
         kernel_id_of("<html>no config</html>")
     page = '<script id="jupyter-config-data">{"kernelId": "803d3280-63c8-44d2-afa6-659fbc88a9d7"}'
     assert kernel_id_of(page) == "803d3280-63c8-44d2-afa6-659fbc88a9d7"
+
+
+def test_a_figure_with_an_old_serial_is_no_answer(recording: dict) -> None:
+    session, rest = _replay(recording, recording["frames"])
+    control = recording["control"]
+    session.change(control["model_id"], control["index"])
+    for frame in rest:
+        session.feed(frame)
+    assert session.phase == "changed"
+    # a second change answered by the same (now old) figure and serial: not an answer
+    session.change(control["model_id"], control["index"])
+    for frame in rest:
+        session.feed(frame)
+    assert session.phase == "changing"
