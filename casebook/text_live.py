@@ -52,7 +52,6 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
         "en": "cannot be read: {reason} (skipped)",
     },
     # the teacher's live page
-    "live.title": {"nl": "De klas, live", "en": "The class, live"},
     "live.closed": {
         "nl": "Deze pagina is voor de docent, als de casebook met casebook start --class "
         "draait. Open de docentenlink die de terminal dan toont.",

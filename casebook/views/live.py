@@ -173,7 +173,6 @@ class LiveView(View):
         self.updated = ""
         self._seen: tuple[Any, ...] | None = None
 
-        self.title = widgets.HTML()
         self.status = widgets.HTML()
         self.skipped = widgets.HTML()
         self.chart = self.new_chart()
@@ -183,7 +182,7 @@ class LiveView(View):
         self.export = widgets.HTML()
         self.ticker = Ticker(interval_ms=int(refresh_seconds * 1000))
         self.ticker.layout.display = "none"
-        children: list[widgets.Widget] = [self.language, self.title, self.status]
+        children: list[widgets.Widget] = [self.language, self.status]
         if self.allowed:
             children += [
                 widgets.HBox([self.new_lesson, self.export]),
@@ -218,7 +217,6 @@ class LiveView(View):
 
     def relabel(self) -> None:
         lang = self.lang
-        self.title.value = f"<h2>{escape(t('live.title', lang))}</h2>"
         self.new_lesson.description = t("live.new_lesson", lang)
 
     def draw(self) -> None:
@@ -247,7 +245,6 @@ class LiveView(View):
             self.status.value = self._status_html(lesson, lang)
             return
         self._seen = seen
-        self.status.value = self._status_html(lesson, lang)
         self.export.value = download_link(
             live.export_csv(lesson), f"les_{lesson.folder.name}.csv", t("live.export", lang)
         )
@@ -261,6 +258,8 @@ class LiveView(View):
             )
         else:
             self.skipped.value = ""
+        # last: when the count is shown, the chart, the tables and the skipped files are too
+        self.status.value = self._status_html(lesson, lang)
 
     def _status_html(self, lesson: live.Lesson, lang: str) -> str:
         placed = lesson.placements["file"].nunique() if len(lesson.placements) else 0

@@ -13,7 +13,7 @@ import pytest
 
 from casebook import live
 from casebook.app import AppSettings
-from casebook.testing import AppServer
+from casebook.testing import DRAWN, AppServer
 from tests.browser.conftest import ROOT, SCREENSHOTS, _need_browser
 
 TOKEN = "class-token-for-the-test"
@@ -70,6 +70,14 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
         _count(teacher, 2, timeout=15_000)
         seen = time.monotonic() - started
         assert seen < 2 * 3.0 + 2, f"the teacher's page took {seen:.1f} s to show both"
+        teacher.wait_for_function(f"({DRAWN})() >= 1", timeout=10_000)  # the class's plane
+        counts = teacher.evaluate(
+            """() => { const t = document.querySelector('.casebook-live table');
+              const k = [...t.querySelectorAll('th')].findIndex(
+                h => ['Aantal', 'Count'].includes(h.innerText.trim()));
+              return [...t.querySelectorAll('tbody tr')].map(r => r.children[k].innerText); }"""
+        )
+        assert counts == ["2"] * 5, counts  # every case placed by both students
         teacher.screenshot(path=str(SCREENSHOTS / "08_live-1200.png"), full_page=True)
         # one withdraws: gone from the teacher's page at its next refresh
         ann.click(".casebook-share button")
