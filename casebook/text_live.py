@@ -66,6 +66,10 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
     "live.skipped": {"nl": "Overgeslagen bestanden:", "en": "Skipped files:"},
     "live.new_lesson": {"nl": "Nieuwe les", "en": "New lesson"},
     "live.export": {"nl": "Deze les als CSV", "en": "This lesson as CSV"},
+    "live.export_previous": {
+        "nl": "De vorige les als CSV (hij blijft bewaard)",
+        "en": "The previous lesson as CSV (it is kept)",
+    },
     "live.check_heading": {
         "nl": "De check van de samenwerking: scores per voorwaarde",
         "en": "The collaboration check: scores per condition",

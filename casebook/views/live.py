@@ -50,7 +50,7 @@ class ShareBox:
         self.kind, self._text = kind, text
         self.root = root if root is not None else live.class_dir()
         self.student_id = live.new_student_id()
-        self.shared_to: Path | None = None
+        self.shared_to: list[Path] = []
         self.share = widgets.Checkbox(value=False, indent=False)
         self.nickname = widgets.Text(value="")
         self.what = widgets.HTML()
@@ -93,15 +93,15 @@ class ShareBox:
         if self.root is None or not self.share.value:
             return None
         try:
+            # after a new lesson the next share goes there; the last lesson keeps what it had
             folder = live.current_lesson(self.root)
-            if self.shared_to is not None and self.shared_to != folder:
-                live.withdraw(self.shared_to, self.student_id, self.kind)
             path = live.share(folder, self.kind, self._text(self.nickname.value), self.student_id)
         except (OSError, ValueError):
             log.exception("live: sharing a %s failed", self.kind)
             self._tell("live.share_failed")
             return None
-        self.shared_to = folder
+        if folder not in self.shared_to:
+            self.shared_to.append(folder)
         self._tell("live.shared")
         return path
 
@@ -109,9 +109,9 @@ class ShareBox:
         """Withdraw what this page shared and untick the box."""
         if self.root is None:
             return
-        if self.shared_to is not None:
-            live.withdraw(self.shared_to, self.student_id, self.kind)
-            self.shared_to = None
+        for folder in self.shared_to:  # from every lesson this page shared to
+            live.withdraw(folder, self.student_id, self.kind)
+        self.shared_to = []
         self.share.value = False
         self._tell("live.withdrawn")
 
@@ -180,12 +180,16 @@ class LiveView(View):
         self.check_html = widgets.HTML()
         self.new_lesson = widgets.Button(icon="plus", layout=widgets.Layout(width="auto"))
         self.export = widgets.HTML()
+        self.previous = widgets.HTML()
         self.ticker = Ticker(interval_ms=int(refresh_seconds * 1000))
         self.ticker.layout.display = "none"
         children: list[widgets.Widget] = [self.language, self.status]
         if self.allowed:
             children += [
-                widgets.HBox([self.new_lesson, self.export]),
+                widgets.HBox(
+                    [self.new_lesson, self.export, self.previous],
+                    layout=widgets.Layout(flex_flow="row wrap", grid_gap="1em"),
+                ),
                 self.chart,
                 self.table,
                 self.check_html,
@@ -209,6 +213,11 @@ class LiveView(View):
         """A new lesson (a new folder; the last one kept): students' next shares go there."""
         if not self.allowed or self.root is None:
             return None
+        last = live.current_lesson(self.root)
+        ended = live.read_lesson(last, case_ids=self._case_ids, condition_ids=self._conditions)
+        self.previous.value = download_link(
+            live.export_csv(ended), f"les_{last.name}.csv", t("live.export_previous", self.lang)
+        )
         folder = live.new_lesson(self.root)
         self.draw()
         return folder

@@ -90,6 +90,10 @@ def test_the_check_shares_and_the_teacher_sees_both(
     old = live.current_lesson(class_mode)
     teacher.new_lesson.click()
     assert live.current_lesson(class_mode) != old and "0 placement(s)" in teacher.status.value
-    student.questions["urgency"].value = 2  # the next share goes to the new lesson, and only there
-    assert _files(class_mode) == [f"check-{student.sharing.student_id}.json"]
-    assert not (old / f"check-{student.sharing.student_id}.json").exists()
+    assert f"les_{old.name}.csv" in teacher.previous.value  # the last lesson, still exportable
+    student.questions["urgency"].value = 2  # the next share goes to the new lesson
+    mine = f"check-{student.sharing.student_id}.json"
+    assert _files(class_mode) == [mine]
+    assert '"urgency": 4' in (old / mine).read_text()  # the last lesson keeps what it had
+    student.sharing.withdraw.click()  # withdrawing takes it back from both
+    assert _files(class_mode) == [] and not (old / mine).exists()
