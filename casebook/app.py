@@ -37,6 +37,7 @@ from casebook.start import PAGES
 CLASS_LINK_ENV = "CASEBOOK_CLASS_LINK"
 
 __all__ = [
+    "LIVE_PAGE",
     "PAGES",
     "PAGE_VIEWS",
     "AppSettings",
@@ -61,6 +62,8 @@ PAGE_VIEWS: dict[str, tuple[str, int]] = {
     "07_woordenlijst.ipynb": (".casebook-glossary", 0),
 }
 assert tuple(PAGE_VIEWS) == PAGES, "every page needs its view selector and chart count"
+# The teacher's live page (class mode only, behind a secret): served, but not one of the pages.
+LIVE_PAGE = "08_live.ipynb"
 
 
 def notebooks_dir() -> Path:
@@ -156,6 +159,9 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
             "--preheat_kernel=True",
             f"--pool_size={settings.pool_size}",
             f"--VoilaKernelManager.fill_delay={settings.fill_delay_seconds}",
+            # The teacher's live page reads its secret from the page's query string, which
+            # Voilà gives only to a kernel started for the request (casebook/views/live.py).
+            f'--VoilaKernelManager.preheat_denylist=["{LIVE_PAGE}"]',
         ]
         landing = settings.landing_pool_size
         if landing is not None and landing != settings.pool_size:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
-from casebook.app import PAGES, AppSettings
+from casebook.app import LIVE_PAGE, PAGES, AppSettings
 
 __all__ = [
     "CLASS_POOL_SIZE",
@@ -312,9 +312,6 @@ def guarded_voila() -> type:
     return GuardedVoila
 
 
-LIVE_PAGE = "08_live.ipynb"
-
-
 def live_setup(env: dict[str, str] | None = None) -> str | None:
     """Class mode's live lesson, set up in ``env`` (default: this process's environment, which
     Voilà's kernels inherit): the class folder (:data:`casebook.live.CLASS_DIR_ENV`, kept when
@@ -344,8 +341,8 @@ def live_setup(env: dict[str, str] | None = None) -> str | None:
 def main() -> None:
     """``python -m casebook.classroom`` takes Voilà's command line and runs the guarded Voilà.
 
-    The live page is never preheated: a kernel started for its request has the page's query
-    string (the teacher's secret) in its environment, a preheated one would not."""
+    The live page is never preheated (see :func:`casebook.app.voila_command`): a kernel started
+    for its request has the page's query string (the teacher's secret) in its environment."""
     teacher = live_setup()
     if teacher:
         print(
@@ -353,7 +350,6 @@ def main() -> None:
             f"    {teacher}\n\nShared work is kept in {os.environ['CASEBOOK_CLASS_DIR']}.",
             flush=True,
         )
-    sys.argv.append(f'--VoilaKernelManager.preheat_denylist=["{LIVE_PAGE}"]')
     app = guarded_voila()  # imports voila, which turns traitlets' deprecation warnings on
     # A dict on the command line (the landing page's pool) is "deprecated" in traitlets 5 in
     # favour of key=value pairs, which would give strings, not the numbers Voilà needs.
