@@ -6,33 +6,41 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+@pytest.fixture(scope="session")
+def book_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole book, both languages, built once for every test here (about 16 s of CPU)."""
     from casebook.handout import build_handout
 
     out = tmp_path_factory.mktemp("handout")
-    written = build_handout(
-        out, pages=("00_start.ipynb", "02_wijken_vergelijken.ipynb"), quiet=True
-    )
-    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in written}
+    build_handout(out, quiet=True)
+    return out
 
 
-def test_pages_are_written(pages: dict[str, str]) -> None:
+@pytest.fixture(scope="session")
+def pages(book_dir: Path) -> dict[str, str]:
+    return {
+        p.relative_to(book_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in book_dir.rglob("*.html")
+    }
+
+
+def test_pages_are_written(pages: dict[str, str], book_dir: Path) -> None:
+    from casebook.app import PAGES
+
+    chapters = [p.replace(".ipynb", ".html") for p in PAGES]
     assert set(pages) == {
         "index.html",
-        "nl/00_start.html",
-        "nl/02_wijken_vergelijken.html",
-        "nl/index.html",
-        "nl/docentensleutel.html",
-        "en/00_start.html",
-        "en/02_wijken_vergelijken.html",
-        "en/index.html",
-        "en/teacher-key.html",
+        *(f"nl/{c}" for c in [*chapters, "index.html", "docentensleutel.html"]),
+        *(f"en/{c}" for c in [*chapters, "index.html", "teacher-key.html"]),
     }
+    for lang in ("nl", "en"):
+        names = {p.name for p in (book_dir / lang).iterdir() if not p.name.endswith(".html")}
+        assert names == {"plotly.min.js", "search-index.js", "book.js", "book.css"}, lang
     assert pages["nl/index.html"] == pages["nl/00_start.html"]
     assert pages["en/index.html"] == pages["en/00_start.html"]
     front = pages["index.html"]
@@ -89,7 +97,9 @@ def test_each_handout_is_wholly_in_its_language(pages: dict[str, str], lang: str
 
     book = casebook.load()
     others = other_language_texts(book, lang)
-    for name in ("00_start.html", "02_wijken_vergelijken.html"):
+    names = [n.split("/")[1] for n in pages if n.startswith(f"{lang}/") and "index" not in n]
+    assert len(names) == 9
+    for name in names:
         page = pages[f"{lang}/{name}"]
         assert f'<html lang="{lang}">' in page, name
         text = _visible(page) + " " + _chart_texts(page)
@@ -112,6 +122,41 @@ def test_the_check_reads_the_other_language_in_a_page(pages: dict[str, str]) -> 
     assert leaks(_visible(dutch), others) and leaks(_chart_texts(dutch), others)
 
 
+def test_every_page_has_the_whole_table_of_contents_and_its_neighbours(
+    pages: dict[str, str],
+) -> None:
+    from casebook.app import PAGES
+    from casebook.book import toc_files
+
+    for lang, key in (("nl", "docentensleutel.html"), ("en", "teacher-key.html")):
+        order = [*(p.replace(".ipynb", ".html") for p in PAGES), key]
+        for k, name in enumerate(order):
+            page = pages[f"{lang}/{name}"]
+            assert toc_files(page) == order, f"{lang}/{name}"
+            assert f'<a href="{name}" aria-current=page>' in page
+            before, after = order[k - 1] if k else None, order[k + 1 : k + 2]
+            assert ('rel="prev"' in page) == (before is not None), f"{lang}/{name}"
+            assert before is None or f'rel="prev" href="{before}"' in page
+            assert ('rel="next"' in page) == bool(after), f"{lang}/{name}"
+            assert not after or f'rel="next" href="{after[0]}"' in page
+            assert 'id="cb-search"' in page and "make start" in page, f"{lang}/{name}"
+
+
+def test_the_search_index_holds_every_page_text(book_dir: Path) -> None:
+    import json
+
+    for lang in ("nl", "en"):
+        script = (book_dir / lang / "search-index.js").read_text(encoding="utf-8")
+        prefix = "window.CASEBOOK_SEARCH = "
+        assert script.startswith(prefix)
+        entries = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
+        by_url = {e["url"]: e for e in entries}
+        assert len(by_url) == 9 and all(e["title"] and e["text"] for e in entries)
+        assert "<script" not in script and "Plotly.newPlot" not in script
+    nl = (book_dir / "nl" / "search-index.js").read_text(encoding="utf-8")
+    assert "Woordenlijst" in nl and "Leerdoelen" in nl
+
+
 def test_each_page_links_to_itself_in_the_other_language(pages: dict[str, str]) -> None:
     assert 'href="../en/02_wijken_vergelijken.html"' in pages["nl/02_wijken_vergelijken.html"]
     assert 'href="../nl/00_start.html"' in pages["en/00_start.html"]
@@ -121,7 +166,7 @@ def test_the_teachers_key_is_a_page_in_each_language(pages: dict[str, str]) -> N
     nl, en = pages["nl/docentensleutel.html"], pages["en/teacher-key.html"]
     assert "<h1>" in nl and "Leerdoelen" in nl and "01-1" in nl
     assert "<h1>" in en and "Learning goals" in en and "01-1" in en
-    assert "<script" not in nl + en and 'href="index.html"' in nl
+    assert 'href="index.html"' in nl
 
 
 def test_key_pages_escape_their_title() -> None:
@@ -138,18 +183,27 @@ def test_nothing_is_fetched_from_the_internet(pages: dict[str, str]) -> None:
         assert external_references(page) == [], name
 
 
-def test_plotly_is_in_the_page_once_and_charts_are_divs(pages: dict[str, str]) -> None:
+def test_plotly_is_in_the_folder_once_and_charts_are_divs(
+    pages: dict[str, str], book_dir: Path
+) -> None:
+    for name, page in pages.items():
+        assert "plotly.js v" not in page, name  # not in any page: in one file beside them
+        if name != "index.html":
+            assert '<script src="plotly.min.js"></script>' in page, name
+    assert "plotly.js v" in (book_dir / "nl" / "plotly.min.js").read_text(encoding="utf-8")
     page = pages["nl/02_wijken_vergelijken.html"]
-    assert page.count("plotly.js v") >= 1 and page.count('<script type="text/javascript">/**') == 1
-    assert page.count('class="plotly-graph-div"') == 1  # the compare view's default chart
-    assert "Mutatiegraad per wijk" in page
+    assert page.count('class="plotly-graph-div"') == 1  # the compare view's chart, with its menu
+    assert "Mutatiegraad per wijk" in page and "casebook-options" in page
 
 
-def test_code_is_hidden_and_the_default_selection_is_announced(pages: dict[str, str]) -> None:
+def test_code_is_hidden_and_the_menus_are_announced(pages: dict[str, str]) -> None:
+    from casebook.text import t
+
     for lang in ("nl", "en"):
         page = pages[f"{lang}/02_wijken_vergelijken.html"]
         assert "casebook.load()" not in page and "compare_view(" not in page
-    assert "deze afdruk toont de standaardselectie" in pages["nl/02_wijken_vergelijken.html"]
+        assert t("book.menu_note", lang) in page
+    assert "unpkg.com" not in "".join(pages.values())  # nbconvert's widget loader is gone
 
 
 def test_links_point_to_the_other_handout_pages(pages: dict[str, str]) -> None:
@@ -184,3 +238,146 @@ def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(RuntimeError, match="would fetch"):
         handout.build_handout(tmp_path, pages=("00_start.ipynb",), quiet=True)
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the book in Chromium, from file://, with every request outside the folder refused --------
+
+# Each page with menus, and how many charts with a menu it has (casebook.views.base.HANDOUT_MENUS).
+MENU_PAGES = {
+    "02_wijken_vergelijken.html": 1,  # the indicator
+    "03_vier_logicas.html": 1,  # the tension
+    "04_evaluaties.html": 1,  # the case
+    "05_lessen.html": 1,  # the case filter
+}
+
+
+@pytest.fixture(scope="module")
+def reader(book_dir: Path):  # noqa: ANN201 (a Playwright page)
+    """One Chromium page for every browser test here; requests outside the book are refused
+    and kept, console errors kept."""
+    from playwright.sync_api import sync_playwright
+
+    from casebook.testing import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.outside, page.errors = [], []  # type: ignore[attr-defined]
+        book = book_dir.resolve().as_uri()
+
+        def only_the_book(route: object) -> None:
+            if route.request.url.startswith(book):  # type: ignore[attr-defined]
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                page.outside.append(route.request.url)  # type: ignore[attr-defined]
+                route.abort()  # type: ignore[attr-defined]
+
+        page.route("**/*", only_the_book)
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        yield page
+        browser.close()
+
+
+def _open(reader: object, book_dir: Path, lang: str, name: str) -> None:
+    reader.goto((book_dir / lang / name).resolve().as_uri())  # type: ignore[attr-defined]
+    reader.wait_for_function(  # type: ignore[attr-defined]
+        "Array.from(document.querySelectorAll('.plotly-graph-div'))"
+        ".every(d => d.querySelector('.main-svg'))"
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_contents_and_the_pager_lead_through_the_book(
+    reader: object, book_dir: Path, lang: str
+) -> None:
+    page: Any = reader
+    _open(page, book_dir, lang, "index.html")
+    toc = page.locator(".cb-book-toc a")
+    assert toc.count() == 9
+    titles = toc.all_inner_texts()
+    toc.nth(7).click()  # the glossary
+    page.wait_for_load_state()
+    assert page.url.endswith("/07_woordenlijst.html")
+    assert page.locator(".cb-book-toc a[aria-current]").inner_text() == titles[7]
+    page.locator("a.cb-book-next").click()  # on to the teacher's key
+    page.wait_for_load_state()
+    assert page.url.endswith("/docentensleutel.html" if lang == "nl" else "/teacher-key.html")
+    assert page.locator("a.cb-book-next").count() == 0
+    page.locator("a.cb-book-prev").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/07_woordenlijst.html")
+    assert page.outside == [] and page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_search_finds_a_glossary_explanation(reader: object, book_dir: Path, lang: str) -> None:
+    import re
+
+    import casebook
+
+    page: Any = reader
+    explanation = casebook.load().glossary[f"explanation_{lang}"].iloc[0]
+    word = max(re.findall(r"[^\W\d_]+", explanation), key=len)  # its longest word
+    _open(page, book_dir, lang, "00_start.html")
+    page.fill("#cb-search", word.upper())  # case does not matter
+    results = page.locator("#cb-search-results a")
+    results.first.wait_for()
+    assert "07_woordenlijst.html" in [
+        results.nth(k).get_attribute("href") for k in range(results.count())
+    ]
+    page.fill("#cb-search", "zzqxwv")  # nothing has this
+    assert page.locator("#cb-search-results a").count() == 0
+    assert page.locator("#cb-search-results li").inner_text() == casebook.text.t(
+        "book.no_results", lang
+    )
+    page.fill("#cb-search", word)
+    page.locator("#cb-search-results a[href='07_woordenlijst.html']").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/07_woordenlijst.html") and word in page.inner_text("body")
+    assert page.outside == [] and page.errors == []
+
+
+_CHART_STATE = """div => JSON.stringify([
+    div.data.map(t => t.visible), div.layout.title && div.layout.title.text,
+    div.querySelector('.main-svg').innerHTML.length])"""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_menu_changes_its_chart(reader: object, book_dir: Path, lang: str) -> None:
+    """Clicking the plotly menu of each chart (the first, a middle and the last option) shows
+    that option's traces only, and the drawn chart changes."""
+    import json
+
+    page: Any = reader
+    for name, count in MENU_PAGES.items():
+        _open(page, book_dir, lang, name)
+        charts = page.locator(".plotly-graph-div:has(.updatemenu-container)")
+        assert charts.count() == count, name
+        for c in range(count):
+            chart = charts.nth(c)
+            buttons = chart.evaluate("d => d.layout.updatemenus[0].buttons.length")
+            assert buttons >= 2, name
+            for option in sorted({0, buttons // 2, buttons - 1}):
+                before = chart.evaluate(_CHART_STATE)
+                active = chart.evaluate("d => d.layout.updatemenus[0].active")
+                if option == active:
+                    continue
+                # plotly's own menu, opened and chosen from as a click does (the list of 38
+                # indicators scrolls inside the chart, where a pointer click at a computed
+                # point misses it: the event goes to the menu's elements themselves)
+                chart.locator(".updatemenu-header").dispatch_event("click")
+                chart.locator(".updatemenu-dropdown-button").nth(option).dispatch_event("click")
+                page.wait_for_function(
+                    "([d, k]) => d.layout.updatemenus[0].active === k",
+                    arg=[chart.element_handle(), option],
+                )
+                after = chart.evaluate(_CHART_STATE)
+                assert after != before, f"{lang}/{name}: option {option} changed nothing"
+                wanted = chart.evaluate(
+                    "(d, k) => d.layout.updatemenus[0].buttons[k].args[0].visible", option
+                )
+                assert json.loads(after)[0] == wanted, f"{lang}/{name}: option {option}"
+    assert page.outside == [] and page.errors == []

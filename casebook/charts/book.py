@@ -33,8 +33,38 @@ def visible_masks(counts: Sequence[int]) -> list[list[bool]]:
     return masks
 
 
-def _layout_of(fig: go.Figure) -> dict[str, Any]:
-    return {k: v for k, v in fig.layout.to_plotly_json().items() if k not in _NEVER_SWITCHED}
+# Pixels added above each chart for the menu: the title and legend move down by as much.
+MENU_ROOM = 44
+
+
+def _layout_of(fig: go.Figure, height: float | None) -> dict[str, Any]:
+    """The option's layout with room for the menu above it, drawn ``height`` high: what sits
+    in the top margin in container coordinates (title, legend) keeps its distance from the
+    chart, the margin grows by :data:`MENU_ROOM`."""
+    layout = {k: v for k, v in fig.layout.to_plotly_json().items() if k not in _NEVER_SWITCHED}
+    old = layout.get("height")
+    if height is None or old is None:
+        return layout
+    layout["height"] = height
+    margin = dict(layout.get("margin") or {})
+    margin["t"] = margin.get("t", 80) + MENU_ROOM
+    margin["b"] = margin.get("b", 80) + (height - MENU_ROOM - old)  # a shorter option: room below
+    layout["margin"] = margin
+    for key in ("title", "legend"):
+        part = layout.get(key)
+        if isinstance(part, dict) and part.get("yref") == "container" and "y" in part:
+            from_top = (1 - part["y"]) * old + MENU_ROOM
+            layout[key] = {**part, "y": 1 - from_top / height}
+    return layout
+
+
+def _menu_place(layout: dict[str, Any], height: float | None) -> tuple[float, str]:
+    """Where the menu goes in paper coordinates (y, yanchor): in the room above the title."""
+    if height is None:
+        return 1.02, "bottom"
+    margin = layout["margin"]
+    plot = height - margin["t"] - margin["b"]
+    return 1 + (margin["t"] - 6) / plot, "top"
 
 
 def menu_figure(
@@ -60,27 +90,34 @@ def menu_figure(
         raise ValueError(f"default {default} is not one of the {len(options)} options")
     figures = [fig for _, fig in options]
     masks = visible_masks([len(fig.data) for fig in figures])
-    layouts = [_layout_of(fig) for fig in figures]
+    heights = [fig.layout.height for fig in figures if fig.layout.height is not None]
+    height = max(heights) + MENU_ROOM if len(heights) == len(figures) else None
+    layouts = [_layout_of(fig, height) for fig in figures]
     keys = sorted({k for layout in layouts for k in layout})
     combined = go.Figure(layout=figures[default].layout)
+    combined.update_layout(layouts[default])
     traces = [trace for fig in figures for trace in fig.data]
     for index, trace in enumerate(traces):
         copied = go.Figure(data=[trace]).data[0]  # a copy: the option's figure stays as it was
         copied.visible = masks[default][index]
         combined.add_trace(copied)
-    heights = [fig.layout.height for fig in figures if fig.layout.height is not None]
+    places = [_menu_place(layout, height) for layout in layouts]
     buttons = [
         {
             "label": name,
             "method": "update",
-            "args": [{"visible": masks[k]}, {key: layouts[k].get(key) for key in keys}],
+            "args": [
+                {"visible": masks[k]},
+                {
+                    **{key: layouts[k].get(key) for key in keys},
+                    "updatemenus[0].y": places[k][0],
+                },
+            ],
         }
         for k, (name, _) in enumerate(options)
     ]
-    top = combined.layout.margin.t if combined.layout.margin.t is not None else 80
+    y, anchor = places[default]
     combined.update_layout(
-        height=max(heights) if heights else None,
-        margin={"t": max(top, 110)},
         updatemenus=[
             {
                 "name": MENU_NAME,
@@ -90,9 +127,8 @@ def menu_figure(
                 "buttons": buttons,
                 "x": 1,
                 "xanchor": "right",
-                "y": 1.02,
-                "yanchor": "bottom",
-                "pad": {"t": 4, "b": 4},
+                "y": y,
+                "yanchor": anchor,
                 "showactive": True,
             }
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from casebook.charts.book import MENU_NAME, menu_figure, visible_masks
+from casebook.charts.book import MENU_NAME, MENU_ROOM, menu_figure, visible_masks
 
 
 def _fig(title: str, *names: str, height: int | None = None) -> go.Figure:
@@ -52,7 +52,15 @@ def test_an_option_without_a_layout_key_resets_it() -> None:
 def test_the_options_figures_are_left_as_they_were_and_height_is_the_tallest() -> None:
     a, b = _fig("a", "a1", height=300), _fig("b", "b1", height=500)
     combined = menu_figure([("A", a), ("B", b)])
-    assert a.data[0].visible is None and combined.layout.height == 500
+    assert a.data[0].visible is None
+    assert combined.layout.height == 500 + MENU_ROOM
+    # the menu has its own room above the title, in every option
+    for button in combined.layout.updatemenus[0].buttons:
+        layout = button.args[1]
+        plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        menu_top = layout["margin"]["b"] + layout["updatemenus[0].y"] * plot  # from the bottom
+        assert menu_top == pytest.approx(layout["height"] - 6)
+        assert layout["margin"]["t"] >= MENU_ROOM
 
 
 def test_bad_options_are_refused() -> None:
