@@ -40,7 +40,7 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
     },
     # skipped files in the class folder
     "live.skip.foreign": {
-        "nl": "geen bestand van de casebook (overgeslagen)",
+        "nl": "geen bestand van het casebook (overgeslagen)",
         "en": "not a file of the casebook (skipped)",
     },
     "live.skip.too_large": {
@@ -53,7 +53,7 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
     },
     # the teacher's live page
     "live.closed": {
-        "nl": "Deze pagina is voor de docent, als de casebook met casebook start --class "
+        "nl": "Deze pagina is voor de docent, als het casebook met casebook start --class "
         "draait. Open de docentenlink die de terminal dan toont.",
         "en": "This page is for the teacher, when the casebook runs with casebook start "
         "--class. Open the teacher's link that the terminal then shows.",
