@@ -140,7 +140,7 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         pooled = len(server.kernel_mb())
         await asyncio.sleep(args.settle)
         load_at_start = os.getloadavg()
-        names = [CONTENT_PAGES[k % len(CONTENT_PAGES)] for k in range(n)]
+        names = [args.pages[k % len(args.pages)] for k in range(n)]
         n_browsers = min(args.browsers, n)
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -171,6 +171,7 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         "protocol_students": len(protocol),
         "browser_students": len(real),
         "pool_size": args.pool_size,
+        "pages": _pages(args.pages),
         "token": token is not None,
         "kernels_pooled_before": pooled,
         "pools_filled_s": filled_s,
@@ -207,9 +208,17 @@ def _merge(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
         old = json.loads((RESULTS / "loadtest.json").read_text(encoding="utf-8"))["waves"]
     except (OSError, ValueError, KeyError):
         old = []
-    merged = {(w["pool_size"], w["n"]): w for w in old if "widgets_ready_s" in w}
-    merged |= {(w["pool_size"], w["n"]): w for w in new}
+    key = lambda w: (w.get("pages", "01-06") != "01-06", w["pool_size"], w["n"])  # noqa: E731
+    merged = {key(w): w for w in old if "widgets_ready_s" in w}
+    merged |= {key(w): w for w in new}
     return [merged[k] for k in sorted(merged)]
+
+
+def _pages(names: list[str]) -> str:
+    """Pages as the table names them: "01-06", or their numbers."""
+    if names == CONTENT_PAGES:
+        return "01-06"
+    return ", ".join(name[:2] for name in names)
 
 
 def _fmt(x: float | None, digits: int = 1) -> str:
@@ -218,17 +227,17 @@ def _fmt(x: float | None, digits: int = 1) -> str:
 
 def table(waves: list[dict[str, Any]]) -> str:
     lines = [
-        "| N | pool/page | load avg at start | ok (protocol) | browsers ok | failures "
+        "| N | pages | pool/page | load avg at start | ok (protocol) | browsers ok | failures "
         "| page served median / p95 (s) | widgets ready median / p95 / max (s) "
         "| control answered median / p95 (s) | browser drawn max (s) | kernels "
         "| MB per kernel / total | server CPU mean / max (%) | p95 ready < 5 s, 0 failures |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for w in waves:
         sv, r, c = w["page_served_s"], w["widgets_ready_s"], w["control_answered_s"]
         k, cpu = w["kernel_mb"], w["server_cpu_percent"]
         lines.append(
-            f"| {w['n']} | {w['pool_size']} | {w['load_average_at_start'][0]:.2f} "
+            f"| {w['n']} | {w.get('pages', '01-06')} | {w['pool_size']} | {w['load_average_at_start'][0]:.2f} "
             f"| {w['ok']}/{w['protocol_students']} | {w['browsers_ok']}/{w['browser_students']} "
             f"| {len(w['failures'])} | {_fmt(sv['median'])} / {_fmt(sv['p95'])} "
             f"| {_fmt(r['median'])} / {_fmt(r['p95'])} / {_fmt(r['max'])} "
@@ -245,6 +254,10 @@ def main() -> int:
     parser.add_argument(
         "--pool-size", type=int, default=CLASS_POOL_SIZE, help="preheated kernels per page"
     )
+    parser.add_argument(
+        "--pages", nargs="+", default=CONTENT_PAGES, choices=list(PAGE_VIEWS),
+        help="pages the students open, in turn (default 01-06; 00_start.ipynb: the link)",
+    )  # fmt: skip
     parser.add_argument("--browsers", type=int, default=2, help="students in real Chromium")
     parser.add_argument("--no-token", action="store_true", help="serve without class token")
     parser.add_argument("--settle", type=float, default=5, help="seconds after pools are full")
@@ -273,7 +286,7 @@ def main() -> int:
             "token": not args.no_token,
             "settle_s": args.settle,
             "timeout_s": args.timeout,
-            "pages": CONTENT_PAGES,
+            "pages": args.pages,
         },
         "goal": f"{GOAL_N} students: p95 widgets ready < {GOAL_P95_S:.0f} s, 0 failures",
         "waves": waves,
