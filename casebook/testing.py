@@ -82,7 +82,7 @@ class AppServer:
         self.proc = subprocess.Popen(
             self.command(),
             cwd=self._root,
-            env=app_env({**os.environ, **self._env}),
+            env=app_env({**os.environ, **self._env}, self.settings),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
