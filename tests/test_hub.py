@@ -38,20 +38,22 @@ from casebook.text import t
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = os.environ.get("CASEBOOK_HUB_CHECK") == "1"
-HUB_ENV = Path(os.environ.get("CASEBOOK_HUB_ENV", ROOT / "build" / "hub" / "venv"))
+HUB_ENV = Path(os.environ.get("CASEBOOK_HUB_ENV", ROOT / "build" / "hub" / "venv")).absolute()
 PROXY = Path(
     os.environ.get(
         "CASEBOOK_HUB_PROXY",
         ROOT / "build" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy",
     )
-)
+).absolute()
 CONFIG = ROOT / "deploy" / "hub" / "jupyterhub_config.py"
 LOG = ROOT / "build" / "hub" / "hub-test.log"
 STUDENTS = ("anna", "bram")
 # The culler stops a server idle this long, looking every CULL_EVERY seconds; each server tells
-# the hub of its use every ACTIVITY seconds. The timeout is longer than a student here is idle
-# while the other one works (about 20 s), so that only the last test sees a server culled.
-CULL_TIMEOUT, CULL_EVERY, ACTIVITY = 45, 5, 5
+# the hub of its use every ACTIVITY seconds. The timeout is well above the longest time a
+# student's server is idle here while the other one's works (up to about 40 s on 2 busy
+# cores: the other student opening a page and saving), so that only the last test sees a
+# server culled.
+CULL_TIMEOUT, CULL_EVERY, ACTIVITY = 60, 5, 5
 PASSWORD = secrets.token_urlsafe(12)  # the class password of this run
 
 pytestmark = pytest.mark.skipif(
@@ -67,6 +69,18 @@ class Hub:
     process: subprocess.Popen[bytes]
     pages: dict[str, Any] = field(default_factory=dict)
     servers: dict[str, int] = field(default_factory=dict)  # student -> pid of their server
+    used: dict[str, float] = field(default_factory=dict)  # student -> when last used
+
+    def in_use(self, name: str) -> None:
+        """Before ``name`` uses their server again: it must still run (not culled yet)."""
+        import psutil
+
+        idle = time.monotonic() - self.used[name]
+        assert psutil.pid_exists(self.servers[name]), (
+            f"{name}'s server was culled while the test used it (idle {idle:.0f} s): "
+            "CULL_TIMEOUT is too short for this machine"
+        )
+        print(f"{name}: server used again after {idle:.0f} s idle")
 
 
 def _answers(url: str, timeout: float) -> bool:
@@ -163,19 +177,21 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def course(hub: Hub, browser: Any) -> Hub:
-    """Both students logged in in browsers of their own, each on the landing page (their
-    servers started by the hub on their first login)."""
+    """Both students logged in at once (as a class does), in browsers of their own, each on the
+    landing page: the hub starts their servers on their first login."""
+    begun = time.monotonic()
     for name in STUDENTS:
         page = browser.new_context().new_page()
-        begun = time.monotonic()
         page.goto(f"{hub.url}/hub/login")
         page.fill("#username_input", name)
         page.fill("#password_input", PASSWORD)
-        page.click("#login_submit")
-        page.wait_for_selector(".casebook-start", timeout=120_000)
-        took = time.monotonic() - begun
-        print(f"{name}: logged in, server started, landing page shown in {took:.1f} s")
+        page.click("#login_submit", no_wait_after=True)
         hub.pages[name] = page
+    for name, page in hub.pages.items():
+        page.wait_for_selector(".casebook-start", timeout=120_000)
+        hub.used[name] = time.monotonic()
+        took = hub.used[name] - begun
+        print(f"{name}: logged in, server started, landing page shown after {took:.1f} s")
     hub.servers = _student_servers(hub.process)
     return hub
 
@@ -188,8 +204,31 @@ def test_each_student_lands_on_the_casebook_on_their_own_server(course: Hub) -> 
         assert page.locator("html").get_attribute("lang") == "nl"
 
 
+def test_a_student_cannot_open_another_students_server(course: Hub, browser: Any) -> None:
+    anna, bram = STUDENTS
+    page = course.pages[anna]
+    course.in_use(anna)
+    own = page.context.request.get(f"{course.url}/user/{anna}/api/status")
+    assert own.status == 200  # her own server lets her in (the refusals below are no accident)
+    other = f"{course.url}/user/{bram}/voila/render/00_start.ipynb"
+    tab = page.context.new_page()  # a second tab of hers: her landing page stays open
+    response = tab.goto(other)
+    assert response is not None and response.status == 403, response and response.status
+    assert tab.locator(".casebook-start").count() == 0
+    tab.close()
+    api = page.context.request.get(f"{course.url}/user/{bram}/api/status", max_redirects=0)
+    assert api.status in (302, 403), api.status
+    assert "/hub/" in (api.headers.get("location") or "/hub/") and api.status != 200
+    stranger = browser.new_context().new_page()  # no login at all: the hub's login page
+    stranger.goto(other)
+    assert stranger.url.startswith(f"{course.url}/hub/login")
+    assert stranger.locator(".casebook-start").count() == 0
+    stranger.context.close()
+
+
 def test_a_placement_is_saved_in_the_students_own_home(course: Hub) -> None:
     for name, page in course.pages.items():
+        course.in_use(name)
         loaded_plotly_extension: list[str] = []
         page.on(
             "request",
@@ -214,30 +253,10 @@ def test_a_placement_is_saved_in_the_students_own_home(course: Hub) -> None:
         assert len(saved) == 1, f"{name}: {sorted(folder.parent.rglob('*'))}"
         assert str(saved[0]) in page.locator(".casebook-logics").inner_text()
         assert name.title() in saved[0].read_text(encoding="utf-8")
+        course.used[name] = time.monotonic()
     for name in STUDENTS:  # each home holds that student's placement and no one else's
         files = sorted(p.name for p in (course.homes / name).rglob("plaatsing_*"))
         assert len(files) == 1 and files[0].startswith(f"plaatsing_{name.title()}_"), files
-
-
-def test_a_student_cannot_open_another_students_server(course: Hub, browser: Any) -> None:
-    anna, bram = STUDENTS
-    page = course.pages[anna]
-    own = page.context.request.get(f"{course.url}/user/{anna}/api/status")
-    assert own.status == 200  # her own server lets her in (the refusals below are no accident)
-    other = f"{course.url}/user/{bram}/voila/render/00_start.ipynb"
-    response = page.goto(other)
-    assert response is not None and response.status == 403, response and response.status
-    assert page.locator(".casebook-start").count() == 0
-    api = page.context.request.get(f"{course.url}/user/{bram}/api/status", max_redirects=0)
-    assert api.status in (302, 403), api.status
-    assert "/hub/" in (api.headers.get("location") or "/hub/") and api.status != 200
-    stranger = browser.new_context().new_page()  # no login at all: the hub's login page
-    stranger.goto(other)
-    assert stranger.url.startswith(f"{course.url}/hub/login")
-    assert stranger.locator(".casebook-start").count() == 0
-    stranger.context.close()
-    page.goto(f"{course.url}/user/{anna}/voila/render/00_start.ipynb")
-    page.wait_for_selector(".casebook-start", timeout=120_000)
 
 
 def test_the_idle_culler_stops_idle_servers(course: Hub) -> None:
