@@ -20,7 +20,9 @@ virtual environment with the casebook, jupyterhub and jupyterhub-idle-culler ins
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -282,3 +284,51 @@ def test_the_idle_culler_stops_idle_servers(course: Hub) -> None:
         assert f"Culling server {name} (inactive for" in log, name
         assert list((course.homes / name).rglob("plaatsing_*.csv")), name  # the home stays
     assert _student_servers(course.process) == {}
+
+
+def _script_versions() -> dict[str, str]:
+    script = (ROOT / "tools" / "hub_check.sh").read_text(encoding="utf-8")
+    names = {"JUPYTERHUB": "jupyterhub", "IDLE_CULLER": "jupyterhub-idle-culler"}
+    names["PROXY"] = "configurable-http-proxy"
+    found = dict(re.findall(r"^([A-Z_]+)=(\d[\w.]*)$", script, flags=re.MULTILINE))
+    return {package: found[var] for var, package in names.items()}
+
+
+def test_the_recipe_names_the_versions_this_check_ran() -> None:
+    """deploy/hub/environment.yml, tools/hub_check.sh and what build/hub holds agree: the hub
+    recipe is what was tested. The casebook's own stack there is pyproject.toml's."""
+    import tomllib
+
+    import yaml
+
+    wanted = _script_versions()
+    env = yaml.safe_load((ROOT / "deploy" / "hub" / "environment.yml").read_text("utf-8"))
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    pins = dict(p.split("==", 1) for p in pip if "==" in p)
+    assert {n: pins.get(n) for n in ("jupyterhub", "jupyterhub-idle-culler")} == {
+        n: wanted[n] for n in ("jupyterhub", "jupyterhub-idle-culler")
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    stack = dict(d.split("==", 1) for d in project["dependencies"])
+    assert {n: v for n, v in pins.items() if n in stack} == stack
+    assert set(pins) == set(stack) | {"jupyterhub", "jupyterhub-idle-culler"}
+    installed = subprocess.run(
+        [
+            str(HUB_ENV / "bin" / "python"),
+            "-c",
+            "from importlib.metadata import version as v;"
+            "print(v('jupyterhub'), v('jupyterhub-idle-culler'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert installed == [wanted["jupyterhub"], wanted["jupyterhub-idle-culler"]]
+    package = json.loads((PROXY.resolve().parents[1] / "package.json").read_text("utf-8"))
+    assert (package["name"], package["version"]) == (
+        "configurable-http-proxy",
+        wanted["configurable-http-proxy"],
+    )
+    recipe = CONFIG.read_text(encoding="utf-8")  # the teacher's install lines name them too
+    for name, version in wanted.items():
+        assert f"{name}{'@' if name.startswith('configurable') else '=='}{version}" in recipe
