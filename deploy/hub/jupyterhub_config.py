@@ -3,13 +3,14 @@ that opens on the casebook's landing page (Voilà, code hidden), and saves into 
 
 This is the configuration tests/test_hub.py starts (JupyterHub 6.1.1, configurable-http-proxy
 5.3.0, jupyterhub-idle-culler 2.0.0; ``tools/hub_check.sh`` builds that environment). A teacher
-can use it as a recipe to try a hub on one machine::
+can use it as a recipe to try a hub on one machine (deploy/hub/README.md, LEESMIJ.md)::
 
-    pip install -c constraints.txt -e . jupyterhub==6.1.1 jupyterhub-idle-culler==2.0.0
-    npm install --prefix hub configurable-http-proxy@5.3.0
+    python3 -m venv hub-env
+    hub-env/bin/pip install -c constraints.txt -e . jupyterhub==6.1.1 jupyterhub-idle-culler==2.0.0
+    npm install --prefix hub-env configurable-http-proxy@5.3.0
     export CASEBOOK_HUB_PASSWORD='a class password' CASEBOOK_HUB_USERS='anna,bram'
-    export CASEBOOK_HUB_PROXY=$PWD/hub/node_modules/.bin/configurable-http-proxy
-    jupyterhub -f deploy/hub/jupyterhub_config.py
+    export CASEBOOK_HUB_PROXY=$PWD/hub-env/node_modules/.bin/configurable-http-proxy
+    hub-env/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
 
 Students then open http://<this machine>:8000/ and log in with their name and the class password.
 
