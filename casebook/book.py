@@ -198,6 +198,10 @@ body { margin: 0; }
   .cb-book-nav, .cb-book-pager, .cb-book-search, .updatemenu-container, .modebar-container,
   .casebook-download { display: none !important; }
   .cb-book-page { margin-left: 0; padding: 0; }
+  /* a clipping box split across pages clips what moves on to the next page: charts lost
+     their notes (Chromium's page.pdf) */
+  .jp-OutputArea, .jp-OutputArea-child, .jp-OutputArea-output, .jp-RenderedHTMLCommon,
+  .jp-Cell-outputWrapper { overflow: visible !important; }
   .plotly-graph-div, .js-plotly-plot { width: 100% !important; break-inside: avoid; }
   .jp-MarkdownCell h2, .cb-book-page h2 { break-before: page; }
   .cb-book-live { display: none; }

@@ -340,8 +340,16 @@ def build_handout(
 
 CHROMIUM = "/usr/bin/chromium"
 _CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-# Chromium lays a page out about this wide on A4 paper: charts drawn at this width fit it.
-PRINT_WIDTH = 760
+# A4 less 12 mm margins each side, in CSS pixels (96 per inch): the page is laid out and the
+# charts are drawn at this width before printing, so that what is printed is what was drawn
+# (at a wider window the charts were cut at the right and below).
+PRINT_MARGIN_MM = 12
+PRINT_WIDTH = round((210 - 2 * PRINT_MARGIN_MM) / 25.4 * 96)
+# Every chart redrawn for the print styles (charts at the page's width), then printed.
+_REDRAW = (
+    "Promise.all(Array.from(document.querySelectorAll('.js-plotly-plot'))"
+    ".map(d => Plotly.Plots.resize(d)))"
+)
 # True in a page when plotly.js has drawn every chart div (its svg is in it).
 _CHARTS_DRAWN = (
     "window.Plotly !== undefined && Array.from(document.querySelectorAll('.plotly-graph-div'))"
@@ -372,8 +380,16 @@ def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
                 page.goto((folder / name).resolve().as_uri())
                 page.wait_for_function(_CHARTS_DRAWN, timeout=60_000)
                 page.emulate_media(media="print")
+                page.evaluate(_REDRAW)
                 part = Path(tmp) / f"{k:02d}.pdf"
-                page.pdf(path=str(part), format="A4", print_background=True)
+                margin = f"{PRINT_MARGIN_MM}mm"
+                page.pdf(
+                    path=str(part),
+                    format="A4",
+                    print_background=True,
+                    margin={"top": margin, "bottom": margin, "left": margin, "right": margin},
+                )
+                page.emulate_media(media="screen")
                 parts.append(str(part))
         finally:
             browser.close()

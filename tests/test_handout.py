@@ -240,6 +240,101 @@ def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.M
     assert list(tmp_path.iterdir()) == []
 
 
+# --- the PDF of each language -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdfs(book_dir: Path) -> list[Path]:
+    """Both languages' PDFs, printed once by Chromium (about 10 s). (Before the browser tests
+    below: Playwright's sync API runs one at a time in a process.)"""
+    from casebook.handout import write_pdfs
+
+    return write_pdfs(book_dir)
+
+
+def _plain(text: str) -> str:
+    import html
+    import re
+
+    text = re.sub(r"<br\s*/?>", " ", text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def _chart_titles(page: str) -> list[tuple[str, list[str]]]:
+    """The title of every chart in a page ("" for a chart without one) and the lines of its
+    notes and labels (annotations), as plain text."""
+    import json
+    import re
+
+    decoder, titles, at = json.JSONDecoder(), [], 0
+    while (at := page.find("Plotly.newPlot(", at)) >= 0:
+        at = page.index(",", at) + 1
+        _, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
+        at = page.index(",", at) + 1
+        layout, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
+        lines = [
+            _plain(line)
+            for note in layout.get("annotations", [])
+            for line in re.split(r"<br\s*/?>", note.get("text") or "")
+        ]
+        titles.append((_plain((layout.get("title") or {}).get("text") or ""), lines))
+    return titles
+
+
+def _coloured_share(pdf: Path, number: int) -> float:
+    """The share of pixels with colour (not white, grey or black) on page ``number`` of ``pdf``,
+    rendered by poppler's pdftoppm at 30 dpi."""
+    import subprocess
+
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "30", "-f", str(number), "-l", str(number), str(pdf)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    parts = ppm.split(maxsplit=4)  # P6, width, height, 255, pixels
+    assert parts[0] == b"P6"
+    pixels = parts[4]
+    coloured = sum(
+        1
+        for k in range(0, len(pixels) - 2, 3)
+        if max(pixels[k : k + 3]) - min(pixels[k : k + 3]) > 60
+    )
+    return coloured / (len(pixels) / 3)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pdf_has_every_chapter_and_draws_every_chart(
+    pdfs: list[Path], pages: dict[str, str], lang: str
+) -> None:
+    import subprocess
+
+    from casebook.book import toc_files
+
+    pdf = next(p for p in pdfs if p.name == f"casebook-{lang}.pdf")
+    assert pdf.stat().st_size > 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pdf_pages = [" ".join(p.split()) for p in text.split("\f")]
+    start = pages[f"{lang}/00_start.html"]
+    charts = 0
+    for file in toc_files(start):
+        page = pages[f"{lang}/{file}"]
+        heading = _plain(page.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0])
+        heading = heading.replace("¶", "").strip()
+        assert any(heading in p for p in pdf_pages), f"{lang}: chapter {file} is not in the PDF"
+        for title, lines in _chart_titles(page):
+            charts += 1
+            missing = [line for line in lines if line and line not in " ".join(pdf_pages)]
+            assert missing == [], f"{lang}/{file}: chart {title!r} is cut in the PDF"
+            assert title, f"{lang}/{file}: a chart without a title cannot be found in the PDF"
+            where = [k for k, p in enumerate(pdf_pages, 1) if title in p]
+            assert where, f"{lang}/{file}: chart {title!r} is not in the PDF"
+            share = max(_coloured_share(pdf, k) for k in where)
+            assert share > 0.0005, f"{lang}/{file}: chart {title!r} is not drawn ({share:.4f})"
+    assert charts >= 8, f"only {charts} charts found"
+
+
 # --- the book in Chromium, from file://, with every request outside the folder refused --------
 
 # Each page with menus, and how many charts with a menu it has (casebook.views.base.HANDOUT_MENUS).
