@@ -40,9 +40,10 @@ lab: $(STAMP)
 		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)
 
-## handout: every page as self-contained HTML, in Dutch (build/handout/nl/) and English (build/handout/en/)
+## handout: the casebook as a static book per language, offline, with contents, search and a PDF
+## printed by Chromium (build/handout/nl/, build/handout/en/, casebook-nl.pdf, casebook-en.pdf)
 handout: $(STAMP)
-	$(BIN)/casebook handout --out build/handout
+	$(BIN)/casebook handout --out build/handout --pdf
 
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
