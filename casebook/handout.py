@@ -1,12 +1,16 @@
-"""The static handout: every notebook executed and written as self-contained HTML pages, a
-Dutch handout in ``nl/`` and an English one in ``en/``, each wholly in its language.
+"""The static book (the handout): every notebook executed and written as a book of HTML pages
+per language, a Dutch one in ``nl/`` and an English one in ``en/``, each wholly in its language,
+that works offline from ``file://``.
 
-Each page hides the code, shows its charts interactive and offline (plotly.js is written into
-the page once), links to the other pages of its language and to the same page in the other
-language. Widgets need a kernel, so while the handout is built the views show their default
-selection as static HTML in both languages and say so; each notebook is executed once, and each
-language's page keeps that language's cells (tagged ``lang-nl`` / ``lang-en``) and view. Pages
-are written to a temporary file first and then moved into place.
+Each page hides the code, shows its charts interactive (plotly.js is one file in the folder,
+``plotly.min.js``), has the table of contents, a search box (casebook.book) and previous/next
+links, and links to the same page in the other language; the teacher's key is the last page.
+Widgets need a kernel, so while the book is built the views show themselves as static HTML in
+both languages; the chart a view's main control changes holds every option's chart behind a
+plotly menu (casebook.views.base.HANDOUT_MENUS, casebook.charts.book). Each notebook is executed
+once, and each language's page keeps that language's cells (tagged ``lang-nl`` / ``lang-en``)
+and view. ``--pdf`` prints each language's book with Chromium (:func:`write_pdfs`). Files are
+written to a temporary file first and then moved into place.
 """
 
 from __future__ import annotations
@@ -252,7 +256,7 @@ def _write_pages(
 def _write_book(out: Path, lang: str, pages: list[tuple[str, str]]) -> list[Path]:
     """One language's book: every page with the table of contents, search and previous/next,
     and the files the pages share (plotly.js once, the search index, the book's script and
-    styles)."""
+    styles); returns the pages written."""
     from casebook.book import (
         BOOK_CSS,
         BOOK_JS,
@@ -287,7 +291,6 @@ def _write_book(out: Path, lang: str, pages: list[tuple[str, str]]) -> list[Path
     }
     for name, text in shared.items():
         _write(folder / name, text)
-        written.append(folder / name)
     return written
 
 
@@ -300,7 +303,9 @@ def build_handout(
 ) -> list[Path]:
     """Execute ``pages`` once each and write them as a book into ``out_dir/nl`` and
     ``out_dir/en`` (with ``pdf``, also the whole book of each language as one PDF, see
-    :func:`write_pdfs`); returns the files written.
+    :func:`write_pdfs`); returns the pages written (and the PDFs). Each language's folder also
+    holds the files its pages share: ``plotly.min.js``, ``search-index.js``, ``book.js``,
+    ``book.css``.
 
     Raises
     ------
