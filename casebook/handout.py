@@ -41,6 +41,9 @@ _EXTERNAL = re.compile(
 )
 
 
+_WIDGET_STATE = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S
+)
 _WIDGET_LOADER = re.compile(r"<script>(?:(?!</script>).)*addWidgetsRenderer.*?</script>", re.S)
 
 
@@ -162,6 +165,7 @@ def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
     # nbconvert's loader of the widget renderer (from unpkg, when the page opens): the book's
     # views are static HTML, there is no widget to render
     body = _WIDGET_LOADER.sub("", body)
+    body = _WIDGET_STATE.sub("", body)  # the kernel's widgets, about 180 KB a page: none shown
     for page in PAGES:
         body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
     return body

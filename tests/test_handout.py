@@ -203,7 +203,9 @@ def test_code_is_hidden_and_the_menus_are_announced(pages: dict[str, str]) -> No
         page = pages[f"{lang}/02_wijken_vergelijken.html"]
         assert "casebook.load()" not in page and "compare_view(" not in page
         assert t("book.menu_note", lang) in page
-    assert "unpkg.com" not in "".join(pages.values())  # nbconvert's widget loader is gone
+    everything = "".join(pages.values())
+    assert "unpkg.com" not in everything  # nbconvert's widget loader is gone
+    assert "widget-state+json" not in everything  # and the kernel's widgets (none is shown)
 
 
 def test_links_point_to_the_other_handout_pages(pages: dict[str, str]) -> None:
