@@ -59,7 +59,7 @@ def work_unit(nodeid: str) -> str:
       hostile-data server and one Chromium; a unit of its own, so that the other worker runs
       it beside the app's (one unit took longer than all the rest of the suite together);
     - the cells of one notebook under nbval: they share that notebook's kernel, in order;
-    - tests/test_handout.py: its module fixture builds the handout once;
+    - tests/test_handout.py: its session fixture builds the whole book once;
     - any other test is a unit of its own, so that the workers stay evenly busy."""
     path = nodeid.split("::")[0]
     if nodeid.startswith(HANDOUT_IN_BROWSER):
