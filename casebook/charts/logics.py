@@ -270,6 +270,7 @@ def logics_plane(
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
     narrow: bool = False,
+    only: str | None = None,
 ) -> go.Figure:
     """The four-logics plane.
 
@@ -284,6 +285,9 @@ def logics_plane(
         placement to it. Without a reader the reading is always shown.
     narrow
         Drawn for a phone's width (the labels are placed for its smaller scale).
+    only
+        A case id: draw the casebook's reading of that case alone (in the colour it has among
+        all cases, its name in the title), without a reader.
 
     The reader's points are the trace with uid ``"reader"`` (``customdata``: the case ids):
     the chart widget lets a reader drag them. The names are annotations that never overlap
@@ -291,11 +295,19 @@ def logics_plane(
     """
     check_lang(lang)
     colours = theme.area_colours(reading["case_id"].tolist())
+    if only is not None:
+        if only not in colours:
+            raise ValueError(f"logics_plane: case {only!r} is not in the reading")
+        if reader is not None:
+            raise ValueError("logics_plane: 'only' draws the reading alone, without a reader")
+        reading = reading[reading["case_id"] == only]
     show_reading = reader is None or reveal
     data: list[Spec] = []
     notes = [t("plane.note", lang)] if show_reading else []
     if reader is None:
         title = t("plane.title", lang)
+        if only is not None:
+            title = f"{title} · {escape(reading['name'].iloc[0])}"
     else:
         title = t("plane.title.both" if reveal else "plane.title.reader", lang)
         data.append(

@@ -10,6 +10,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+import plotly.graph_objects as go
 
 from casebook import logics
 from casebook.charts import logics as charts
@@ -348,9 +349,23 @@ class LogicsView(View):
 
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
-        # tensions grid, so that a class can argue with both.
-        reading = charts.logics_plane(self._reading, lang=self.lang, theme=self._theme)
-        return [reading, self._reading_html(), self.tension_figure]
+        # tensions grid, so that a class can argue with both. In the book a plotly menu shows
+        # the reading of all cases or of one (the tensions grid gets its menu from HANDOUT_MENUS).
+        return [self.reading_menu(), self._reading_html(), self.tension_figure]
+
+    def reading_menu(self) -> go.Figure:
+        """The casebook's reading on the plane with a plotly menu (no kernel needed): all cases
+        (shown first, and in print) or one case at a time."""
+        from casebook.charts.book import menu_figure  # the handout only
+
+        lang, theme = self.lang, self._theme
+        options = [
+            (t("filter.all", lang), charts.logics_plane(self._reading, lang=lang, theme=theme))
+        ]
+        for case_id, name in zip(self._case_ids, self._reading["name"], strict=True):
+            plane = charts.logics_plane(self._reading, lang=lang, theme=theme, only=case_id)
+            options.append((str(name), plane))
+        return menu_figure(options, label=t("control.case", lang))
 
 
 def start_positions(case_ids: list[str], radius: float = 0.3) -> dict[str, tuple[float, float]]:

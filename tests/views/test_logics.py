@@ -160,3 +160,33 @@ def test_a_refused_class_file_is_said_in_the_language_of_the_page(
     view.language.value = "en"
     assert "Not loaded:" in view.class_status.value and english in view.class_status.value
     assert dutch not in view.class_status.value
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_books_reading_menu_shows_all_cases_or_one(
+    book: casebook.Casebook, tmp_path: Path, lang: str
+) -> None:
+    from casebook.text import t
+
+    view = LogicsView(book, lang=lang, save_dir=tmp_path)
+    parts = view.static_parts()
+    menu = parts[0]
+    assert menu is not view.figure and parts[2] is view.tension_figure
+    buttons = menu.layout.updatemenus[0].buttons
+    names = logics.reading(book)["name"].tolist()
+    assert [b.label for b in buttons] == [t("filter.all", lang), *names]
+    assert menu.layout.updatemenus[0].active == 0  # all cases first (and in print)
+    reading = logics.reading(book).set_index("case_id")
+    everyone = menu.data[0]
+    assert list(everyone.customdata) == CASES
+    for k, case_id in enumerate(CASES, 1):
+        shown = [tr for tr, on in zip(menu.data, buttons[k].args[0]["visible"], strict=True) if on]
+        assert len(shown) == 1 and list(shown[0].customdata) == [case_id]
+        assert (shown[0].x[0], shown[0].y[0]) == tuple(reading.loc[case_id, list(AXES)])
+        assert shown[0].marker.color[0] == everyone.marker.color[k - 1]  # its colour among all
+        title = buttons[k].args[1]["title"]["text"].replace("<br>", " ")
+        assert reading.loc[case_id, "name"] in title and t("plane.title", lang) in title
+    with pytest.raises(ValueError, match="nowhere"):
+        from casebook.charts.logics import logics_plane
+
+        logics_plane(logics.reading(book), only="nowhere")
