@@ -48,6 +48,24 @@ NOT_SLOW = {
 HANDOUT_IN_BROWSER = "tests/browser/test_hostile_app.py::test_the_handout_shows_hostile_text"
 
 
+@pytest.fixture(scope="session")
+def chromium() -> object:
+    """One headless Chromium for every browser test in a process. Playwright's sync API runs
+    one instance at a time in a process (a second ``sync_playwright()`` while one is open
+    raises "using Playwright Sync API inside the asyncio loop"), and under ``make test`` the
+    book's tests and the app's browser tests can share a worker."""
+    from playwright.sync_api import sync_playwright
+
+    from casebook.testing import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
 def work_unit(nodeid: str) -> str:
     """The unit of work of a test for pytest-xdist (``make test``: ``-n 2 --dist loadgroup``):
     tests of one unit run in one worker process, in their order.

@@ -355,18 +355,12 @@ MENU_PAGES = {
 
 
 @pytest.fixture(scope="module")
-def reader(book_dir: Path):  # noqa: ANN201 (a Playwright page)
-    """One Chromium page for every browser test here; requests outside the book are refused
-    and kept, console errors kept."""
-    from playwright.sync_api import sync_playwright
-
-    from casebook.testing import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+def reader(book_dir: Path, chromium: Any):  # noqa: ANN201 (a Playwright page)
+    """One Chromium page for every browser test here (in the process's one Chromium, see
+    tests/conftest.py); requests outside the book are refused and kept, console errors kept."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
         page.outside, page.errors = [], []  # type: ignore[attr-defined]
         book = book_dir.resolve().as_uri()
 
@@ -381,7 +375,8 @@ def reader(book_dir: Path):  # noqa: ANN201 (a Playwright page)
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         yield page
-        browser.close()
+    finally:
+        context.close()
 
 
 def _open(reader: object, book_dir: Path, lang: str, name: str) -> None:

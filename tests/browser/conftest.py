@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from casebook.app import AppSettings
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, AppServer
+from casebook.testing import CHROMIUM, AppServer
 from tests.hostile import hostile_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,12 +86,8 @@ def hostile_url(hostile_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
+def browser(request: pytest.FixtureRequest) -> object:
+    """The process's one Chromium (tests/conftest.py), once the browser tests' needs are met."""
     _need_browser()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    return request.getfixturevalue("chromium")
