@@ -52,7 +52,7 @@ handout: $(STAMP)
 ## race that once lost a kernel ("Address already in use") is gone for them.
 WORKERS ?= 2
 test: $(STAMP) $(AXE) lint validate
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup \
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup $(PYTEST_ARGS) \
 		tests notebooks
 
 ## check: the quick inner loop: lint and the unit tests (no server, kernel, browser or nbval;

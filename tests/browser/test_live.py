@@ -4,6 +4,7 @@ withdraws and it is gone, and a garbage file in the lesson's folder is named and
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -15,6 +16,13 @@ from casebook import live
 from casebook.app import AppSettings
 from casebook.testing import DRAWN, AppServer
 from tests.browser.conftest import ROOT, SCREENSHOTS, _need_browser
+
+# Three cold class-mode kernels and three refreshes: about 30 s on 2 cores, which make test
+# (under 3 minutes) has no room for; .ci/run runs it after the suite with CASEBOOK_LIVE_CHECK=1.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("CASEBOOK_LIVE_CHECK") != "1",
+    reason="slow (three cold kernels): .ci/run runs it with CASEBOOK_LIVE_CHECK=1",
+)
 
 TOKEN = "class-token-for-the-test"
 SECRET = "teacher-secret-for-the-test"
