@@ -304,7 +304,12 @@ def _use_compare(v: Visit, lang: str) -> After:
     _upload(v, ".casebook-compare", [_file("voorbeeld.csv", "text/csv", example)])
     v.page.wait_for_function(FIRST_CHART_TRACES, arg=traces + 1, timeout=15_000)
     v.page.wait_for_selector(f"text={OWN_ADDED[lang]}", timeout=10_000)
-    assert v.page.locator(".casebook-own-note", has_text=OWN_NOTE[lang]).count() == 1
+    # The view sends the note after the chart (one draw: chart, then note), and the browser
+    # applies each update on its own: waiting for the chart alone raced the note (a clean-clone
+    # run on 2026-12-02 saw 0 notes).
+    note = v.page.locator(".casebook-own-note", has_text=OWN_NOTE[lang])
+    note.wait_for(timeout=10_000)
+    assert note.count() == 1
     broken = example.replace(b",12,", b",twaalf,")
     _upload(v, ".casebook-compare", [_file("kapot.csv", "text/csv", broken)])
     refused = f"kapot.csv, {ROW_COLUMN[lang]}: 'twaalf' {NOT_A_NUMBER[lang]}"
@@ -458,6 +463,8 @@ def _use_check(v: Visit, lang: str) -> After:
                                          json.dumps(answers).encode())])  # fmt: skip
     v.page.wait_for_selector(f"text={t('check.loaded', lang, file='eerder.json')}", timeout=10_000)
     weak(conditions["front_door"]).wait_for(timeout=10_000)
+    # each condition's marker is its own update: wait for the old one to go, never just look
+    weak(conditions["urgency"]).wait_for(state="detached", timeout=10_000)
     assert weak(conditions["urgency"]).count() == 0
     _upload(v, ".casebook-check", [_file("kapot.json", "application/json", b'{"format": ')])
     v.page.wait_for_selector(f"text=kapot.json: {NOT_JSON[lang]}", timeout=10_000)
