@@ -25,12 +25,14 @@ from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
 from casebook.schema import enum
+from casebook.text import t
 
 __all__ = [
     "AXES",
     "PLACEMENT_COLUMNS",
     "PlacementError",
     "class_summary",
+    "class_table",
     "evidence",
     "placements_csv",
     "placements_frame",
@@ -212,3 +214,17 @@ def class_summary(placements: pd.DataFrame, reading_frame: pd.DataFrame) -> pd.D
             row[f"{axis}_casebook"] = case[axis]
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def class_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """:func:`class_summary` as a class view shows it (an upload's or the live lesson's): per
+    case the count, the mean and spread on each axis and the casebook's reading, labelled in
+    ``lang`` and rounded to two decimals."""
+    columns = ["name", "n", *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in AXES)]
+    shown = summary[columns].round(2)
+    shown.columns = [
+        t(k, lang)
+        for k in ("col.case", "col.n", "col.mean_x", "col.mean_y", "col.sd_x", "col.sd_y",
+                  "col.casebook_x", "col.casebook_y")
+    ]  # fmt: skip
+    return shown

@@ -292,18 +292,8 @@ class LiveView(View):
             lesson.placements, summary, lang=lang, theme=self._theme
         )
         self.show(self.chart, self.class_figure)
-        columns = [
-            "name",
-            "n",
-            *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in logics.AXES),
-        ]
-        shown = summary[columns]
-        shown.columns = [
-            t(k, lang)
-            for k in ("col.case", "col.n", "col.mean_x", "col.mean_y", "col.sd_x", "col.sd_y",
-                      "col.casebook_x", "col.casebook_y")
-        ]  # fmt: skip
-        self.table.value = f"<div style='font-size:1.2em'>{table_html(shown.round(2))}</div>"
+        shown = table_html(logics.class_table(summary, lang))
+        self.table.value = f"<div style='font-size:1.2em'>{shown}</div>"
 
     def _draw_check(self, lesson: live.Lesson) -> None:
         lang = self.lang

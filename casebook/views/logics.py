@@ -329,23 +329,7 @@ class LogicsView(View):
             loaded.placements, summary, lang=lang, theme=self._theme
         )
         self.show(self.class_chart, self.class_figure)
-        shown = summary[
-            ["name", "n", *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in logics.AXES)]
-        ]
-        shown.columns = [
-            t(k, lang)
-            for k in (
-                "col.case",
-                "col.n",
-                "col.mean_x",
-                "col.mean_y",
-                "col.sd_x",
-                "col.sd_y",
-                "col.casebook_x",
-                "col.casebook_y",
-            )
-        ]
-        self.class_table.value = table_html(shown.round(2))
+        self.class_table.value = table_html(logics.class_table(summary, lang))
 
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
