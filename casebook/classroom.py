@@ -343,11 +343,13 @@ def main() -> None:
 
     The live page is never preheated (see :func:`casebook.app.voila_command`): a kernel started
     for its request has the page's query string (the teacher's secret) in its environment."""
+    from casebook.live import CLASS_DIR_ENV
+
     teacher = live_setup()
     if teacher:
         print(
             "For the teacher only (the class live, on the projector; do not share):\n\n"
-            f"    {teacher}\n\nShared work is kept in {os.environ['CASEBOOK_CLASS_DIR']}.",
+            f"    {teacher}\n\nShared work is kept in {os.environ[CLASS_DIR_ENV]}.",
             flush=True,
         )
     app = guarded_voila()  # imports voila, which turns traitlets' deprecation warnings on
