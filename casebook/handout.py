@@ -32,6 +32,7 @@ from nbclient import NotebookClient
 from casebook.app import PAGES, notebooks_dir
 from casebook.i18n import LANGS
 from casebook.markup import escape
+from casebook.testing import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests drive
 from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
 
 __all__ = ["build_handout", "external_references", "write_pdfs"]
@@ -347,8 +348,6 @@ def build_handout(
     return written
 
 
-CHROMIUM = "/usr/bin/chromium"
-_CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 # A4 less 12 mm margins each side, in CSS pixels (96 per inch): the page is laid out and the
 # charts are drawn at this width before printing, so that what is printed is what was drawn
 # (at a wider window the charts were cut at the right and below).
@@ -375,7 +374,7 @@ def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=_CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
             page.route(
