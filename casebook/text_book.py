@@ -9,7 +9,7 @@ BOOK_TEXT: dict[str, dict[str, str]] = {
     "book.live": {
         "nl": (
             "Dit boek werkt zonder Python. Casussen zelf plaatsen, je antwoorden bewaren en eigen "
-            "bestanden inlezen kan alleen in de levende casebook: start die met `make start` "
+            "bestanden inlezen kan alleen in het casebook met server: start het met `make start` "
             "of `casebook start`."
         ),
         "en": (
@@ -20,8 +20,8 @@ BOOK_TEXT: dict[str, dict[str, str]] = {
     },
     "book.menu_note": {
         "nl": (
-            "Zonder server kies je met het menu boven de grafiek; andere keuzes staan in de "
-            "levende casebook."
+            "Zonder server kies je met het menu boven de grafiek; andere keuzes maak je in het "
+            "casebook met server."
         ),
         "en": (
             "Without a server you choose with the menu above the chart; other choices are in "
