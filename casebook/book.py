@@ -22,6 +22,7 @@ __all__ = [
     "SCRIPT_FILE",
     "STYLE_FILE",
     "Chapter",
+    "draws_charts",
     "in_book",
     "page_title",
     "search_index_js",
@@ -139,15 +140,23 @@ def _pager(chapters: list[Chapter], current: int, lang: str) -> str:
     return f'<nav class="cb-book-pager" aria-label="pager">{"".join(links)}</nav>'
 
 
+def draws_charts(html: str) -> bool:
+    """True when a page draws a plotly chart (a figure div with its ``Plotly.newPlot``)."""
+    return "Plotly.newPlot(" in html
+
+
 def in_book(
     html: str, chapters: list[Chapter], current: int, lang: str, other: tuple[str, str]
 ) -> str:
     """A page of the book: ``html`` (a whole page) with the book's files in its head, the table
     of contents and search beside it, what needs the live casebook above it, previous/next
     below it."""
+    # plotly.js (4.7 MB, about a second of a phone's or laptop's time to read) only on the
+    # pages that draw a chart: the cases, the glossary and the key open at once.
+    plotly = f'<script src="{PLOTLY_FILE}"></script>' if draws_charts(html) else ""
     head = (
         f'<link rel="stylesheet" href="{STYLE_FILE}">'
-        f'<script src="{PLOTLY_FILE}"></script>'
+        f"{plotly}"
         f'<script defer src="{INDEX_FILE}"></script>'
         f'<script defer src="{SCRIPT_FILE}"></script>'
     )

@@ -35,7 +35,7 @@ from casebook.markup import escape
 from casebook.testing import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests drive
 from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
 
-__all__ = ["build_handout", "external_references", "write_pdfs"]
+__all__ = ["build_handout", "drop_scripts_with", "external_references", "write_pdfs"]
 
 _EXTERNAL = re.compile(
     r"""<(script|link)\b[^>]*\b(?:src|href)=["']https?://[^"']*["'][^>]*>(?:\s*</script>)?""", re.I
@@ -45,7 +45,25 @@ _EXTERNAL = re.compile(
 _WIDGET_STATE = re.compile(
     r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S
 )
-_WIDGET_LOADER = re.compile(r"<script>(?:(?!</script>).)*addWidgetsRenderer.*?</script>", re.S)
+_WIDGET_LOADER = "addWidgetsRenderer"  # in the text of nbconvert's widget loader script
+
+
+def drop_scripts_with(page: str, marker: str) -> str:
+    """``page`` without each ``<script>...</script>`` whose text contains ``marker``. (A search
+    for the marker, not a regular expression: one scanning every script of a page for it took
+    a third of a second a page.)"""
+    kept, pos = [], 0
+    while (at := page.find(marker, pos)) >= 0:
+        start = page.rfind("<script>", pos, at)
+        end = page.find("</script>", at)
+        if start < 0 or end < 0 or page.find("</script>", start, at) >= 0:
+            kept.append(page[pos : at + len(marker)])  # not inside a script: leave it
+            pos = at + len(marker)
+            continue
+        kept.append(page[pos:start])
+        pos = end + len("</script>")
+    kept.append(page[pos:])
+    return "".join(kept)
 
 
 class _Fetches(HTMLParser):
@@ -163,10 +181,10 @@ def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
     )
     body, _ = exporter.from_notebook_node(nb)
     body = _EXTERNAL.sub("", body)  # MathJax and require.js from a CDN: not needed, not offline
+    body = _WIDGET_STATE.sub("", body)  # the kernel's widgets, about 180 KB a page: none shown
     # nbconvert's loader of the widget renderer (from unpkg, when the page opens): the book's
     # views are static HTML, there is no widget to render
-    body = _WIDGET_LOADER.sub("", body)
-    body = _WIDGET_STATE.sub("", body)  # the kernel's widgets, about 180 KB a page: none shown
+    body = drop_scripts_with(body, _WIDGET_LOADER)
     for page in PAGES:
         body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
     return body

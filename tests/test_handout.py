@@ -186,10 +186,15 @@ def test_nothing_is_fetched_from_the_internet(pages: dict[str, str]) -> None:
 def test_plotly_is_in_the_folder_once_and_charts_are_divs(
     pages: dict[str, str], book_dir: Path
 ) -> None:
+    loads = '<script src="plotly.min.js"></script>'
+    charted = set()
     for name, page in pages.items():
         assert "plotly.js v" not in page, name  # not in any page: in one file beside them
-        if name != "index.html":
-            assert '<script src="plotly.min.js"></script>' in page, name
+        draws = 'class="plotly-graph-div"' in page
+        assert (loads in page) == draws, f"{name}: plotly.js loaded {loads in page}, charts {draws}"
+        charted |= {name} if draws else set()
+    # a page without a chart does not load plotly.js; every chart page does
+    assert "nl/02_wijken_vergelijken.html" in charted and "nl/01_casussen.html" not in charted
     assert "plotly.js v" in (book_dir / "nl" / "plotly.min.js").read_text(encoding="utf-8")
     page = pages["nl/02_wijken_vergelijken.html"]
     assert page.count('class="plotly-graph-div"') == 1  # the compare view's chart, with its menu
@@ -223,6 +228,21 @@ def test_external_references_are_found() -> None:
     page += '<script src="//cdn.example/y.js"></script>'
     page += '<a href="https://example.org">a link is not a fetch</a><script>var u = "https://in.js/";</script>'
     assert external_references(page) == ["https://cdn.example/x.css", "//cdn.example/y.js"]
+
+
+def test_only_scripts_holding_the_marker_are_dropped() -> None:
+    from casebook.handout import drop_scripts_with
+
+    page = (
+        "<p>addWidgetsRenderer as text stays</p><script>var a = 1;</script>"
+        '<script>require(["x"], addWidgetsRenderer);</script><p>between</p>'
+        "<script>Plotly.newPlot(1)</script><script>addWidgetsRenderer()</script>end"
+    )
+    assert drop_scripts_with(page, "addWidgetsRenderer") == (
+        "<p>addWidgetsRenderer as text stays</p><script>var a = 1;</script>"
+        "<p>between</p><script>Plotly.newPlot(1)</script>end"
+    )
+    assert drop_scripts_with("no script", "addWidgetsRenderer") == "no script"
 
 
 def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
