@@ -280,6 +280,7 @@ def compare_indicator(
     indicator: str,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    rows: pd.DataFrame | None = None,
 ) -> go.Figure:
     """One indicator across the chosen areas, side by side.
 
@@ -293,6 +294,9 @@ def compare_indicator(
         Indicator id (printed or derived).
     lang, theme
         Language of all labels; look of the chart.
+    rows
+        ``select(table, areas=areas, indicators=[indicator], lang=lang)`` when the caller has
+        it already (the compare view offers the same rows as a download); selected here if None.
 
     Returns
     -------
@@ -305,7 +309,8 @@ def compare_indicator(
     check_lang(lang)
     if not areas:
         return message_figure(t("msg.no_areas", lang), theme=theme)
-    rows = select(table, areas=areas, indicators=[indicator], lang=lang)
+    if rows is None:
+        rows = select(table, areas=areas, indicators=[indicator], lang=lang)
     chosen = rows[rows["area_id"].isin(areas)]
     refs = rows[(rows["area_kind"] == REFERENCE_KIND) & (rows["status"] != "not_reported")]
     label = chosen["label"].iloc[0]

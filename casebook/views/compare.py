@@ -315,9 +315,15 @@ class CompareView(View):
         message = selection_message(table, areas=areas, indicators=indicators, lang=lang)
         if message:
             return None, None, message, "", ""
+        data = select(table, areas=areas, indicators=indicators, lang=lang)
         if mode == "one":
             fig = charts.compare_indicator(
-                table, areas=areas, indicator=indicators[0], lang=lang, theme=self._theme
+                table,
+                areas=areas,
+                indicator=indicators[0],
+                lang=lang,
+                theme=self._theme,
+                rows=data,  # the rows of the download: selected once
             )
         else:
             fig = charts.small_multiples(
@@ -328,7 +334,6 @@ class CompareView(View):
                 theme=self._theme,
                 narrow=self.narrow,
             )
-        data = select(table, areas=areas, indicators=indicators, lang=lang)
         return fig, _public(data), None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"
 
     def _state(self) -> dict[str, Any]:

@@ -116,3 +116,14 @@ def test_every_chart_is_a_valid_plotly_figure(
         charts.coverage_matrix(table_nl, lang="nl"),
     ):
         go.Figure(fig.to_dict())  # validates every property again; raises on anything invalid
+
+
+def test_rows_selected_by_the_caller_give_the_same_chart(
+    table_nl: pd.DataFrame, neighbourhoods: list[str]
+) -> None:
+    for indicator in ("social_rent_share", "mutation_rate", "inhabitants"):
+        areas = neighbourhoods[:3]
+        rows = compare.select(table_nl, areas=areas, indicators=[indicator], lang="nl")
+        given = charts.compare_indicator(table_nl, areas=areas, indicator=indicator, rows=rows)
+        own = charts.compare_indicator(table_nl, areas=areas, indicator=indicator)
+        assert given.to_plotly_json() == own.to_plotly_json(), indicator
