@@ -10,6 +10,7 @@ test_hostile_app.py the hostile-data server, each with its Chromium, once per se
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,13 +65,27 @@ def _serve(
         server.stop()
 
 
+# The reader's tour (tests/browser/test_app.py) loads each page once and the glossary, its last
+# page, three times (arrival, reload, a ?lang= link): the glossary's pool holds three kernels.
+TOUR_LOADS = {"07_woordenlijst.ipynb": 3}
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    """The app, started as `casebook start` does (preheated, the default pool of one kernel per
-    page), on a free port; but a page's pool is refilled 1 s after its kernel is taken, not 15 s
-    (``casebook start`` waits so as not to slow the page being opened): the tests load some
-    pages twice in a row (a reload, a second reader), and a second load waits for the refill."""
-    for server in _serve(AppSettings(open_browser=False, fill_delay_seconds=1), "voila-test.log"):
+    """The app, started as `casebook start` does (preheated, a pool of one kernel per page), on
+    a free port; but with as many kernels preheated for a page as the tour loads it
+    (:data:`TOUR_LOADS`), and no refill within the session: a refill would only take CPU from
+    the other tests (one kernel each, about a second), and a load beyond the pool would wait
+    for one."""
+    pools = {"default": {"pool_size": 1}} | {
+        name: {"pool_size": loads} for name, loads in TOUR_LOADS.items()
+    }
+    settings = AppSettings(
+        open_browser=False,
+        fill_delay_seconds=600,
+        extra=[f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"],
+    )
+    for server in _serve(settings, "voila-test.log"):
         yield server.base_url
 
 
