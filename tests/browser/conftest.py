@@ -5,7 +5,7 @@ browser is a failure, so that CI never passes without having looked at the app.
 
 Under pytest-xdist (``make test``) each test file here is one unit of work (see
 tests/conftest.py): the worker that runs test_app.py starts the app server, the one that runs
-test_hostile_app.py the hostile-data server, each with its Chromium, once per session.
+test_hostile_app.py the hostile-data server, each with its Chromium, once per file.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _serve(
     settings: AppSettings, log: str, env: dict[str, str] | None = None
 ) -> Iterator[AppServer]:
-    """An app server with ``settings`` for the session, answering; stopped at the end."""
+    """An app server with ``settings`` while the fixture lives, answering; stopped after."""
     _need_browser()
     (ROOT / "build").mkdir(exist_ok=True)
     server = AppServer(settings, env=env, log=ROOT / "build" / log)
@@ -70,7 +70,10 @@ def _serve(
 TOUR_LOADS = {"07_woordenlijst.ipynb": 3}
 
 
-@pytest.fixture(scope="session")
+# The servers are module fixtures: each serves one test file (one unit of work under make
+# test), and is stopped (a few seconds) when that file is done rather than at the end of the
+# worker's session, where its stop would add to the suite's last seconds.
+@pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     """The app, started as `casebook start` does (preheated, a pool of one kernel per page), on
     a free port; but with as many kernels preheated for a page as the tour loads it
@@ -89,7 +92,7 @@ def app_url() -> Iterator[str]:
         yield server.base_url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def hostile_url(hostile_dir: Path) -> Iterator[str]:
     """The same app on the hostile data folder: the page URL prefix (…/voila/render/). Each
     hostile page is loaded once: a refill of its pool would only take CPU from the other

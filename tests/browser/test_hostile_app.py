@@ -1,9 +1,10 @@
 """Issue 10: the app and the handout in a real browser with a teacher's data folder full of
 markup: every text appears as text; no dialog, no script run, no injected element. Hostile
 uploads go to the app server: the reader's tour uploads them on the compare page
-(tests/browser/test_app.py). The hostile-data server (``hostile_url``) and the data folder
-(``hostile_dir``) are session fixtures in tests/browser/conftest.py; under ``make test`` this
-file is a unit of work of its own, beside tests/browser/test_app.py in the other worker."""
+(tests/browser/test_app.py). The hostile-data server (``hostile_url``, for this file) and the
+data folder (``hostile_dir``, for the session) are fixtures in tests/browser/conftest.py; under
+``make test`` this file is a unit of work of its own, beside tests/browser/test_app.py in the
+other worker."""
 
 from __future__ import annotations
 
