@@ -118,8 +118,11 @@ def _nav(chapters: list[Chapter], current: int, lang: str, other: tuple[str, str
         f'<input id="cb-search" type="search" autocomplete="off">'
         f'<ol id="cb-search-results" aria-live="polite" '
         f'data-none="{escape(t("book.no_results", lang))}"></ol></form>'
-        f'<h2 class="cb-book-contents">{escape(t("book.contents", lang))}</h2>'
-        f'<ol class="cb-book-toc">{items}</ol></nav>'
+        # open without script (and wide): book.js closes it on a narrow screen, where the
+        # contents sit above the page
+        f'<details class="cb-book-toc-box" open><summary>'
+        f'<h2 class="cb-book-contents">{escape(t("book.contents", lang))}</h2></summary>'
+        f'<ol class="cb-book-toc">{items}</ol></details></nav>'
     )
 
 
@@ -187,7 +190,9 @@ body { margin: 0; }
 .cb-book-name { font-weight: 700; margin-top: 0; }
 .cb-book-toc { padding-left: 1.4em; }
 .cb-book-toc li { margin: 0.35em 0; }
-.cb-book-contents { font-size: 1em; margin-bottom: 0.3em; }
+.cb-book-contents { font-size: 1em; margin: 0.6em 0 0.3em; display: inline; }
+.cb-book-toc-box > summary { cursor: pointer; margin: 0.8em 0 0.3em; }
+.cb-print-only { display: none; }
 .cb-book-search label { display: block; font-weight: 600; margin-bottom: 0.2em; }
 .cb-book-search input { width: 100%; box-sizing: border-box; padding: 0.3em; font-size: 1em; }
 #cb-search-results { padding-left: 1.2em; }
@@ -213,13 +218,24 @@ body { margin: 0; }
   .jp-Cell-outputWrapper { overflow: visible !important; }
   .plotly-graph-div, .js-plotly-plot { width: 100% !important; break-inside: avoid; }
   .jp-MarkdownCell h2, .cb-book-page h2 { break-before: page; }
-  .cb-book-live { display: none; }
+  .cb-book-live, .cb-screen-only { display: none !important; }
+  .cb-print-only { display: block !important; }
 }
 """
 
 BOOK_JS = r"""
 (function () {
   "use strict";
+  // The contents above the page on a narrow screen: closed, so that a phone's reader does
+  // not scroll past them on every page; open again when the screen is wide.
+  var box = document.querySelector(".cb-book-toc-box");
+  if (box && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 800px)");
+    box.open = !narrow.matches;
+    var follow = function (e) { box.open = !e.matches; };
+    if (narrow.addEventListener) { narrow.addEventListener("change", follow); }
+    else if (narrow.addListener) { narrow.addListener(follow); }
+  }
   var input = document.getElementById("cb-search");
   var list = document.getElementById("cb-search-results");
   if (!input || !list) { return; }

@@ -38,10 +38,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Choose at least one indicator.",
     },
     "msg.no_cases": {"nl": "Kies minstens één casus.", "en": "Choose at least one case."},
-    "handout.note": {
-        "nl": "In de app kies je hier zelf; deze afdruk toont de standaardselectie.",
-        "en": "In the app you choose here yourself; this print shows the default selection.",
-    },
     "overview.number": {"nl": "Nr.", "en": "No."},
     "summary.table": {"nl": "tabel", "en": "table"},
     "summary.rows": {"nl": "rijen", "en": "rows"},

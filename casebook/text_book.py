@@ -28,6 +28,45 @@ BOOK_TEXT: dict[str, dict[str, str]] = {
             "the live casebook."
         ),
     },
+    "book.print_note": {
+        "nl": (
+            "Deze afdruk toont de standaardkeuze; in het boek op het scherm kies je zelf met het "
+            "menu boven de grafiek."
+        ),
+        "en": (
+            "This print shows the default choice; in the book on screen you choose yourself "
+            "with the menu above the chart."
+        ),
+    },
+    "book.selection_note": {
+        "nl": "In het casebook met server kies je hier zelf; dit boek toont de standaardselectie.",
+        "en": (
+            "In the live casebook you choose here yourself; this book shows the default selection."
+        ),
+    },
+    "book.check_note": {
+        "nl": (
+            "De vragen beantwoord je in het casebook met server; dit boek toont de grafiek "
+            "zonder antwoorden."
+        ),
+        "en": (
+            "You answer the questions in the live casebook; this book shows the chart without "
+            "answers."
+        ),
+    },
+    "book.compare_modes": {
+        "nl": (
+            "In het casebook met server kies je een van vier weergaven; dit boek toont ze alle "
+            "vier onder elkaar, met de standaardkeuze van wijken en kenmerken. Het profiel "
+            "staat er voor elke wijk: klik op een wijk om het te openen."
+        ),
+        "en": (
+            "In the live casebook you choose one of four views; this book shows all four, one "
+            "below the other, with the default choice of neighbourhoods and indicators. The "
+            "profile is there for every neighbourhood: click one to open it."
+        ),
+    },
+    "book.view": {"nl": "Weergave", "en": "View"},
     "book.contents": {"nl": "Inhoud", "en": "Contents"},
     "book.previous": {"nl": "Vorige", "en": "Previous"},
     "book.next": {"nl": "Volgende", "en": "Next"},

@@ -197,8 +197,10 @@ def test_plotly_is_in_the_folder_once_and_charts_are_divs(
     assert "nl/02_wijken_vergelijken.html" in charted and "nl/01_casussen.html" not in charted
     assert "plotly.js v" in (book_dir / "nl" / "plotly.min.js").read_text(encoding="utf-8")
     page = pages["nl/02_wijken_vergelijken.html"]
-    assert page.count('class="plotly-graph-div"') == 1  # the compare view's chart, with its menu
-    assert "Mutatiegraad per wijk" in page and "casebook-options" in page
+    # the compare view's indicator chart with its menu, then its several-indicators chart and
+    # its coverage matrix (every mode of the view, one below the other)
+    assert page.count('class="plotly-graph-div"') == 3
+    assert "Mutatiegraad per wijk" in page and page.count("casebook-options") == 1
 
 
 def test_code_is_hidden_and_the_menus_are_announced(pages: dict[str, str]) -> None:
@@ -211,6 +213,81 @@ def test_code_is_hidden_and_the_menus_are_announced(pages: dict[str, str]) -> No
     everything = "".join(pages.values())
     assert "unpkg.com" not in everything  # nbconvert's widget loader is gone
     assert "widget-state+json" not in everything  # and the kernel's widgets (none is shown)
+
+
+# What each page says above its view in the book: no note where the view has nothing to choose,
+# the check's own note, and on pages with menus one note for the screen and one for print.
+_MENU_NOTES = ["book.menu_note", "book.print_note"]
+NOTES = {
+    "00_start.html": [],
+    "01_casussen.html": [],
+    "02_wijken_vergelijken.html": _MENU_NOTES,
+    "03_vier_logicas.html": _MENU_NOTES,
+    "04_evaluaties.html": _MENU_NOTES,
+    "05_lessen.html": _MENU_NOTES,
+    "06_check_je_samenwerking.html": ["book.check_note"],
+    "07_woordenlijst.html": [],
+}
+
+
+def _notes(page: str) -> list[tuple[str, str]]:
+    """The class and the text of each of the views' notes in a page."""
+    import html
+    import re
+
+    found = re.findall(r'<p class="casebook-handout-note([^"]*)"><i>(.*?)</i></p>', page, re.S)
+    return [(where.strip(), html.unescape(text)) for where, text in found]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_views_note_is_true_for_its_page(pages: dict[str, str], lang: str) -> None:
+    from casebook.text import t
+
+    for name, keys in NOTES.items():
+        notes = _notes(pages[f"{lang}/{name}"])
+        assert [text for _, text in notes] == [t(k, lang) for k in keys], f"{lang}/{name}"
+        if keys == _MENU_NOTES:  # the menu on screen, the default choice in print
+            assert [where for where, _ in notes] == ["cb-screen-only", "cb-print-only"], name
+        else:
+            assert all(where == "" for where, _ in notes), name
+    everything = "".join(p for n, p in pages.items() if n.startswith(f"{lang}/"))
+    assert t("book.selection_note", lang) not in everything  # every view of the book is above
+
+
+def test_a_view_without_a_selection_has_no_note_and_others_have_one() -> None:
+    from casebook.views.base import handout_note
+
+    assert handout_note("GlossaryView", False, "nl") == ""
+    assert "cb-print-only" in handout_note("GlossaryView", True, "nl")
+    assert "standaardselectie" in handout_note("SomeNewView", False, "nl")
+    assert "standaardselectie" not in handout_note("CheckView", False, "nl")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_compare_page_shows_every_view_mode(pages: dict[str, str], lang: str) -> None:
+    """The view's four modes, each under its heading in the page's language, in the view's
+    order: one indicator (with the menu), several, coverage, and every area's profile."""
+    import re
+
+    import casebook
+    from casebook.compare import area_choices, indicator_table
+    from casebook.text import t
+    from casebook.views.compare import MODES
+
+    page = pages[f"{lang}/02_wijken_vergelijken.html"]
+    headings = re.findall(r'<h3 class="casebook-mode" data-mode="(\w+)">([^<]*)</h3>', page)
+    assert headings == [(m, f"{t('book.view', lang)}: {t(f'mode.{m}', lang)}") for m in MODES]
+    at = {mode: page.index(f'data-mode="{mode}"') for mode in MODES}
+    charts = [m.start() for m in re.finditer('class="plotly-graph-div"', page)]
+    assert len(charts) == 3
+    assert at["one"] < charts[0] < at["several"] < charts[1] < at["coverage"] < charts[2]
+    assert charts[2] < at["profile"]
+    areas = area_choices(indicator_table(casebook.load(), lang=lang))
+    boxes = re.findall(r'<details class="casebook-profile" data-area="([^"]+)"([^>]*)>', page)
+    assert [a for a, _ in boxes] == [a for _, a in areas]
+    assert [a for a, rest in boxes if "open" in rest] == [areas[0][1]]  # the default, open
+    for name, _ in areas:
+        assert t("title.profile", lang, area=name) in _visible(page), name
 
 
 def test_links_point_to_the_other_handout_pages(pages: dict[str, str]) -> None:
@@ -498,4 +575,82 @@ def test_each_menu_changes_its_chart(reader: object, book_dir: Path, lang: str) 
                     "(d, k) => d.layout.updatemenus[0].buttons[k].args[0].visible", option
                 )
                 assert json.loads(after)[0] == wanted, f"{lang}/{name}: option {option}"
+    assert page.outside == [] and page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_compare_pages_modes_are_each_drawn(reader: object, book_dir: Path, lang: str) -> None:
+    """In Chromium every mode of the compare view is there without a kernel: the three charts
+    drawn (the several indicators' small multiples with a panel per indicator, the coverage
+    matrix), and each area's profile opens on a click, the default one open already."""
+    page: Any = reader
+    _open(page, book_dir, lang, "02_wijken_vergelijken.html")
+    charts = page.locator(".plotly-graph-div")
+    assert charts.count() == 3
+    drawn = [
+        charts.nth(k).evaluate(
+            "d => [d.data.length, d.querySelectorAll('.main-svg .trace, .main-svg .hm').length,"
+            " (d.layout.title && d.layout.title.text) || '', !!d.layout.updatemenus]"
+        )
+        for k in range(3)
+    ]
+    assert [menu for *_, menu in drawn] == [True, False, False]
+    for traces, marks, title, _ in drawn:
+        assert traces >= 1 and marks >= 1 and title, drawn
+    several = charts.nth(1).evaluate("d => Object.keys(d._fullLayout._plots).length")
+    assert several >= 4  # one panel per default indicator
+    boxes = page.locator("details.casebook-profile")
+    assert boxes.count() >= 2
+    assert boxes.first.evaluate("d => d.open") and boxes.first.locator("table").is_visible()
+    second = boxes.nth(1)
+    assert not second.evaluate("d => d.open") and not second.locator("table").is_visible()
+    second.locator("summary").click()
+    assert second.evaluate("d => d.open") and second.locator("table").is_visible()
+    assert page.outside == [] and page.errors == []
+
+
+def test_the_notes_are_shown_on_screen_or_in_print(reader: object, book_dir: Path) -> None:
+    """On a page with menus the reader sees the menu's note on screen and the default choice's
+    note in print, never both (print hides the menus)."""
+    page: Any = reader
+    _open(page, book_dir, "nl", "04_evaluaties.html")
+    screen, printed = page.locator(".cb-screen-only"), page.locator(".cb-print-only")
+    try:
+        assert screen.is_visible() and not printed.is_visible()
+        page.emulate_media(media="print")
+        assert printed.is_visible() and not screen.is_visible()
+        assert not page.locator(".updatemenu-container").first.is_visible()
+    finally:
+        page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_contents_fold_away_on_a_narrow_screen(
+    reader: object, book_dir: Path, lang: str
+) -> None:
+    """On a phone (390 px) the contents above the page start closed, so that the page is the
+    first thing below the search box; a click on "Contents" opens them. Wide, they are open."""
+    from casebook.text import t
+
+    page: Any = reader
+    box, links = page.locator("details.cb-book-toc-box"), page.locator(".cb-book-toc a")
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        _open(page, book_dir, lang, "02_wijken_vergelijken.html")
+        assert not box.evaluate("d => d.open") and not links.first.is_visible()
+        assert page.locator("#cb-search").is_visible()  # search stays at hand
+        # the page starts within the first screen, not below nine links
+        top = page.locator(".cb-book-page").evaluate("d => d.getBoundingClientRect().top")
+        assert top < 844 / 2, top
+        page.locator(".cb-book-toc-box > summary").click()
+        assert box.evaluate("d => d.open") and links.nth(8).is_visible()
+        assert page.locator(".cb-book-contents").inner_text() == t("book.contents", lang)
+        page.fill("#cb-search", "wijk" if lang == "nl" else "neighbourhood")
+        page.locator("#cb-search-results a").first.wait_for()
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("document.querySelector('.cb-book-toc-box').open")
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, book_dir, lang, "00_start.html")
+    assert box.evaluate("d => d.open") and links.first.is_visible()
     assert page.outside == [] and page.errors == []

@@ -28,6 +28,7 @@ from casebook.views.chart import PLOTLY_CONFIG, Chart, figure_spec
 __all__ = [
     "HANDOUT_ENV",
     "HANDOUT_MIME",
+    "HANDOUT_NOTES",
     "CHARTS_ENV",
     "Chart",
     "Choices",
@@ -38,6 +39,7 @@ __all__ = [
     "figure_div",
     "figure_outputs",
     "handout_mode",
+    "handout_note",
     "message_html",
     "pair",
     "save_text",
@@ -111,6 +113,35 @@ HANDOUT_MENUS: dict[str, tuple[str, str]] = {
     "LogicsView": ("tension", "tension_figure"),
     "LessonsView": ("case", "figure"),
 }
+
+
+# The note above a view in the book, by the view's class name: None where the view has no
+# selection to make (its text is all there). Every other view without a menu gets
+# "book.selection_note"; a view with a menu gets "book.menu_note" on screen and
+# "book.print_note" in print, where the menus are hidden (casebook.book, BOOK_CSS).
+HANDOUT_NOTES: dict[str, str | None] = {
+    "StartView": None,
+    "CaseReader": None,
+    "GlossaryView": None,
+    "CheckView": "book.check_note",
+    "LiveView": None,  # its page says the live lesson needs the server
+}
+_SELECTION_NOTE = "book.selection_note"
+
+
+def handout_note(view: str, menus: bool, lang: str) -> str:
+    """The note above the view of class ``view`` in the book (HTML, maybe empty): with
+    ``menus``, one for the screen and one for print (CSS classes ``cb-screen-only`` and
+    ``cb-print-only``)."""
+
+    def note(key: str, where: str = "") -> str:
+        classes = f"casebook-handout-note {where}".strip()
+        return f'<p class="{classes}"><i>{escape(_t(key, lang))}</i></p>'
+
+    if menus:
+        return note("book.menu_note", "cb-screen-only") + note("book.print_note", "cb-print-only")
+    key = HANDOUT_NOTES.get(view, _SELECTION_NOTE)
+    return note(key) if key is not None else ""
 
 
 def handout_mode() -> bool:
@@ -258,7 +289,6 @@ class View:
     """
 
     widget: Any
-    handout_note_key = "handout.note"
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         check_lang(lang)
@@ -405,8 +435,7 @@ class View:
     def static_html(self, lang: str) -> str:
         explored = self._explored(lang)
         menus = any(isinstance(p, go.Figure) and p.layout.updatemenus for p in explored)
-        note = escape(_t("book.menu_note" if menus else self.handout_note_key, lang))
-        parts = [f'<p class="casebook-handout-note"><i>{note}</i></p>']
+        parts = [handout_note(type(self).__name__, menus, lang)]
         for k, part in enumerate(explored):
             if isinstance(part, go.Figure):
                 parts.append(figure_div(part, f"{type(self).__name__.lower()}-{id(self):x}-{k}"))

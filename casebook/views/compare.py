@@ -347,10 +347,64 @@ class CompareView(View):
         }
 
     def static_parts(self) -> list[Any]:
+        # The book has no mode buttons: every mode is drawn, one below the other, each under a
+        # heading of its own (the mode shown now first; its chart gets the book's indicator
+        # menu from HANDOUT_MENUS). The profile is every area's, each in a <details>.
+        lang, current = self.lang, self.mode.value
+        later = [part for mode in MODES if mode != current for part in self._mode_parts(mode)]
+        return [
+            _book_intro(lang),
+            _mode_heading(current, lang),
+            *self._shown_parts(),
+            *later,
+        ]
+
+    def _shown_parts(self) -> list[Any]:
+        """What the view shows now: its message, its chart and its table."""
         parts: list[Any] = [message_html(self.message_text)]
         if self.figure is not None:
             parts.append(self.figure)
         return [*parts, self.table_html.value]
+
+    def _mode_parts(self, mode: str) -> list[Any]:
+        """A mode's heading and what it shows for the default choices (the handout only):
+        drawn with the mode set, then the mode is put back and drawn again."""
+        if mode == "profile":
+            return [_mode_heading(mode, self.lang), self._profiles_html()]
+        was = self.mode.value
+        with self.quietly():
+            self.mode.value = mode
+        try:
+            self.draw()
+            return [_mode_heading(mode, self.lang), *self._shown_parts()]
+        finally:
+            with self.quietly():
+                self.mode.value = was
+            self.draw()
+
+    def _profiles_html(self) -> str:
+        """Every area's profile as a table in a <details> of its own, the default area's open."""
+        lang, table = self.lang, self._table(self.lang)
+        boxes = []
+        for name, area_id in area_choices(table):
+            profile = table_html(area_profile(table, area_id, lang=lang))
+            opened = " open" if area_id == self.area.value else ""
+            boxes.append(
+                f'<details class="casebook-profile" data-area="{escape(area_id)}"{opened}>'
+                f"<summary>{escape(t('title.profile', lang, area=name))}</summary>"
+                f"{profile}</details>"
+            )
+        return "".join(boxes)
+
+
+def _mode_heading(mode: str, lang: str) -> str:
+    """The heading of one mode in the book: "View: ..." in ``lang``."""
+    label = f"{t('book.view', lang)}: {t(f'mode.{mode}', lang)}"
+    return f'<h3 class="casebook-mode" data-mode="{mode}">{escape(label)}</h3>'
+
+
+def _book_intro(lang: str) -> str:
+    return f'<p class="casebook-modes-note">{escape(t("book.compare_modes", lang))}</p>'
 
 
 def _loaded_html(name: str, lang: str) -> str:
