@@ -140,6 +140,14 @@ class EvaluationView(View):
     def _draw_all(self, lang: str, cases: list[str], themes: list[str]) -> None:
         book = self._book
         self.say(self.message, None)
+        # The results chart first: the largest drawing in the browser starts while the kernel
+        # builds the rest.
+        figures = ev.result_figures(book, cases=cases, lang=lang)
+        self.results_figure = charts.results_panels(
+            figures, case_ids=self._case_ids, lang=lang, theme=self._theme, narrow=self.narrow
+        )
+        self.show(self.results_chart, self.results_figure)
+
         overview = ev.overview(book, cases=cases, lang=lang)
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
         shown = overview.drop(columns=["case_id"])
@@ -149,12 +157,6 @@ class EvaluationView(View):
         table = table_html(shown) if not shown.empty else ""
         heading = f"<h3>{escape(t('section.overview', lang))}</h3>"
         self.overview_html.value = heading + table + notes
-
-        figures = ev.result_figures(book, cases=cases, lang=lang)
-        self.results_figure = charts.results_panels(
-            figures, case_ids=self._case_ids, lang=lang, theme=self._theme, narrow=self.narrow
-        )
-        self.show(self.results_chart, self.results_figure)
 
         organisation = self._organisation(lang)[[self._names[c] for c in cases]]
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
