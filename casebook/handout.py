@@ -376,10 +376,11 @@ _REDRAW = (
     "Promise.all(Array.from(document.querySelectorAll('.js-plotly-plot'))"
     ".map(d => Plotly.Plots.resize(d)))"
 )
-# True in a page when plotly.js has drawn every chart div (its svg is in it).
+# True in a page when plotly.js has drawn every chart div (its svg is in it); at once in a page
+# without a chart, which does not load plotly.js (casebook.book.in_book).
 _CHARTS_DRAWN = (
-    "window.Plotly !== undefined && Array.from(document.querySelectorAll('.plotly-graph-div'))"
-    ".every(d => d.querySelector('.main-svg'))"
+    "Array.from(document.querySelectorAll('.plotly-graph-div'))"
+    ".every(d => window.Plotly !== undefined && d.querySelector('.main-svg'))"
 )
 
 
