@@ -57,14 +57,20 @@ BOOK_TEXT: dict[str, dict[str, str]] = {
     "book.compare_modes": {
         "nl": (
             "In het casebook met server kies je een van vier weergaven; dit boek toont ze alle "
-            "vier onder elkaar, met de standaardkeuze van wijken en kenmerken. Het profiel "
-            "staat er voor elke wijk: klik op een wijk om het te openen."
+            "vier onder elkaar, met de standaardkeuze van wijken en kenmerken."
         ),
         "en": (
             "In the live casebook you choose one of four views; this book shows all four, one "
-            "below the other, with the default choice of neighbourhoods and indicators. The "
-            "profile is there for every neighbourhood: click one to open it."
+            "below the other, with the default choice of neighbourhoods and indicators."
         ),
+    },
+    "book.profiles_screen": {
+        "nl": "Het profiel staat er voor elke wijk: klik op een wijk om het te openen.",
+        "en": "The profile is there for every neighbourhood: click one to open it.",
+    },
+    "book.profiles_print": {
+        "nl": "Deze afdruk toont het profiel van {area}.",
+        "en": "This print shows the profile of {area}.",
     },
     "book.view": {"nl": "Weergave", "en": "View"},
     "book.contents": {"nl": "Inhoud", "en": "Contents"},

@@ -286,8 +286,12 @@ def test_the_compare_page_shows_every_view_mode(pages: dict[str, str], lang: str
     boxes = re.findall(r'<details class="casebook-profile" data-area="([^"]+)"([^>]*)>', page)
     assert [a for a, _ in boxes] == [a for _, a in areas]
     assert [a for a, rest in boxes if "open" in rest] == [areas[0][1]]  # the default, open
+    text = _visible(page)
     for name, _ in areas:
-        assert t("title.profile", lang, area=name) in _visible(page), name
+        assert t("title.profile", lang, area=name) in text, name
+    # on screen every profile opens; print shows the open one, and says which
+    assert t("book.profiles_screen", lang) in text
+    assert t("book.profiles_print", lang, area=areas[0][0]) in text
 
 
 def test_links_point_to_the_other_handout_pages(pages: dict[str, str]) -> None:
@@ -609,16 +613,27 @@ def test_the_compare_pages_modes_are_each_drawn(reader: object, book_dir: Path, 
     assert page.outside == [] and page.errors == []
 
 
-def test_the_notes_are_shown_on_screen_or_in_print(reader: object, book_dir: Path) -> None:
+_SHOWN = "els => els.map(e => getComputedStyle(e).display !== 'none')"
+
+
+@pytest.mark.parametrize("name", ["04_evaluaties.html", "02_wijken_vergelijken.html"])
+def test_the_notes_are_shown_on_screen_or_in_print(
+    reader: object, book_dir: Path, name: str
+) -> None:
     """On a page with menus the reader sees the menu's note on screen and the default choice's
-    note in print, never both (print hides the menus)."""
+    note in print, never both (print hides the menus); so for the compare view's profiles
+    (every one opens on screen, print shows the open one)."""
     page: Any = reader
-    _open(page, book_dir, "nl", "04_evaluaties.html")
+    _open(page, book_dir, "nl", name)
     screen, printed = page.locator(".cb-screen-only"), page.locator(".cb-print-only")
+    count = 2 if name.startswith("02") else 1  # the view's note, and the profiles' note
+    assert screen.count() == printed.count() == count
     try:
-        assert screen.is_visible() and not printed.is_visible()
+        assert screen.evaluate_all(_SHOWN) == [True] * count
+        assert printed.evaluate_all(_SHOWN) == [False] * count
         page.emulate_media(media="print")
-        assert printed.is_visible() and not screen.is_visible()
+        assert screen.evaluate_all(_SHOWN) == [False] * count
+        assert printed.evaluate_all(_SHOWN) == [True] * count
         assert not page.locator(".updatemenu-container").first.is_visible()
     finally:
         page.emulate_media(media="screen")

@@ -383,9 +383,14 @@ class CompareView(View):
             self.draw()
 
     def _profiles_html(self) -> str:
-        """Every area's profile as a table in a <details> of its own, the default area's open."""
+        """Every area's profile as a table in a <details> of its own, the default area's open
+        (the one that print shows: a closed <details> prints closed)."""
         lang, table = self.lang, self._table(self.lang)
-        boxes = []
+        shown = _area_name(table, self.area.value)
+        boxes = [
+            f'<p class="cb-screen-only">{escape(t("book.profiles_screen", lang))}</p>',
+            f'<p class="cb-print-only">{escape(t("book.profiles_print", lang, area=shown))}</p>',
+        ]
         for name, area_id in area_choices(table):
             profile = table_html(area_profile(table, area_id, lang=lang))
             opened = " open" if area_id == self.area.value else ""
