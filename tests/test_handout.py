@@ -444,6 +444,25 @@ def test_the_pdf_has_every_chapter_and_draws_every_chart(
     assert charts >= 8, f"only {charts} charts found"
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pdf_says_what_print_shows(pdfs: list[Path], lang: str) -> None:
+    """The PDF has each menu page's print note and not the note pointing at the menu, which
+    print hides; and it names the one profile it shows."""
+    import subprocess
+
+    from casebook.text import t
+
+    pdf = next(p for p in pdfs if p.name == f"casebook-{lang}.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    text = " ".join(text.split())
+    assert text.count(t("book.print_note", lang)) == len(MENU_PAGES)
+    assert t("book.menu_note", lang) not in text
+    assert t("book.profiles_screen", lang) not in text
+    assert t("book.profiles_print", lang, area="Doornakkers") in text
+
+
 # --- the book in Chromium, from file://, with every request outside the folder refused --------
 
 # Each page with menus, and how many charts with a menu it has (casebook.views.base.HANDOUT_MENUS).
