@@ -218,6 +218,8 @@ body { margin: 0; }
   .jp-Cell-outputWrapper { overflow: visible !important; }
   .plotly-graph-div, .js-plotly-plot { width: 100% !important; break-inside: avoid; }
   .jp-MarkdownCell h2, .cb-book-page h2 { break-before: page; }
+  /* a heading stays with what it introduces, never alone at the foot of a page */
+  h2, h3, h4 { break-after: avoid; }
   .cb-book-live, .cb-screen-only { display: none !important; }
   .cb-print-only { display: block !important; }
 }
