@@ -38,6 +38,7 @@ class LessonsView(View):
         )
         self.card = widgets.HTML()
         self.jumps = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
+        self._jump_buttons: dict[str, widgets.Button] = {}
         self.chart = self.new_chart()
         self.main_lines = widgets.HTML()
         self.voices = widgets.HTML()
@@ -100,11 +101,13 @@ class LessonsView(View):
         self.voices.value = CARD_STYLE + lessons.voices_html(book, lang=lang)
 
     def draw(self) -> None:
-        """Filter the lessons, list them, show the chosen one and the grid: once each."""
+        """Filter the lessons, list them, draw the grid and show the chosen one: once each.
+        The grid goes first: it is what a filter changes before the reader's eyes, and the
+        browser draws it before it lays out the card."""
         with self.quietly():
             self._filter()
-        self._show_lesson()
         self._draw_grid()
+        self._show_lesson()
 
     def _filter(self) -> None:
         pick = {
@@ -137,15 +140,22 @@ class LessonsView(View):
         names = self._book.cases.set_index("case_id")["short_name"]
         buttons = []
         for case_id in cited:
-            button = widgets.Button(
-                description=t("lessons.jump", lang, case=names[case_id]),
-                icon="book",
-                layout=widgets.Layout(width="auto"),
-            )
-            button.on_click(lambda _, c=case_id: self.reader.show_case(c))
-            button.case_id = case_id
+            button = self._jump_button(case_id)
+            button.description = t("lessons.jump", lang, case=names[case_id])
             buttons.append(button)
         self.jumps.children = tuple(buttons)
+
+    def _jump_button(self, case_id: str) -> widgets.Button:
+        """The button that opens ``case_id`` in the reader: made once per case and reused, so
+        that moving between lessons creates no widgets (each would stay in the kernel and the
+        browser until the page is closed)."""
+        button = self._jump_buttons.get(case_id)
+        if button is None:
+            button = widgets.Button(icon="book", layout=widgets.Layout(width="auto"))
+            button.on_click(lambda _, c=case_id: self.reader.show_case(c))
+            button.case_id = case_id
+            self._jump_buttons[case_id] = button
+        return button
 
     def _draw_grid(self) -> None:
         book, lang = self._book, self.lang

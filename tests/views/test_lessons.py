@@ -47,6 +47,25 @@ def test_a_lesson_jumps_to_the_cases_it_cites(book: casebook.Casebook) -> None:
     assert "Hambaken" in view.reader.summary.value
 
 
+def test_moving_between_lessons_creates_no_widgets(book: casebook.Casebook) -> None:
+    """A jump button per cited case is made once and reused (a new one per lesson stayed in
+    the kernel and the browser for as long as the page was open), and follows the language."""
+    from ipywidgets.widgets.widget import _instances
+
+    view = LessonsView(book, lang="nl")
+    for lesson_id in range(27):  # every case's button made once
+        view.lesson.value = lesson_id
+    before = len(_instances)
+    for lesson_id in [*range(27), *range(27)]:
+        view.lesson.value = lesson_id
+    assert len(_instances) == before
+    view.lesson.value = 9
+    hambaken = view.jumps.children[0]
+    view.language.value = "en"
+    assert view.jumps.children[0] is hambaken
+    assert hambaken.description == "Read the case: Hambaken"
+
+
 def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
     view = LessonsView(book, lang="nl")
     view.tension.value = "funding"
