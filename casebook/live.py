@@ -244,13 +244,8 @@ def read_lesson(
             skipped.append(Problem.from_key(name, None, None, "live.skip.foreign"))
             continue
         try:
-            if entry.stat(follow_symlinks=False).st_size > MAX_BYTES:
-                skipped.append(
-                    Problem.from_key(name, None, None, "live.skip.too_large", kb=MAX_BYTES // 1000)
-                )
-                continue
             with open(entry.path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                data = fh.read(MAX_BYTES + 1)  # no more than that is read of a larger file
         except FileNotFoundError:  # withdrawn while we looked
             continue
         except OSError as err:
@@ -258,7 +253,7 @@ def read_lesson(
                 Problem.from_key(name, None, None, "live.skip.unreadable", reason=err.strerror)
             )
             continue
-        if len(data) > MAX_BYTES:  # grew since we looked
+        if len(data) > MAX_BYTES:
             skipped.append(
                 Problem.from_key(name, None, None, "live.skip.too_large", kb=MAX_BYTES // 1000)
             )
