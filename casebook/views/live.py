@@ -27,7 +27,6 @@ import pandas as pd
 import traitlets
 
 from casebook import check, live, logics
-from casebook.charts import logics as logic_charts
 from casebook.data import Casebook
 from casebook.markup import escape, table_html
 from casebook.text import t
@@ -281,19 +280,14 @@ class LiveView(View):
 
     def _draw_class(self, lesson: live.Lesson) -> None:
         """As the logics page draws an uploaded class: the same summary, chart and table."""
-        lang = self.lang
-        if len(lesson.placements) == 0:
-            self.class_figure = None
-            self.show(self.chart, None)
-            self.table.value = message_html(t("class.none", lang))
-            return
-        summary = logics.class_summary(lesson.placements, self._reading)
-        self.class_figure = logic_charts.class_plane(
-            lesson.placements, summary, lang=lang, theme=self._theme
+        from casebook.views.logics import class_parts  # here: views.logics imports ShareBox
+
+        self.class_figure, shown = class_parts(
+            lesson.placements, self._reading, lang=self.lang, theme=self._theme
         )
         self.show(self.chart, self.class_figure)
-        shown = table_html(logics.class_table(summary, lang))
-        self.table.value = f"<div style='font-size:1.2em'>{shown}</div>"
+        drawn = self.class_figure is not None  # else ``shown`` says that nobody placed a case
+        self.table.value = f"<div style='font-size:1.2em'>{shown}</div>" if drawn else shown
 
     def _draw_check(self, lesson: live.Lesson) -> None:
         lang = self.lang

@@ -22,7 +22,7 @@ from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import Chart, View, download_link, message_html, pair, save_text
 from casebook.views.live import ShareBox
 
-__all__ = ["LogicsView", "logics_view", "start_positions"]
+__all__ = ["LogicsView", "class_parts", "logics_view", "start_positions"]
 
 log = logging.getLogger(__name__)
 
@@ -319,17 +319,10 @@ class LogicsView(View):
             items = "".join(f"<li>{escape(p.text(lang))}</li>" for p in loaded.refused)
             status.append(f"<p>{escape(t('class.refused', lang))}</p><ul>{items}</ul>")
         self.class_status.value = "".join(status)
-        if len(loaded.placements) == 0:
-            self.class_figure = None
-            self.show(self.class_chart, None)
-            self.class_table.value = message_html(t("class.none", lang))
-            return
-        summary = logics.class_summary(loaded.placements, self._reading)
-        self.class_figure = charts.class_plane(
-            loaded.placements, summary, lang=lang, theme=self._theme
+        self.class_figure, self.class_table.value = class_parts(
+            loaded.placements, self._reading, lang=lang, theme=self._theme
         )
         self.show(self.class_chart, self.class_figure)
-        self.class_table.value = table_html(logics.class_table(summary, lang))
 
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
@@ -370,6 +363,19 @@ def _on_step(value: float, slider: widgets.FloatSlider) -> float:
     """``value`` on ``slider``'s steps and within its range."""
     stepped = round(round(value / slider.step) * slider.step, 10)
     return min(max(stepped, slider.min), slider.max)
+
+
+def class_parts(
+    placements: pd.DataFrame, reading: pd.DataFrame, *, lang: str, theme: Theme
+) -> tuple[go.Figure | None, str]:
+    """A class's placements (``logics.read_class``) as the class plane beside the casebook's
+    ``reading`` and the table of the class's spread per case (HTML); no figure and a message
+    when nobody placed a case. Shared by the uploaded class here and the live page."""
+    if len(placements) == 0:
+        return None, message_html(t("class.none", lang))
+    summary = logics.class_summary(placements, reading)
+    figure = charts.class_plane(placements, summary, lang=lang, theme=theme)
+    return figure, table_html(logics.class_table(summary, lang))
 
 
 def logics_view(
