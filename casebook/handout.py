@@ -7,7 +7,7 @@ Each page hides the code, shows its charts interactive (plotly.js is one file in
 links, and links to the same page in the other language; the teacher's key is the last page.
 Widgets need a kernel, so while the book is built the views show themselves as static HTML in
 both languages; the chart a view's main control changes holds every option's chart behind a
-plotly menu (casebook.views.base.HANDOUT_MENUS, casebook.charts.book). Each notebook is executed
+plotly menu (a view's handout_menu, casebook.charts.book). Each notebook is executed
 once, and each language's page keeps that language's cells (tagged ``lang-nl`` / ``lang-en``)
 and view. ``--pdf`` prints each language's book with Chromium (:func:`write_pdfs`). Files are
 written to a temporary file first and then moved into place.

@@ -255,12 +255,13 @@ def test_each_views_note_is_true_for_its_page(pages: dict[str, str], lang: str) 
 
 
 def test_a_view_without_a_selection_has_no_note_and_others_have_one() -> None:
-    from casebook.views.base import handout_note
+    from casebook.views import CheckView, GlossaryView
+    from casebook.views.base import View, handout_note
 
-    assert handout_note("GlossaryView", False, "nl") == ""
-    assert "cb-print-only" in handout_note("GlossaryView", True, "nl")
-    assert "standaardselectie" in handout_note("SomeNewView", False, "nl")
-    assert "standaardselectie" not in handout_note("CheckView", False, "nl")
+    assert handout_note(GlossaryView.handout_note_key, False, "nl") == ""
+    assert "cb-print-only" in handout_note(GlossaryView.handout_note_key, True, "nl")
+    assert "standaardselectie" in handout_note(View.handout_note_key, False, "nl")  # a new view
+    assert "standaardselectie" not in handout_note(CheckView.handout_note_key, False, "nl")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -465,7 +466,7 @@ def test_the_pdf_says_what_print_shows(pdfs: list[Path], lang: str) -> None:
 
 # --- the book in Chromium, from file://, with every request outside the folder refused --------
 
-# Each page with menus, and how many charts with a menu it has (casebook.views.base.HANDOUT_MENUS).
+# Each page with menus, and how many charts with a menu it has (a view's handout_menu, views.base).
 MENU_PAGES = {
     "02_wijken_vergelijken.html": 1,  # the indicator
     "03_vier_logicas.html": 2,  # the casebook's reading of each case (LogicsView), the tension

@@ -28,7 +28,6 @@ from casebook.views.chart import PLOTLY_CONFIG, Chart, figure_spec
 __all__ = [
     "HANDOUT_ENV",
     "HANDOUT_MIME",
-    "HANDOUT_NOTES",
     "CHARTS_ENV",
     "Chart",
     "Choices",
@@ -104,43 +103,19 @@ HANDOUT_ENV = "CASEBOOK_HANDOUT"
 HANDOUT_MIME = "application/vnd.casebook.handout+json"
 
 
-# The views whose main chart the static book makes explorable without a kernel: the view's
-# class name -> (its control, the figure attribute that control changes). Every option of the
-# control is drawn while the handout is built and the charts go into one figure with a menu.
-HANDOUT_MENUS: dict[str, tuple[str, str]] = {
-    "CompareView": ("indicator", "figure"),
-    "EvaluationView": ("finding_case", "findings_figure"),
-    "LogicsView": ("tension", "tension_figure"),
-    "LessonsView": ("case", "figure"),
-}
+def handout_note(key: str | None, menus: bool, lang: str) -> str:
+    """The note above a view in the book (HTML, maybe empty): the view's
+    :attr:`View.handout_note_key` (None: no note, the view has nothing to choose); with
+    ``menus`` instead one note for the screen ("book.menu_note") and one for print
+    ("book.print_note", CSS classes ``cb-screen-only`` and ``cb-print-only``), where the menus
+    are hidden (casebook.book, BOOK_CSS)."""
 
-
-# The note above a view in the book, by the view's class name: None where the view has no
-# selection to make (its text is all there). Every other view without a menu gets
-# "book.selection_note"; a view with a menu gets "book.menu_note" on screen and
-# "book.print_note" in print, where the menus are hidden (casebook.book, BOOK_CSS).
-HANDOUT_NOTES: dict[str, str | None] = {
-    "StartView": None,
-    "CaseReader": None,
-    "GlossaryView": None,
-    "CheckView": "book.check_note",
-    "LiveView": None,  # its page says the live lesson needs the server
-}
-_SELECTION_NOTE = "book.selection_note"
-
-
-def handout_note(view: str, menus: bool, lang: str) -> str:
-    """The note above the view of class ``view`` in the book (HTML, maybe empty): with
-    ``menus``, one for the screen and one for print (CSS classes ``cb-screen-only`` and
-    ``cb-print-only``)."""
-
-    def note(key: str, where: str = "") -> str:
+    def note(text_key: str, where: str = "") -> str:
         classes = f"casebook-handout-note {where}".strip()
-        return f'<p class="{classes}"><i>{escape(_t(key, lang))}</i></p>'
+        return f'<p class="{classes}"><i>{escape(_t(text_key, lang))}</i></p>'
 
     if menus:
         return note("book.menu_note", "cb-screen-only") + note("book.print_note", "cb-print-only")
-    key = HANDOUT_NOTES.get(view, _SELECTION_NOTE)
     return note(key) if key is not None else ""
 
 
@@ -289,6 +264,11 @@ class View:
     """
 
     widget: Any
+    # In the static book: the main control and the figure attribute it changes, which the book
+    # makes explorable without a kernel (every option's chart in one figure with a menu); and
+    # the key of the note above the view (None: the view has nothing to choose).
+    handout_menu: tuple[str, str] | None = None
+    handout_note_key: str | None = "book.selection_note"
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         check_lang(lang)
@@ -398,11 +378,11 @@ class View:
 
     def _explored(self, lang: str) -> list[str | go.Figure]:
         """:meth:`static_parts`, with the figure that the view's main control changes (see
-        :data:`HANDOUT_MENUS`) replaced by one holding every option's chart, chosen in the page
+        :attr:`handout_menu`) replaced by one holding every option's chart, chosen in the page
         with plotly's own menu (casebook.charts.book), so the book is explorable without a
         kernel."""
         parts = self.static_parts()
-        found = HANDOUT_MENUS.get(type(self).__name__)
+        found = self.handout_menu
         if found is None:
             return parts
         control_name, figure_name = found
@@ -435,7 +415,7 @@ class View:
     def static_html(self, lang: str) -> str:
         explored = self._explored(lang)
         menus = any(isinstance(p, go.Figure) and p.layout.updatemenus for p in explored)
-        parts = [handout_note(type(self).__name__, menus, lang)]
+        parts = [handout_note(self.handout_note_key, menus, lang)]
         for k, part in enumerate(explored):
             if isinstance(part, go.Figure):
                 parts.append(figure_div(part, f"{type(self).__name__.lower()}-{id(self):x}-{k}"))

@@ -23,6 +23,8 @@ class CaseReader(View):
     evaluation, reflections and outside voices. Controls: ``language`` and ``case``; ``parts``
     holds the HTML of every tab for the case shown."""
 
+    handout_note_key = None
+
     def __init__(self, book: Casebook, *, lang: str = "nl", case_id: str | None = None) -> None:
         super().__init__(book, lang=lang)
         cases = book.cases.sort_values("number")

@@ -38,6 +38,8 @@ class CheckView(View):
     ``message_text`` what the reader was last told (or None).
     """
 
+    handout_note_key = "book.check_note"
+
     def __init__(
         self,
         book: Casebook,

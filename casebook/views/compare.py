@@ -53,6 +53,8 @@ class CompareView(View):
     ``message_text`` (what the reader is told instead of a chart, or None).
     """
 
+    handout_menu = ("indicator", "figure")
+
     def __init__(
         self,
         book: Casebook,
@@ -349,7 +351,7 @@ class CompareView(View):
     def static_parts(self) -> list[Any]:
         # The book has no mode buttons: every mode is drawn, one below the other, each under a
         # heading of its own (the mode shown now first; its chart gets the book's indicator
-        # menu from HANDOUT_MENUS). The profile is every area's, each in a <details>.
+        # menu from handout_menu). The profile is every area's, each in a <details>.
         lang, current = self.lang, self.mode.value
         later = [part for mode in MODES if mode != current for part in self._mode_parts(mode)]
         return [

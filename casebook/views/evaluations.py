@@ -30,6 +30,8 @@ class EvaluationView(View):
     figures (``results_figure``, ``findings_figure``, ``timeline_figure``) and the tables behind
     every part (``tables``) are up to date."""
 
+    handout_menu = ("finding_case", "findings_figure")
+
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         super().__init__(book, lang=lang, theme=theme)
         self._case_ids = book.cases.sort_values("number")["case_id"].tolist()

@@ -18,6 +18,8 @@ __all__ = ["GlossaryView", "glossary_view"]
 class GlossaryView(View):
     """Controls: ``language`` and ``search`` (a word to look for); ``body`` holds the list."""
 
+    handout_note_key = None
+
     def __init__(self, book: Casebook, *, lang: str = "nl") -> None:
         super().__init__(book, lang=lang)
         self.intro = widgets.HTML()

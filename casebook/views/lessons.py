@@ -25,6 +25,8 @@ class LessonsView(View):
     """The 27 lessons: filter by case, logic or tension; choose a lesson to read it; jump to the
     cases it cites (the embedded ``reader`` opens them). Also the four main lines and voices."""
 
+    handout_menu = ("case", "figure")
+
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         super().__init__(book, lang=lang, theme=theme)
         self.case = widgets.Dropdown(options=[("", ALL)], value=ALL)

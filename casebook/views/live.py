@@ -148,6 +148,8 @@ class LiveView(View):
     ``allowed`` is False outside class mode or without the teacher's secret: the page then
     says so and reads nothing."""
 
+    handout_note_key = None  # its page says the live lesson needs the server
+
     def __init__(
         self,
         book: Casebook,

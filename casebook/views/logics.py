@@ -38,6 +38,8 @@ class LogicsView(View):
     ``tension_figure`` and, after loading a class, ``class_figure`` hold the figures shown.
     """
 
+    handout_menu = ("tension", "tension_figure")
+
     def __init__(
         self,
         book: Casebook,
@@ -327,7 +329,7 @@ class LogicsView(View):
     def static_parts(self) -> list[Any]:
         # On paper there are no sliders: show the casebook's reading with its reasons, and the
         # tensions grid, so that a class can argue with both. In the book a plotly menu shows
-        # the reading of all cases or of one (the tensions grid gets its menu from HANDOUT_MENUS).
+        # the reading of all cases or of one (the tensions grid gets its menu from handout_menu).
         return [self.reading_menu(), self._reading_html(), self.tension_figure]
 
     def reading_menu(self) -> go.Figure:

@@ -57,6 +57,8 @@ class StartView(View):
     and in class mode the students' link (``class_link``; by default from
     :data:`CLASS_LINK_ENV`)."""
 
+    handout_note_key = None
+
     def __init__(self, book: Casebook, *, lang: str = "nl", class_link: str | None = None) -> None:
         self.class_link = class_link or _class_link_from_env()
         super().__init__(book, lang=lang)
