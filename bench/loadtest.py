@@ -119,10 +119,8 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         token=token,
     )  # fmt: skip
     query = f"?token={token}" if token else ""
-    # AppServer leaves the token out of Voilà's environment (casebook start puts it there)
-    env = {"JUPYTER_TOKEN": token} if token else {}
     log = ROOT / "build" / f"voila-load-{n}.log"
-    with AppServer(settings, log=log, env=env) as server:
+    with AppServer(settings, log=log) as server:  # it gives Voilà the settings' token
         # a teacher starts the server before class: wait until every page's pool is full
         expected = (len(PAGE_VIEWS) - 1) * args.pool_size + 2 * args.pool_size
         began, deadline = time.monotonic(), time.monotonic() + 600

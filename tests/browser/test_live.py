@@ -14,8 +14,8 @@ import pytest
 
 from casebook import live
 from casebook.app import AppSettings
-from casebook.testing import DRAWN, AppServer
-from tests.browser.conftest import ROOT, SCREENSHOTS, _need_browser
+from casebook.testing import DRAWN
+from tests.browser.conftest import SCREENSHOTS, _serve
 
 # Three cold class-mode kernels and three refreshes: about 30 s on 2 cores, which make test
 # (under 3 minutes) has no room for; .ci/run runs it after the suite with CASEBOOK_LIVE_CHECK=1.
@@ -33,17 +33,11 @@ LOGICS = "03_vier_logicas.ipynb"
 def class_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Class mode as ``casebook start --class`` runs it (the guarded Voilà, a token), without
     preheated kernels (one kernel per page asked for); its base URL and class folder."""
-    _need_browser()
     root = tmp_path_factory.mktemp("class")
     settings = AppSettings(open_browser=False, preheat=False, token=TOKEN)
-    env = {"JUPYTER_TOKEN": TOKEN, live.CLASS_DIR_ENV: str(root), live.TEACHER_ENV: SECRET}
-    (ROOT / "build").mkdir(exist_ok=True)
-    server = AppServer(settings, env=env, log=ROOT / "build" / "voila-live.log")
-    try:
-        server.start().wait()
+    env = {live.CLASS_DIR_ENV: str(root), live.TEACHER_ENV: SECRET}  # the token: from settings
+    for server in _serve(settings, "voila-live.log", env):
         yield server.base_url, root
-    finally:
-        server.stop()
 
 
 def _count(page: object, n: int, timeout: float) -> None:
