@@ -384,18 +384,16 @@ _CHARTS_DRAWN = (
 )
 
 
-def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
-    """The pages ``files`` of ``folder``, printed by Chromium one after another into ``target``
-    (poppler's pdfunite puts them together), with every chart drawn first."""
+def _pdf_of_pages(browser: Any, folder: Path, files: list[str], target: Path) -> None:
+    """The pages ``files`` of ``folder``, printed by ``browser`` (Playwright's Chromium) one
+    after another into ``target`` (poppler's pdfunite puts them together), with every chart
+    drawn first."""
     import shutil
     import subprocess
 
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
         try:
-            page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
             page.route(
                 "**/*",
                 lambda route: (
@@ -419,7 +417,7 @@ def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
                 page.emulate_media(media="screen")
                 parts.append(str(part))
         finally:
-            browser.close()
+            page.close()
         unite = shutil.which("pdfunite")
         if unite is None:
             raise RuntimeError("the PDF needs pdfunite (Debian: apt-get install poppler-utils)")
@@ -431,10 +429,12 @@ def _pdf_of_pages(folder: Path, files: list[str], target: Path) -> None:
         os.replace(staged, target)
 
 
-def write_pdfs(out_dir: str | os.PathLike[str]) -> list[Path]:
+def write_pdfs(out_dir: str | os.PathLike[str], *, browser: Any = None) -> list[Path]:
     """The whole book of each language as one PDF, ``out_dir/<lang>/casebook-<lang>.pdf``,
     printed by the Chromium the tests use (Playwright's ``page.pdf()``; nbconvert's webpdf cuts
-    plotly charts), in the order of the table of contents.
+    plotly charts), in the order of the table of contents. ``browser``: a Chromium already
+    launched by Playwright to print with (a process has one sync Playwright at a time, and a
+    test session's is open); by default one is launched for both books and closed after.
 
     Raises
     ------
@@ -449,12 +449,21 @@ def write_pdfs(out_dir: str | os.PathLike[str]) -> list[Path]:
         ) from err
     if not Path(CHROMIUM).is_file():
         raise RuntimeError(f"the PDF needs Chromium at {CHROMIUM} (apt-get install chromium)")
-    out, written = Path(out_dir), []
+    out = Path(out_dir)
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return write_pdfs(out, browser=own)
+            finally:
+                own.close()
+    written = []
     for lang in LANGS:
         folder = out / lang
-        files = _book_files(folder)
         target = folder / f"casebook-{lang}.pdf"
-        _pdf_of_pages(folder, files, target)
+        _pdf_of_pages(browser, folder, _book_files(folder), target)
         written.append(target)
     return written
 

@@ -348,10 +348,10 @@ def test_a_failed_page_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.fixture(scope="module")
-def pdfs(book_dir: Path) -> list[Path]:
+def pdfs(book_dir: Path, request: pytest.FixtureRequest) -> list[Path]:
     """Both languages' PDFs, printed once by Chromium: 18 pages, about 20 s, so a CI step of
-    its own (.ci/run, CASEBOOK_PDF_CHECK=1) rather than `make test`. (Before the browser tests
-    below: Playwright's sync API runs one at a time in a process.)"""
+    its own (.ci/run, CASEBOOK_PDF_CHECK=1) rather than `make test`. Printed with the session's
+    Chromium (tests/conftest.py): a process runs one sync Playwright at a time."""
     import os
 
     from casebook.handout import write_pdfs
@@ -359,7 +359,7 @@ def pdfs(book_dir: Path) -> list[Path]:
     if os.environ.get("CASEBOOK_PDF_CHECK") != "1":
         pytest.skip("printing the book takes about 20 s: a CI step (CASEBOOK_PDF_CHECK=1)")
 
-    return write_pdfs(book_dir)
+    return write_pdfs(book_dir, browser=request.getfixturevalue("chromium"))
 
 
 def _plain(text: str) -> str:
