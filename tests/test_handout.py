@@ -72,20 +72,25 @@ def _visible(page: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-def _chart_texts(page: str) -> str:
-    """Titles, axis titles, ticks and notes of every chart in the page (they are in scripts)."""
+def _figures(page: str) -> list[dict]:
+    """Every chart of a page as ``{"data", "layout"}``, read from its ``Plotly.newPlot`` call."""
     import json
 
-    from tests.views.test_languages import _figure_texts
-
-    decoder, texts, at = json.JSONDecoder(), [], 0
+    decoder, figures, at = json.JSONDecoder(), [], 0
     while (at := page.find("Plotly.newPlot(", at)) >= 0:
         at = page.index(",", at) + 1  # past the div id
         data, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
         at = page.index(",", at) + 1
         layout, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
-        texts += _figure_texts({"data": data, "layout": layout})
-    return " ".join(texts)
+        figures.append({"data": data, "layout": layout})
+    return figures
+
+
+def _chart_texts(page: str) -> str:
+    """Titles, axis titles, ticks and notes of every chart in the page (they are in scripts)."""
+    from tests.views.test_languages import _figure_texts
+
+    return " ".join(text for figure in _figures(page) for text in _figure_texts(figure))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -373,15 +378,10 @@ def _plain(text: str) -> str:
 def _chart_titles(page: str) -> list[tuple[str, list[str]]]:
     """The title of every chart in a page ("" for a chart without one) and the lines of its
     notes and labels (annotations), as plain text."""
-    import json
     import re
 
-    decoder, titles, at = json.JSONDecoder(), [], 0
-    while (at := page.find("Plotly.newPlot(", at)) >= 0:
-        at = page.index(",", at) + 1
-        _, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
-        at = page.index(",", at) + 1
-        layout, at = decoder.raw_decode(page, at + len(page[at:]) - len(page[at:].lstrip()))
+    titles = []
+    for layout in (figure["layout"] for figure in _figures(page)):
         lines = [
             _plain(line)
             for note in layout.get("annotations", [])
@@ -418,7 +418,7 @@ def test_the_pdf_has_every_chapter_and_draws_every_chart(
 ) -> None:
     import subprocess
 
-    from casebook.book import toc_files
+    from casebook.book import page_title, toc_files
 
     pdf = next(p for p in pdfs if p.name == f"casebook-{lang}.pdf")
     assert pdf.stat().st_size > 0
@@ -430,8 +430,7 @@ def test_the_pdf_has_every_chapter_and_draws_every_chart(
     charts = 0
     for file in toc_files(start):
         page = pages[f"{lang}/{file}"]
-        heading = _plain(page.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0])
-        heading = heading.replace("¶", "").strip()
+        heading = page_title(page, file)
         assert any(heading in p for p in pdf_pages), f"{lang}: chapter {file} is not in the PDF"
         for title, lines in _chart_titles(page):
             charts += 1
