@@ -43,6 +43,7 @@ __all__ = [
     "AppSettings",
     "app_env",
     "notebooks_dir",
+    "served_options",
     "start",
     "template_root",
     "voila_command",
@@ -113,23 +114,13 @@ class AppSettings:
 # in code, so configuration cannot widen it; tests/test_security.py checks that it holds.
 
 
-def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[str]:
-    """The Voilà command line for ``settings`` (serving every notebook in ``root``). With a
-    token it runs the guarded Voilà of ``casebook.classroom``; the token itself goes in the
-    environment (:func:`app_env`), not on the command line that every user of the machine can
-    read."""
-    root = root or settings.notebooks or notebooks_dir()
-    command = [
-        sys.executable,
-        "-m",
-        "casebook.classroom" if settings.token else "voila",
-        str(root),
-        "--template=casebook",
-        f"--Voila.ip={settings.ip}",
-        f"--port={settings.port}",
-        # the port asked for or none: the printed link and the browser must find the server
-        "--Voila.port_retries=0",
-        "--no-browser",
+def served_options(settings: AppSettings) -> list[str]:
+    """What makes a server serve the casebook as ``casebook start`` does, given to Voilà by
+    :func:`voila_command` and to each student's Jupyter server on a hub
+    (deploy/hub/jupyterhub_config.py): the casebook's template, no tracebacks, no other files,
+    idle kernels shut down, kernels on Unix sockets, late output waited for."""
+    return [
+        "--VoilaConfiguration.template=casebook",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.file_allowlist=[]",
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
@@ -145,6 +136,26 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
         # start-up kernels on a busy machine). Waiting up to a minute costs nothing when the
         # output is on time.
         "--VoilaExecutor.iopub_timeout=60",
+    ]
+
+
+def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[str]:
+    """The Voilà command line for ``settings`` (serving every notebook in ``root``). With a
+    token it runs the guarded Voilà of ``casebook.classroom``; the token itself goes in the
+    environment (:func:`app_env`), not on the command line that every user of the machine can
+    read."""
+    root = root or settings.notebooks or notebooks_dir()
+    command = [
+        sys.executable,
+        "-m",
+        "casebook.classroom" if settings.token else "voila",
+        str(root),
+        f"--Voila.ip={settings.ip}",
+        f"--port={settings.port}",
+        # the port asked for or none: the printed link and the browser must find the server
+        "--Voila.port_retries=0",
+        "--no-browser",
+        *served_options(settings),
     ]
     if not settings.plotly_extension:
         # The charts are the casebook's own widget (casebook/views/chart.py), which loads

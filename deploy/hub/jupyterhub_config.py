@@ -46,7 +46,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from casebook.app import PAGES, jupyter_path, notebooks_dir
+from casebook.app import PAGES, AppSettings, jupyter_path, notebooks_dir, served_options
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 (JupyterHub provides it)
 
@@ -86,23 +86,15 @@ def _port(name: str, default: int) -> int:
 
 def casebook_server_options() -> list[str]:
     """Options for each student's Jupyter server, so that Voilà (a server extension there)
-    serves the casebook as ``casebook start`` does (casebook/app.py, ``voila_command``): its
-    own template, no tracebacks, no other files, plotly's lab extension left out, kernels that
-    wait for late output and idle kernels shut down. (Voilà's preheated kernels exist only in
-    a standalone Voilà, not in its server extension: each page starts its kernel when opened.)
-    """
+    serves the casebook as ``casebook start`` does: ``casebook.app.served_options`` (the
+    template, no tracebacks, no other files, idle kernels shut down, late output waited for),
+    and plotly's lab extension left out. (Voilà's preheated kernels exist only in a standalone
+    Voilà, not in its server extension: each page starts its kernel when opened.)"""
     return [
-        "--VoilaConfiguration.template=casebook",
-        "--VoilaConfiguration.show_tracebacks=False",
-        "--VoilaConfiguration.file_allowlist=[]",
+        *served_options(AppSettings()),
         # a list in Python syntax: a bare name is read as no list at all here (the server, not
         # Voilà, reads these options), and Voilà 0.5.13 then fails on every page
         "--VoilaConfiguration.extension_denylist=['jupyterlab-plotly']",
-        "--VoilaExecutor.iopub_timeout=60",
-        "--MappingKernelManager.cull_idle_timeout=600",
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
-        "--MappingKernelManager.kernel_manager_class=casebook.kernels.IpcKernelManager",
     ]
 
 
