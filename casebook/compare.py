@@ -8,6 +8,8 @@ up as a row with status ``not_reported``, never as zero.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -21,6 +23,7 @@ from casebook.text import format_figure, t
 __all__ = [
     "PUBLIC_COLUMNS",
     "REFERENCE_KIND",
+    "TableIndex",
     "area_choices",
     "area_profile",
     "check_table_lang",
@@ -28,7 +31,9 @@ __all__ = [
     "indicator_choices",
     "indicator_table",
     "select",
+    "select_records",
     "selection_message",
+    "table_index",
     "to_csv",
 ]
 
@@ -200,12 +205,104 @@ def indicator_choices(table: pd.DataFrame, *, group: str | None = None) -> list[
     return list(zip(rows["label"], rows["indicator"], strict=True))
 
 
+@dataclass(frozen=True)
+class TableIndex:
+    """The rows of one indicator table as plain records, with the look-ups a selection needs.
+
+    Built once per table by :func:`table_index` (a view keeps it beside its table), it makes
+    :func:`select` and :func:`selection_message` a few dictionary look-ups instead of pandas
+    filtering. Its records are shared: read them, never change them.
+    """
+
+    #: the language the table was built for (its ``attrs["lang"]``), or None
+    lang: str | None
+    #: indicator -> area_id -> that pair's row (the last one), areas in table order
+    pairs: dict[str, dict[str, dict[str, Any]]]
+    #: area_id -> the area's facts (area_id, area, area_kind, case_id) from its last row
+    areas: dict[str, dict[str, Any]]
+    #: indicator -> its facts (indicator, label, group, unit, derived, formula), last row
+    indicators: dict[str, dict[str, Any]]
+    #: indicator -> its label in its first row
+    labels: dict[str, Any]
+    #: :func:`area_choices` of the table
+    choices: list[tuple[str, str]]
+
+
+_AREA_COLUMNS = ["area_id", "area", "area_kind", "case_id"]
+_INDICATOR_COLUMNS = ["indicator", "label", "group", "unit", "derived", "formula"]
+
+
+def table_index(table: pd.DataFrame) -> TableIndex:
+    """The look-ups of ``table`` (an :func:`indicator_table`) that :func:`select` uses."""
+    pairs: dict[str, dict[str, dict[str, Any]]] = {}
+    areas: dict[str, dict[str, Any]] = {}
+    indicators: dict[str, dict[str, Any]] = {}
+    labels: dict[str, Any] = {}
+    for r in table.to_dict("records"):
+        area_id, indicator = r["area_id"], r["indicator"]
+        pairs.setdefault(indicator, {})[area_id] = r
+        areas[area_id] = {c: r[c] for c in _AREA_COLUMNS}
+        indicators[indicator] = {c: r[c] for c in _INDICATOR_COLUMNS}
+        labels.setdefault(indicator, r["label"])
+    return TableIndex(
+        lang=table.attrs.get("lang"),
+        pairs=pairs,
+        areas=areas,
+        indicators=indicators,
+        labels=labels,
+        choices=area_choices(table),
+    )
+
+
 def _placeholder(area: dict, indicator: dict, lang: str) -> dict:
     row = dict.fromkeys(_COLUMNS, pd.NA)
     row.update(area)
     row.update(indicator)
     row.update(display=t("not_reported", lang), status="not_reported")
     return row
+
+
+def select_records(
+    table: pd.DataFrame,
+    *,
+    areas: list[str],
+    indicators: list[str],
+    lang: str = "nl",
+    reference: bool = True,
+    index: TableIndex | None = None,
+) -> list[dict[str, Any]]:
+    """The rows :func:`select` returns, as a list of records (one dict per row, fresh copies).
+
+    ``index`` is ``table_index(table)`` when the caller keeps it (built here if None).
+    """
+    check_lang(lang)
+    check_table_lang(table, lang)
+    if index is None:
+        index = table_index(table)
+    for name, chosen, known in (
+        ("areas", areas, index.areas),
+        ("indicators", indicators, index.indicators),
+    ):
+        unknown = [x for x in chosen if x not in known]
+        if unknown:
+            raise ValueError(f"`{name}` must be among {sorted(known)}, but {unknown} was passed.")
+    rows = []
+    for indicator in indicators:
+        found = index.pairs.get(indicator, {})
+        for area_id in areas:
+            hit = found.get(area_id)
+            rows.append(
+                dict(hit)
+                if hit is not None
+                else _placeholder(index.areas[area_id], index.indicators[indicator], lang)
+            )
+        if reference:
+            rows += [
+                dict(r)
+                for a, r in found.items()
+                if r["area_kind"] == REFERENCE_KIND and a not in areas
+            ]
+    return rows
 
 
 def select(
@@ -215,61 +312,41 @@ def select(
     indicators: list[str],
     lang: str = "nl",
     reference: bool = True,
+    index: TableIndex | None = None,
 ) -> pd.DataFrame:
     """Rows of ``table`` for the chosen areas and indicators, one per pair, in the order chosen.
 
     A pair the booklet does not report gets a row with status ``not_reported`` and no figure.
     With ``reference`` True, rows of city references (Tilburg) that report an indicator are
-    added after the chosen areas.
+    added after the chosen areas. ``index`` is ``table_index(table)`` when the caller keeps it.
     """
-    check_lang(lang)
-    check_table_lang(table, lang)
-    known_areas, known_ind = set(table["area_id"]), set(table["indicator"])
-    for name, chosen, known in (
-        ("areas", areas, known_areas),
-        ("indicators", indicators, known_ind),
-    ):
-        unknown = [x for x in chosen if x not in known]
-        if unknown:
-            raise ValueError(f"`{name}` must be among {sorted(known)}, but {unknown} was passed.")
-    part = table[table["indicator"].isin(indicators)]
-    found = {(r["area_id"], r["indicator"]): r for r in part.to_dict("records")}
-    areas_once = table.drop_duplicates("area_id", keep="last")  # an area's facts, once
-    area_info = {
-        r["area_id"]: r
-        for r in areas_once[["area_id", "area", "area_kind", "case_id"]].to_dict("records")
-    }
-    ind_cols = ["indicator", "label", "group", "unit", "derived", "formula"]
-    ind_info = {r["indicator"]: r for r in part[ind_cols].to_dict("records")}
-    rows = []
-    for indicator in indicators:
-        for area_id in areas:
-            hit = found.get((area_id, indicator))
-            rows.append(
-                hit
-                if hit is not None
-                else _placeholder(area_info[area_id], ind_info[indicator], lang)
-            )
-        if reference:
-            rows += [
-                r
-                for (a, i), r in found.items()
-                if i == indicator and r["area_kind"] == REFERENCE_KIND and a not in areas
-            ]
+    rows = select_records(
+        table, areas=areas, indicators=indicators, lang=lang, reference=reference, index=index
+    )
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
 def selection_message(
-    table: pd.DataFrame, *, areas: list[str], indicators: list[str], lang: str = "nl"
+    table: pd.DataFrame,
+    *,
+    areas: list[str],
+    indicators: list[str],
+    lang: str = "nl",
+    index: TableIndex | None = None,
 ) -> str | None:
-    """A short message for the reader when a selection has nothing to chart, else None."""
+    """A short message for the reader when a selection has nothing to chart, else None.
+
+    ``index`` is ``table_index(table)`` when the caller keeps it.
+    """
     if not areas:
         return t("msg.no_areas", lang)
     if not indicators:
         return t("msg.no_indicators", lang)
-    chosen = table[table["area_id"].isin(areas) & table["indicator"].isin(indicators)]
-    if chosen.empty:
-        labels = table.drop_duplicates("indicator").set_index("indicator").loc[indicators, "label"]
+    if index is None:
+        index = table_index(table)
+    chosen = set(areas)
+    if not any(a in chosen for i in indicators for a in index.pairs.get(i, {})):
+        labels = [index.labels[i] for i in indicators]
         return t("msg.none_reported", lang, indicator=", ".join(labels))
     return None
 

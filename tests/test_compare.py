@@ -57,6 +57,66 @@ def test_select_names_what_is_valid(table_nl: pd.DataFrame) -> None:
         compare.select(table_nl, areas=["hambaken"], indicators=["inhabitants"], lang="en")
 
 
+def _select_with_pandas(table: pd.DataFrame, areas: list[str], indicator: str) -> pd.DataFrame:
+    """What select gives for one indicator, written out in pandas: the chosen areas' rows in
+    the order chosen, then the reporting city references that were not chosen."""
+    part = table[table["indicator"] == indicator]
+    chosen = part.set_index("area_id").reindex(areas).reset_index()
+    refs = part[(part["area_kind"] == compare.REFERENCE_KIND) & ~part["area_id"].isin(areas)]
+    return pd.concat([chosen, refs], ignore_index=True)
+
+
+def test_select_with_a_kept_index_gives_the_same_rows(
+    table_nl: pd.DataFrame, neighbourhoods: list[str]
+) -> None:
+    index = compare.table_index(table_nl)
+    indicators = list(dict.fromkeys(table_nl["indicator"]))
+    for areas in (neighbourhoods, neighbourhoods[:2], neighbourhoods[-1:], ["tilburg"]):
+        for indicator in indicators:
+            rows = compare.select(table_nl, areas=areas, indicators=[indicator])
+            kept = compare.select(table_nl, areas=areas, indicators=[indicator], index=index)
+            pd.testing.assert_frame_equal(rows, kept)
+            records = compare.select_records(
+                table_nl, areas=areas, indicators=[indicator], index=index
+            )
+            pd.testing.assert_frame_equal(pd.DataFrame(records, columns=rows.columns), rows)
+            expected = _select_with_pandas(table_nl, areas, indicator)
+            assert rows["area_id"].tolist() == expected["area_id"].tolist(), indicator
+            reported = rows["status"] != "not_reported"
+            assert rows.loc[reported, "display"].tolist() == (
+                expected.loc[expected["status"].notna(), "display"].tolist()
+            )
+    both = compare.select(table_nl, areas=neighbourhoods, indicators=indicators[:5], index=index)
+    pd.testing.assert_frame_equal(
+        both, compare.select(table_nl, areas=neighbourhoods, indicators=indicators[:5])
+    )
+
+
+def test_selected_records_are_copies(table_nl: pd.DataFrame) -> None:
+    index = compare.table_index(table_nl)
+    first = compare.select_records(
+        table_nl, areas=["hambaken"], indicators=["inhabitants"], index=index
+    )
+    first[0]["display"] = "changed"
+    again = compare.select_records(
+        table_nl, areas=["hambaken"], indicators=["inhabitants"], index=index
+    )
+    assert again[0]["display"] != "changed"
+    assert index.pairs["inhabitants"]["hambaken"]["display"] == again[0]["display"]
+
+
+def test_select_with_an_index_names_what_is_valid(table_nl: pd.DataFrame) -> None:
+    index = compare.table_index(table_nl)
+    with pytest.raises(ValueError, match=r"`areas` must be among .* but \['atlantis'\] was passed"):
+        compare.select(table_nl, areas=["atlantis"], indicators=["inhabitants"], index=index)
+    with pytest.raises(ValueError, match=r"`indicators` must be among .* \['nothing'\] was"):
+        compare.select_records(table_nl, areas=["hambaken"], indicators=["nothing"], index=index)
+    with pytest.raises(ValueError, match="built with lang='nl'"):
+        compare.select(
+            table_nl, areas=["hambaken"], indicators=["inhabitants"], lang="en", index=index
+        )
+
+
 def test_selection_messages(table_nl: pd.DataFrame) -> None:
     assert compare.selection_message(table_nl, areas=[], indicators=["inhabitants"]) == t(
         "msg.no_areas", "nl"
@@ -68,6 +128,13 @@ def test_selection_messages(table_nl: pd.DataFrame) -> None:
     assert (
         compare.selection_message(table_nl, areas=["hambaken"], indicators=["inhabitants"]) is None
     )
+    index = compare.table_index(table_nl)
+    for areas in ([], ["hambaken"], ["hambaken", "tilburg"]):
+        for indicators in ([], ["poor_households_share"], ["inhabitants", "price_level"]):
+            kwargs = {"areas": areas, "indicators": indicators}
+            assert compare.selection_message(
+                table_nl, **kwargs, index=index
+            ) == compare.selection_message(table_nl, **kwargs)
 
 
 def test_coverage_matches_the_table(table_nl: pd.DataFrame) -> None:

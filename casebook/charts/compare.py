@@ -18,6 +18,8 @@ Text that comes from the data is HTML-escaped before it goes into a figure.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,7 +36,15 @@ from casebook.charts.base import (
 )
 from casebook.charts.base import axis as _axis
 from casebook.charts.base import layout as _layout
-from casebook.compare import REFERENCE_KIND, area_choices, check_table_lang, coverage, select
+from casebook.compare import (
+    REFERENCE_KIND,
+    TableIndex,
+    area_choices,
+    check_table_lang,
+    coverage,
+    select,
+    select_records,
+)
 from casebook.i18n import check_lang
 from casebook.markup import escape as _e
 from casebook.text import TEXT, t
@@ -43,6 +53,13 @@ from casebook.theme import DEFAULT_THEME, Theme
 __all__ = ["compare_indicator", "coverage_matrix", "message_figure", "small_multiples"]
 
 _STATUS_ORDER = ["not_reported", "text", "range", "approx", "number", "derived"]
+
+Record = dict[str, Any]  # one row of a selection (casebook.compare.select_records)
+
+
+def _is(value: object, wanted: str) -> bool:
+    """``value == wanted`` as a pandas comparison has it: a missing value equals nothing."""
+    return isinstance(value, str) and value == wanted
 
 
 def _wrap(name: str, width: int = 16) -> str:
@@ -70,7 +87,7 @@ def _hover(row: dict, lang: str) -> str:
 
 
 def _area_traces(
-    rows: pd.DataFrame,
+    rows: Sequence[Record],
     colours: dict[str, str],
     lang: str,
     theme: Theme,
@@ -86,7 +103,7 @@ def _area_traces(
     notes: list[Spec] = []
     xaxis, yaxis = axes
     along, across = ("y", "x") if horizontal else ("x", "y")  # the areas' axis, the values'
-    for r in rows.to_dict("records"):
+    for r in rows:
         name = _wrap(_e(r["area"]))
         colour = colours.get(r["area_id"], theme.missing_colour)
         common = {
@@ -173,7 +190,7 @@ def _area_traces(
 
 
 def _reference(
-    refs: pd.DataFrame,
+    refs: Sequence[Record],
     lang: str,
     theme: Theme,
     axes: tuple[str, str] = ("x", "y"),
@@ -189,7 +206,7 @@ def _reference(
     span, value = (yaxis, xaxis) if horizontal else (xaxis, yaxis)
     s0, s1, v0, v1 = ("y0", "y1", "x0", "x1") if horizontal else ("x0", "x1", "y0", "y1")
     line = {"color": theme.reference_colour, "dash": "dot", "width": 2}
-    for r in refs[refs["unit"] != "count"].to_dict("records"):
+    for r in (r for r in refs if not _is(r["unit"], "count")):
         label = t("reference", lang, area=_e(r["area"]), value=_e(r["display"]))
         if r["status"] == "range":
             low, high = float(r["low"]), float(r["high"])
@@ -223,29 +240,35 @@ def _reference(
     return shapes, labels
 
 
-def _notes(rows: pd.DataFrame, lang: str, *, bases: bool = True) -> list[str]:
-    shown = rows[rows["status"] != "not_reported"]
+def _notes(rows: Sequence[Record], lang: str, *, bases: bool = True) -> list[str]:
+    shown = [r for r in rows if not _is(r["status"], "not_reported")]
     notes = []
-    if (shown["status"] == "approx").any():
+    if any(_is(r["status"], "approx") for r in shown):
         notes.append(t("note.approx", lang))
-    if (shown["status"] == "range").any():
+    if any(_is(r["status"], "range") for r in shown):
         notes.append(t("note.range", lang))
-    for formula in shown.loc[shown["derived"].astype(bool), "formula"].dropna().unique():
+    formulas = [r["formula"] for r in shown if bool(r["derived"]) and not pd.isna(r["formula"])]
+    for formula in dict.fromkeys(formulas):
         notes.append(t("note.derived", lang, formula=_e(formula)))
-    refs = shown[(shown["area_kind"] == REFERENCE_KIND) & (shown["unit"] != "count")]
-    for area in refs["area"].unique():
+    refs = [
+        r["area"]
+        for r in shown
+        if _is(r["area_kind"], REFERENCE_KIND) and not _is(r["unit"], "count")
+    ]
+    for area in dict.fromkeys(refs):
         notes.append(t("note.reference", lang, area=_e(area)))
-    percent = shown[shown["unit"] == "percent"]
-    if bases and not percent.empty:
-        base = percent["base"].fillna("unstated").map(lambda b: t(f"base.{b}", lang))
-        groups = {
-            b: ", ".join(_e(a) for a in percent.loc[base == b, "area"]) for b in base.unique()
-        }
-        notes.append(t("note.base", lang, bases="; ".join(f"{b} ({a})" for b, a in groups.items())))
+    percent = [r for r in shown if _is(r["unit"], "percent")]
+    if bases and percent:
+        groups: dict[str, list[str]] = {}
+        for r in percent:
+            base = "unstated" if pd.isna(r["base"]) else r["base"]
+            groups.setdefault(t(f"base.{base}", lang), []).append(_e(r["area"]))
+        listed = "; ".join(f"{b} ({', '.join(a)})" for b, a in groups.items())
+        notes.append(t("note.base", lang, bases=listed))
     return notes
 
 
-def _text_table(rows: pd.DataFrame, lang: str, theme: Theme, title: str) -> go.Figure:
+def _text_table(rows: Sequence[Record], lang: str, theme: Theme, title: str) -> go.Figure:
     """Statements without a figure, as a table of area, statement and page."""
     layout = _layout(theme, title, 120 + 45 * len(rows), below_axis=0)
     table = {
@@ -257,9 +280,9 @@ def _text_table(rows: pd.DataFrame, lang: str, theme: Theme, title: str) -> go.F
         },
         "cells": {
             "values": [
-                [_e(a) for a in rows["area"]],
-                [_e(d) for d in rows["display"]],
-                [_e(p) for p in rows["page"].fillna("")],
+                [_e(r["area"]) for r in rows],
+                [_e(r["display"]) for r in rows],
+                [_e("" if pd.isna(r["page"]) else r["page"]) for r in rows],
             ],
             "align": "left",
             "font": {"size": theme.font_size},
@@ -269,8 +292,9 @@ def _text_table(rows: pd.DataFrame, lang: str, theme: Theme, title: str) -> go.F
     return go.Figure({"data": [table], "layout": layout})
 
 
-def _colours(table: pd.DataFrame, theme: Theme) -> dict[str, str]:
-    return theme.area_colours([area_id for _, area_id in area_choices(table)])
+def _colours(table: pd.DataFrame, theme: Theme, index: TableIndex | None = None) -> dict[str, str]:
+    choices = area_choices(table) if index is None else index.choices
+    return theme.area_colours([area_id for _, area_id in choices])
 
 
 def compare_indicator(
@@ -281,6 +305,7 @@ def compare_indicator(
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
     rows: pd.DataFrame | None = None,
+    index: TableIndex | None = None,
 ) -> go.Figure:
     """One indicator across the chosen areas, side by side.
 
@@ -297,6 +322,9 @@ def compare_indicator(
     rows
         ``select(table, areas=areas, indicators=[indicator], lang=lang)`` when the caller has
         it already (the compare view offers the same rows as a download); selected here if None.
+    index
+        ``casebook.compare.table_index(table)`` when the caller keeps it (the compare view
+        does): the selection is then a few look-ups; built here when needed if None.
 
     Returns
     -------
@@ -310,18 +338,26 @@ def compare_indicator(
     if not areas:
         return message_figure(t("msg.no_areas", lang), theme=theme)
     if rows is None:
-        rows = select(table, areas=areas, indicators=[indicator], lang=lang)
-    chosen = rows[rows["area_id"].isin(areas)]
-    refs = rows[(rows["area_kind"] == REFERENCE_KIND) & (rows["status"] != "not_reported")]
-    label = chosen["label"].iloc[0]
-    if (chosen["status"] == "not_reported").all() and refs.empty:
+        records = select_records(table, areas=areas, indicators=[indicator], lang=lang, index=index)
+    else:
+        records = rows.to_dict("records")
+    wanted = set(areas)
+    chosen = [r for r in records if r["area_id"] in wanted]
+    refs = [
+        r
+        for r in records
+        if _is(r["area_kind"], REFERENCE_KIND) and not _is(r["status"], "not_reported")
+    ]
+    label = chosen[0]["label"]
+    if all(_is(r["status"], "not_reported") for r in chosen) and not refs:
         return message_figure(t("msg.none_reported", lang, indicator=label), theme=theme)
     title = t("title.one", lang, indicator=_e(label))
-    unit = chosen["unit"].iloc[0]
+    unit = chosen[0]["unit"]
     if unit == "text":
-        return _text_table(pd.concat([chosen, refs]), lang, theme, title)
+        return _text_table(chosen + refs, lang, theme, title)
     # Horizontal bars: the areas' names down the side stay legible from a phone to a projector.
-    traces, labels = _area_traces(chosen, _colours(table, theme), lang, theme, horizontal=True)
+    colours = _colours(table, theme, index)
+    traces, labels = _area_traces(chosen, colours, lang, theme, horizontal=True)
     shapes, ref_labels = _reference(refs, lang, theme, horizontal=True)
     # every name gets a band of the same height: as high as the longest name needs
     label_lines = [lines(trace["y"][0]) for trace in traces]
@@ -330,7 +366,7 @@ def compare_indicator(
         theme,
         title,
         190 + bands,
-        notes=_notes(pd.concat([chosen, refs]), lang),
+        notes=_notes(chosen + refs, lang),
         below_axis=80,
         left=130,
         top=90,
@@ -380,7 +416,7 @@ def small_multiples(
         theme,
         t("title.several", lang),
         height,
-        notes=_notes(rows, lang, bases=False),
+        notes=_notes(rows.to_dict("records"), lang, bases=False),
         below_axis=25,
         top=140,
         legend_on_top=True,
@@ -395,8 +431,10 @@ def small_multiples(
         part = rows[rows["indicator"] == indicator]
         chosen = part[part["area_id"].isin(areas)]
         refs = part[(part["area_kind"] == REFERENCE_KIND) & (part["status"] != "not_reported")]
-        traces, labels = _area_traces(chosen, colours, lang, theme, axes=axes, showlegend=k == 0)
-        shapes, ref_labels = _reference(refs, lang, theme, axes=axes)
+        traces, labels = _area_traces(
+            chosen.to_dict("records"), colours, lang, theme, axes=axes, showlegend=k == 0
+        )
+        shapes, ref_labels = _reference(refs.to_dict("records"), lang, theme, axes=axes)
         data += traces
         layout["annotations"] += labels + ref_labels
         layout["shapes"] += shapes

@@ -19,12 +19,15 @@ from casebook.charts import compare as charts
 from casebook.compare import (
     GROUPS,
     PUBLIC_COLUMNS,
+    TableIndex,
     area_choices,
     area_profile,
     indicator_choices,
     indicator_table,
     select,
+    select_records,
     selection_message,
+    table_index,
     to_csv,
 )
 from casebook.data import Casebook
@@ -65,6 +68,7 @@ class CompareView(View):
     ) -> None:
         super().__init__(book, lang=lang, theme=theme)
         self._tables: dict[str, pd.DataFrame] = {}
+        self._indexes: dict[str, TableIndex] = {}
         self.own_refused: list[DataError] = []
         # What own_status says, in a given language: kept so that a language switch says it
         # again in the other (the neighbourhood just added, or why a file was refused).
@@ -170,6 +174,7 @@ class CompareView(View):
 
     def _own_changed(self, select: str | None) -> None:
         self._tables.clear()
+        self._indexes.clear()
         with self.quietly():
             chosen = [a for a in self.areas.value if not a.startswith(OWN_PREFIX)]
             self.relabel()
@@ -200,6 +205,13 @@ class CompareView(View):
         if lang not in self._tables:
             self._tables[lang] = indicator_table(self._book, lang=lang, own=self.own)
         return self._tables[lang]
+
+    def _index(self, lang: str) -> TableIndex:
+        """The look-ups of :meth:`_table` in ``lang``, built once per table: a change of the
+        controls selects from them instead of filtering the table again."""
+        if lang not in self._indexes:
+            self._indexes[lang] = table_index(self._table(lang))
+        return self._indexes[lang]
 
     def _on_change(self, change: dict[str, Any]) -> None:
         with self.quietly():
@@ -310,14 +322,21 @@ class CompareView(View):
                 table, areas=areas, lang=lang, theme=self._theme, narrow=self.narrow
             )
             data = select(
-                table, areas=areas, indicators=list(dict.fromkeys(table["indicator"])), lang=lang
+                table,
+                areas=areas,
+                indicators=list(dict.fromkeys(table["indicator"])),
+                lang=lang,
+                index=self._index(lang),
             )
             return fig, _public(data), None, "", "dekking.csv"
         indicators = [self.indicator.value] if mode == "one" else list(self.indicators.value)
-        message = selection_message(table, areas=areas, indicators=indicators, lang=lang)
+        index = self._index(lang)
+        message = selection_message(
+            table, areas=areas, indicators=indicators, lang=lang, index=index
+        )
         if message:
             return None, None, message, "", ""
-        data = select(table, areas=areas, indicators=indicators, lang=lang)
+        records = select_records(table, areas=areas, indicators=indicators, lang=lang, index=index)
         if mode == "one":
             fig = charts.compare_indicator(
                 table,
@@ -325,7 +344,7 @@ class CompareView(View):
                 indicator=indicators[0],
                 lang=lang,
                 theme=self._theme,
-                rows=data,  # the rows of the download: selected once
+                index=index,  # selects the same rows again: a few look-ups
             )
         else:
             fig = charts.small_multiples(
@@ -336,7 +355,8 @@ class CompareView(View):
                 theme=self._theme,
                 narrow=self.narrow,
             )
-        return fig, _public(data), None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"
+        data = pd.DataFrame(records, columns=PUBLIC_COLUMNS)  # as _public(select(...))
+        return fig, data, None, "", f"wijken_{'_'.join(indicators)[:60]}.csv"
 
     def _state(self) -> dict[str, Any]:
         return {

@@ -127,3 +127,14 @@ def test_rows_selected_by_the_caller_give_the_same_chart(
         given = charts.compare_indicator(table_nl, areas=areas, indicator=indicator, rows=rows)
         own = charts.compare_indicator(table_nl, areas=areas, indicator=indicator)
         assert given.to_plotly_json() == own.to_plotly_json(), indicator
+
+
+def test_a_kept_table_index_gives_the_same_chart(
+    table_nl: pd.DataFrame, neighbourhoods: list[str]
+) -> None:
+    index = compare.table_index(table_nl)
+    for indicator in dict.fromkeys(table_nl["indicator"]):
+        for areas in (neighbourhoods, neighbourhoods[1:3]):
+            kept = charts.compare_indicator(table_nl, areas=areas, indicator=indicator, index=index)
+            own = charts.compare_indicator(table_nl, areas=areas, indicator=indicator)
+            assert kept.to_plotly_json() == own.to_plotly_json(), indicator
