@@ -57,7 +57,7 @@ PAGE_VIEWS: dict[str, tuple[str, int]] = {
     "01_casussen.ipynb": (".casebook-reader", 0),
     "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
     "03_vier_logicas.ipynb": (".casebook-logics", 2),
-    "04_evaluaties.ipynb": (".casebook-evaluations", 3),
+    "04_evaluaties.ipynb": (".casebook-evaluations", 2),
     "05_lessen.ipynb": (".casebook-lessons", 1),
     "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
     "07_woordenlijst.ipynb": (".casebook-glossary", 0),

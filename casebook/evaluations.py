@@ -19,8 +19,10 @@ __all__ = [
     "FACTS",
     "HORIZON_YEARS",
     "THEME_GROUPS",
+    "UNNAMED",
     "VALENCES",
     "case_starts",
+    "evaluator_name",
     "findings",
     "findings_matrix",
     "organisation_table",
@@ -92,13 +94,23 @@ def overview(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.DataFr
         {
             "case_id": ev["case_id"].to_numpy(),
             t("col.case", lang): ev["case_id"].map(names).to_numpy(),
-            t("col.evaluator", lang): ev["evaluator"].to_numpy(),
+            t("col.evaluator", lang): [evaluator_name(e, lang) for e in ev["evaluator"]],
             t("col.kind", lang): [t(f"kind.{k}", lang) for k in ev["kind"]],
             t("col.when", lang): ev[f"period_{lang}"].to_numpy(),
             t("col.how", lang): ev[f"method_{lang}"].to_numpy(),
             t("col.page", lang): ev["page"].astype(int).to_numpy(),
         }
     ).reset_index(drop=True)
+
+
+# The data's word for an evaluator the booklet does not name (datapackage.json: evaluator).
+UNNAMED = "Niet genoemd"
+
+
+def evaluator_name(name: str, lang: str = "nl") -> str:
+    """Who evaluated, as the booklet names them; "not named" in the reader's language where it
+    names nobody (names of people and bureaus are not translated)."""
+    return t("eval.unnamed", lang) if name == UNNAMED else name
 
 
 def result_figures(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.DataFrame:
@@ -123,7 +135,7 @@ def result_figures(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.
                 "display": _figure_text(row, lang) + _unit_suffix(row["unit"], lang),
                 "printed": row["printed"],
                 "year": _none(row["year"]),
-                "source": evaluators[row["evaluation_id"]],
+                "source": evaluator_name(evaluators[row["evaluation_id"]], lang),
                 "page": int(row["page"]),
                 "note": _none(row[f"note_{lang}"]),
             }
@@ -198,7 +210,9 @@ def findings(
             "theme_group": fnd["theme_group"].to_numpy(),
             t("col.case", lang): fnd["case_id"].map(names).to_numpy(),
             t("col.theme", lang): fnd[f"theme_{lang}"].to_numpy(),
-            t("col.evaluator", lang): fnd["evaluation_id"].map(evaluators).to_numpy(),
+            t("col.evaluator", lang): [
+                evaluator_name(e, lang) for e in fnd["evaluation_id"].map(evaluators)
+            ],
             t("col.valence", lang): [t(f"valence.{v}", lang) for v in fnd["valence"]],
             t("col.finding", lang): fnd[f"summary_{lang}"].to_numpy(),
             t("col.page", lang): fnd["page"].astype(int).to_numpy(),

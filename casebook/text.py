@@ -226,9 +226,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Mind: the cases differ and were evaluated in different ways. The booklet warns that they are not comparable in a scientific sense; read the figures case by case, not as a ranking.",
     },
     "eval.title.results": {
-        "nl": "Resultaten in cijfers, elk op eigen schaal",
-        "en": "Results in figures, each on its own scale",
+        "nl": "Resultaten in cijfers, elk cijfer apart",
+        "en": "Results in figures, each figure on its own",
     },
+    "eval.note.bars": {
+        "nl": "Een balk staat alleen bij een percentage en loopt van 0 tot 100%; een aantal heeft geen schaal en staat er als getal.",
+        "en": "Only a percentage has a bar, running from 0 to 100%; a count has no scale and is given as a number.",
+    },
+    "eval.note.hatched": {
+        "nl": "Gearceerd: het boekje geeft het cijfer bij benadering of als grens (≈, ≥, >).",
+        "en": "Hatched: the booklet gives the figure approximately or as a bound (≈, ≥, >).",
+    },
+    "eval.unnamed": {"nl": "Niet genoemd", "en": "Not named"},
     "eval.title.findings": {"nl": "Bevindingen per thema", "en": "Findings by theme"},
     "eval.title.timeline": {
         "nl": "Tijdlijn: zes à zeven jaar om op stoom te komen",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 
 import pytest
 
@@ -16,22 +17,52 @@ CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"
 SELECTIONS = [list(c) for n in (1, 2, 5) for c in itertools.combinations(CASES, n)]
 
 
+def _cards(fragment: str) -> list[dict[str, str]]:
+    """The result cards of ``results_cards``' HTML: case, value, label, source line, and the
+    bar (its width and whether it is hatched; empty where there is none)."""
+    found = []
+    for card in re.findall(r'<div class="cb-result" style="--cb-case:([^"]+)">(.*?)</p></div>',
+                           fragment, flags=re.S):  # fmt: skip
+        colour, body = card
+        part = dict(re.findall(r'<p class="cb-result-(\w+)">(.*?)(?:</p>|$)', body, flags=re.S))
+        bar = re.search(r'<span( class="cb-hatched")? style="width:([\d.]+)%"', body)
+        part.update(
+            colour=colour,
+            bar=bar.group(2) if bar else "",
+            hatched="yes" if bar and bar.group(1) else "",
+        )
+        found.append(part)
+    return found
+
+
 @pytest.mark.parametrize("cases", SELECTIONS, ids=lambda c: "+".join(c))
 def test_result_figures_for_every_selection(book: casebook.Casebook, cases: list[str]) -> None:
     figures = ev.result_figures(book, cases=cases, lang="nl")
     expected = book.evaluation_figures[book.evaluation_figures["case_id"].isin(cases)]
     assert sorted(figures["figure_id"]) == sorted(expected["figure_id"])
-    fig = evalcharts.results_panels(figures, case_ids=CASES, lang="nl")
+    fragment = evalcharts.results_cards(figures, case_ids=CASES, lang="nl")
+    assert "<h3>Resultaten in cijfers" in fragment
+    cards = _cards(fragment)
     if figures.empty:  # Helmond-Oost has no result figure at all
-        assert not fig.data and "geen resultaatcijfers" in fig.layout.annotations[0].text
+        assert not cards and "geen resultaatcijfers" in fragment
         return
-    assert len(fig.data) == len(figures)
-    for trace, row in zip(fig.data, figures.to_dict("records"), strict=True):
-        # data text is HTML-escaped in figures ('> 125' becomes '&gt; 125'; plotly shows '>')
-        assert trace.y[0] == row["value"] and trace.text[0] == html.escape(row["display"])
-    # every panel has its own y axis: no two figures share a scale
-    y_axes = {trace.yaxis for trace in fig.data}
-    assert len(y_axes) == len(figures)
+    assert len(cards) == len(figures)
+    colours = casebook.theme.DEFAULT_THEME.area_colours(CASES)
+    for card, row in zip(cards, figures.to_dict("records"), strict=True):
+        # data text is HTML-escaped ('> 125' becomes '&gt; 125')
+        assert card["value"] == html.escape(row["display"])
+        assert card["case"] == html.escape(row["case"])
+        assert card["colour"] == colours[row["case_id"]]
+        assert card["label"] == html.escape(row["label"])
+        assert card["source"].endswith(f" · p. {row['page']}")
+        # a bar for a percentage only, as long as the figure; never a shared scale for counts
+        if row["unit"] == "percent":
+            assert float(card["bar"]) == row["value"]
+        else:
+            assert card["bar"] == ""
+    assert ("Een balk staat alleen bij een percentage" in fragment) == (
+        (figures["unit"] == "percent").any()
+    )
 
 
 def test_figures_keep_qualifiers_and_approximations(book: casebook.Casebook) -> None:
@@ -40,9 +71,31 @@ def test_figures_keep_qualifiers_and_approximations(book: casebook.Casebook) -> 
     assert figures.loc["wijkpuntonderneming_volunteer_signups", "display"] == "> 125 aanmeldingen"
     assert figures.loc["hambaken_youth_caseload", "display"] == "≈ 15 jongeren"
     assert figures.loc["doornakkers_agreements_met", "display"] == "90%"
-    fig = evalcharts.results_panels(figures.reset_index(), case_ids=CASES, lang="nl")
-    hatched = {tr.text[0]: tr.marker.pattern.shape for tr in fig.data}
-    assert hatched["≈ 15 jongeren"] == "/" and hatched["90%"] == ""
+    fragment = evalcharts.results_cards(figures.reset_index(), case_ids=CASES, lang="nl")
+    cards = {html.unescape(c["value"]): c for c in _cards(fragment)}
+    # a bound is hatched ('more than 95%'), an exact percentage is not; a count has no bar
+    assert cards["> 95%"]["hatched"] == "yes" and cards["> 95%"]["bar"] == "95"
+    assert cards["90%"]["hatched"] == "" and cards["90%"]["bar"] == "90"
+    assert cards["≈ 15 jongeren"]["bar"] == ""
+    assert "Gearceerd: het boekje geeft het cijfer bij benadering" in fragment
+    # with no hatched bar among the cards, no note about hatching
+    exact = figures.loc[["doornakkers_agreements_met"]].reset_index()
+    assert "Gearceerd" not in evalcharts.results_cards(exact, case_ids=CASES, lang="nl")
+
+
+def test_result_cards_in_english_name_no_dutch(book: casebook.Casebook) -> None:
+    figures = ev.result_figures(book, cases=CASES, lang="en")
+    fragment = evalcharts.results_cards(figures, case_ids=CASES, lang="en")
+    assert "<h3>Results in figures" in fragment and "Only a percentage has a bar" in fragment
+    sources = [c["source"] for c in _cards(fragment)]
+    # the evaluator the booklet does not name is "not named" in the reader's language
+    assert any(s.startswith("Not named · p. ") for s in sources)
+    assert not any("Niet genoemd" in s for s in sources)
+    assert ev.evaluator_name(ev.UNNAMED, "en") == "Not named"
+    assert ev.evaluator_name("Bureau GenP", "en") == "Bureau GenP"
+    overview = ev.overview(book, cases=CASES, lang="en")
+    assert "Niet genoemd" not in set(overview["Who"])
+    assert "Not named" in set(overview["Who"])
 
 
 @pytest.mark.parametrize("cases", SELECTIONS, ids=lambda c: "+".join(c))

@@ -1,6 +1,6 @@
 """Pure chart builders for the evaluation pages.
 
-- :func:`results_panels`: every result figure in its own panel, on its own unit and scale.
+- :func:`results_cards`: every result figure on a card of its own, in its own unit (HTML).
 - :func:`findings_heatmap`: theme groups by cases, coded positive, mixed, negative or not
   evaluated.
 - :func:`timeline_chart`: events per case, each collaboration's six-to-seven-year horizon as a
@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,12 +18,9 @@ from casebook.charts.base import (
     axis,
     category_heatmap,
     cell_frame,
-    grid,
     layout,
     message_figure,
     narrow_heatmap,
-    panel_title,
-    wrap,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
@@ -34,7 +29,7 @@ from casebook.schema import BOOKLET_DATE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["findings_heatmap", "results_panels", "timeline_chart"]
+__all__ = ["RESULTS_STYLE", "findings_heatmap", "results_cards", "timeline_chart"]
 
 _VALENCE_COLOURS = {
     "positive": "#009E73",
@@ -44,81 +39,78 @@ _VALENCE_COLOURS = {
 }
 
 
-def results_panels(
+# The cards' look, with the fragment (the page, the book and the PDF show it as it is). A bar's
+# colour is printed too (print-color-adjust), and a hatched bar stays hatched on paper.
+RESULTS_STYLE = """<style>
+.cb-results{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5em,1fr));gap:.7em;
+  margin:.4em 0 .3em 0}
+.cb-result{border:1px solid #d9dee7;border-top:.35em solid var(--cb-case);border-radius:.5em;
+  padding:.5em .8em .6em;background:#fff;line-height:1.35;break-inside:avoid;min-width:0;
+  overflow-wrap:break-word;hyphens:auto}
+.cb-result-case{margin:0;font-size:.9em;color:#444}
+.cb-result-value{margin:.1em 0 .2em 0;font-size:1.4em;font-weight:600}
+.cb-result-label{margin:.3em 0 .2em 0}
+.cb-result-source{margin:0;font-size:.85em;color:#555}
+.cb-meter{height:.8em;margin-bottom:.3em;border:1px solid #767676;border-radius:.2em;
+  background:#f2f2f2;
+  -webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cb-meter span{display:block;height:100%;background:var(--cb-case)}
+.cb-meter span.cb-hatched{background:repeating-linear-gradient(135deg,var(--cb-case) 0 .3em,
+  #fff .3em .45em)}
+.cb-results-note{font-size:.9em;color:#444;margin:.2em 0 .8em 0}
+</style>"""
+
+
+def results_cards(
     figures: pd.DataFrame,
     *,
     case_ids: list[str],
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
-    columns: int = 4,
-    narrow: bool = False,
-) -> go.Figure:
-    """One panel per result figure (:func:`casebook.evaluations.result_figures`), never a shared
-    axis: a percentage of agreements and a count of job seekers do not belong on one scale.
-    ``case_ids`` are all cases in order, for stable colours. ``narrow``: two panels a row, for
-    a phone."""
+) -> str:
+    """Every result figure (:func:`casebook.evaluations.result_figures`) on a card of its own, as
+    HTML: the case (in its colour), the figure as the booklet gives it, what it counts, who
+    reported it and the page. Never one scale for two figures: a percentage gets a bar from 0 to
+    100% (hatched when the booklet gives it approximately or as a bound: ≈, ≥, >), a count gets
+    none, since a number of job seekers has no scale to be drawn on. ``case_ids`` are all cases
+    in order, for stable colours.
+
+    Cards, not a chart of one panel per figure: thirteen plotly panels took 50-140 ms to redraw
+    in the browser on every change of the cases, a grid of cards a few; and a card's text wraps
+    on a phone and is read by a screen reader as text."""
     check_lang(lang)
-    columns = 2 if narrow else columns
+    heading = f"<h3>{escape(t('eval.title.results', lang))}</h3>"
     if figures.empty:
-        return message_figure(t("eval.no_figures", lang), theme=theme)
+        return f"{heading}<p><i>{escape(t('eval.no_figures', lang))}</i></p>"
     colours = theme.area_colours(case_ids)
-    n_rows = math.ceil(len(figures) / columns)
-    # between rows: room for a panel's title of three lines and its page above, and the
-    # names below the panel over it: some 125 px, also when there are only two rows
-    gap = max(min(0.5 / n_rows, 0.16), min(125 / (280 * n_rows), 0.45 / n_rows))
-    domains = grid(len(figures), columns, h_space=0.06, v_space=gap)
-    # narrow: the panels' titles take more lines, so the first row starts lower
-    top = 165 if narrow else 110
-    spec = layout(theme, t("eval.title.results", lang), 120 + 280 * n_rows, below_axis=10, top=top)
-    data: list[Spec] = []
-    for k, (row, (x_dom, y_dom)) in enumerate(
-        zip(figures.to_dict("records"), domains, strict=True)
-    ):
-        suffix = "" if k == 0 else str(k + 1)
-        hatched = bool(row["approx"]) or pd.notna(row["qualifier"])
-        data.append(
-            {
-                "type": "bar",
-                "x": [escape(row["case"])],
-                "y": [row["value"]],
-                "xaxis": f"x{suffix}",
-                "yaxis": f"y{suffix}",
-                "marker": {
-                    "color": colours.get(row["case_id"], "#444"),
-                    "pattern": {
-                        "shape": "/" if hatched else "",
-                        "fgcolor": "#fff",
-                        "bgcolor": colours.get(row["case_id"], "#444"),
-                        "fillmode": "replace",
-                    },
-                },
-                "text": [escape(row["display"])],
-                "textposition": "outside",
-                "cliponaxis": False,
-                "showlegend": False,
-                "hovertext": [
-                    f"<b>{escape(row['label'])}</b><br>{escape(row['printed'])}<br>"
-                    f"{escape(row['source'])} · {t('hover.page', lang)} {row['page']}"
-                ],
-                "hoverinfo": "text",
-                "width": [0.5],
-            }
+    cards = []
+    hatched_any = bar_any = False
+    for row in figures.to_dict("records"):
+        colour = colours.get(row["case_id"], theme.missing_colour)
+        meter = ""
+        if row["unit"] == "percent" and pd.notna(row["value"]):
+            bar_any = True
+            hatched = bool(row["approx"]) or pd.notna(row["qualifier"])
+            hatched_any |= hatched
+            width = max(0.0, min(float(row["value"]), 100.0))
+            kind = ' class="cb-hatched"' if hatched else ""
+            meter = (
+                f'<div class="cb-meter" aria-hidden="true">'
+                f'<span{kind} style="width:{width:g}%"></span></div>'
+            )
+        source = f"{escape(row['source'])} · p. {row['page']}"
+        cards.append(
+            f'<div class="cb-result" style="--cb-case:{colour}">'
+            f'<p class="cb-result-case">{escape(row["case"])}</p>'
+            f'<p class="cb-result-value">{escape(row["display"])}</p>{meter}'
+            f'<p class="cb-result-label">{escape(row["label"])}</p>'
+            f'<p class="cb-result-source">{source}</p></div>'
         )
-        top = 115 if row["unit"] == "percent" else (row["value"] * 1.3 if row["value"] else 1)
-        spec[f"xaxis{suffix}"] = axis(
-            theme,
-            domain=x_dom,
-            anchor=f"y{suffix}",
-            showgrid=False,
-            type="category",
-        )
-        spec[f"yaxis{suffix}"] = axis(theme, domain=y_dom, anchor=f"x{suffix}", range=[0, top])
-        page = f"<span style='font-size:11px'>p. {row['page']}</span>"
-        title = f"{wrap(escape(row['label']), 18 if narrow else 30)}<br>{page}"
-        spec["annotations"].append(
-            panel_title(title, x_dom, y_dom, size=theme.font_size - 3, shift=6)
-        )
-    return go.Figure({"data": data, "layout": spec})
+    notes = [t("eval.note.bars", lang)] if bar_any else []
+    if hatched_any:
+        notes.append(t("eval.note.hatched", lang))
+    note = f'<p class="cb-results-note">{escape(" ".join(notes))}</p>' if notes else ""
+    return f'{RESULTS_STYLE}{heading}<div class="cb-results">{"".join(cards)}</div>{note}'
 
 
 def findings_heatmap(

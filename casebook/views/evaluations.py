@@ -27,8 +27,8 @@ _DOWNLOADS = ("overview", "results", "findings", "organisation", "timeline")
 class EvaluationView(View):
     """Controls: ``language``, ``cases`` and ``themes`` (checkboxes, ``Choices``), and
     ``finding_case`` / ``finding_theme`` to open the findings of one cell. After each change the
-    figures (``results_figure``, ``findings_figure``, ``timeline_figure``) and the tables behind
-    every part (``tables``) are up to date."""
+    figures (``findings_figure``, ``timeline_figure``), the result figures' cards
+    (``results_html``) and the tables behind every part (``tables``) are up to date."""
 
     handout_menu = ("finding_case", "findings_figure")
 
@@ -38,7 +38,7 @@ class EvaluationView(View):
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         self.tables: dict[str, pd.DataFrame] = {}
         self._organisation_tables: dict[str, pd.DataFrame] = {}
-        self.results_figure = self.findings_figure = self.timeline_figure = None
+        self.findings_figure = self.timeline_figure = None
 
         names = [(self._names[c], c) for c in self._case_ids]
         self.cases = Choices(options=names, value=self._case_ids)
@@ -49,7 +49,7 @@ class EvaluationView(View):
         )
         self.caveat = widgets.HTML()
         self.overview_html = widgets.HTML()
-        self.results_chart = self.new_chart()
+        self.results_html = widgets.HTML()
         self.findings_chart = self.new_chart()
         self.findings_html = widgets.HTML()
         self.organisation_html = widgets.HTML()
@@ -67,7 +67,7 @@ class EvaluationView(View):
                     [self.cases, self.themes, self.message],
                     [
                         self.overview_html,
-                        self.results_chart,
+                        self.results_html,
                         self.findings_chart,
                         widgets.HBox(
                             [self.finding_case, self.finding_theme],
@@ -132,23 +132,24 @@ class EvaluationView(View):
 
     def _clear(self, message: str) -> None:
         self.say(self.message, message)
-        for out in (self.results_chart, self.findings_chart, self.timeline_chart):
+        for out in (self.findings_chart, self.timeline_chart):
             self.show(out, None)
-        for box in (self.overview_html, self.findings_html, self.organisation_html, self.downloads):
+        boxes = (self.overview_html, self.results_html, self.findings_html, self.organisation_html)
+        for box in (*boxes, self.downloads):
             box.value = ""
-        self.results_figure = self.findings_figure = self.timeline_figure = None
+        self.findings_figure = self.timeline_figure = None
         self.tables = {}
 
     def _draw_all(self, lang: str, cases: list[str], themes: list[str]) -> None:
         book = self._book
         self.say(self.message, None)
-        # The results chart first: the largest drawing in the browser starts while the kernel
-        # builds the rest.
         figures = ev.result_figures(book, cases=cases, lang=lang)
-        self.results_figure = charts.results_panels(
-            figures, case_ids=self._case_ids, lang=lang, theme=self._theme, narrow=self.narrow
+        self.results_html.value = charts.results_cards(
+            figures, case_ids=self._case_ids, lang=lang, theme=self._theme
         )
-        self.show(self.results_chart, self.results_figure)
+        # The findings grid next, the first chart on the page: the browser draws it while the
+        # kernel builds the rest (the downloads wait for the findings table, at the end).
+        self._draw_findings(lang, cases, themes, False)
 
         overview = ev.overview(book, cases=cases, lang=lang)
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
@@ -180,7 +181,7 @@ class EvaluationView(View):
             "organisation": organisation.reset_index(names=t("col.indicator", lang)),
             "timeline": events,
         }
-        self._draw_findings(lang, cases, themes, True)
+        self._downloads(lang, cases, themes)
 
     def _organisation(self, lang: str) -> pd.DataFrame:
         """The organisation facts of every case in ``lang``, built once: a change of the cases
@@ -216,9 +217,12 @@ class EvaluationView(View):
             self.say(self.findings_html, t("eval.no_findings", lang))
         else:
             self.findings_html.value = table_html(cell.drop(columns=["case_id", "theme_group"]))
-        if not all_:
-            return
-        self.tables["findings"] = ev.findings(book, cases=cases, themes=themes, lang=lang)
+        if all_:
+            self._downloads(lang, cases, themes)
+
+    def _downloads(self, lang: str, cases: list[str], themes: list[str]) -> None:
+        """The findings table behind the download, and the downloads of every part."""
+        self.tables["findings"] = ev.findings(self._book, cases=cases, themes=themes, lang=lang)
         links = [
             download_link(
                 to_csv(self.tables[name]), f"evaluaties_{name}.csv", t(f"download.{name}", lang)
@@ -233,7 +237,8 @@ class EvaluationView(View):
         return [
             self.caveat.value,
             self.overview_html.value,
-            *(f for f in (self.results_figure, self.findings_figure) if f is not None),
+            self.results_html.value,
+            *(f for f in (self.findings_figure,) if f is not None),
             self.organisation_html.value,
             *(f for f in (self.timeline_figure,) if f is not None),
         ]

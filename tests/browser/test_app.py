@@ -398,22 +398,25 @@ def _use_logics(v: Visit, lang: str) -> After:
 
 
 def _use_evaluations(v: Visit, lang: str) -> After:
-    """Untick every case but Hambaken, box by box: Hambaken's one result is left; tick the
-    first case again: its results come back."""
+    """Untick every case but Hambaken, box by box: Hambaken's one result card is left and the
+    findings grid has one column; tick the first case again: its results come back."""
+    cards = "n => document.querySelectorAll('.casebook-evaluations .cb-result').length === n"
+    columns = "n => document.querySelectorAll('.js-plotly-plot')[0]._fullData[0].x.length === n"
     cases = v.page.locator(".casebook-evaluations .cb-choices").first.locator(".widget-checkbox")
     for k in range(cases.count()):
         if cases.nth(k).inner_text().strip() != "Hambaken":
             cases.nth(k).locator("input").uncheck()
-    v.page.wait_for_function(FIRST_CHART_TRACES, arg=1, timeout=15_000)
+    v.page.wait_for_function(cards, arg=1, timeout=15_000)
+    v.page.wait_for_function(columns, arg=1, timeout=15_000)
     cases.first.locator("input").check()
-    more = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length > 1"
+    more = "() => document.querySelectorAll('.casebook-evaluations .cb-result').length > 1"
     v.page.wait_for_function(more, timeout=15_000)
-    shown = v.page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length"
-    )
+    v.page.wait_for_function(columns, arg=2, timeout=15_000)
+    shown = v.page.locator(".casebook-evaluations .cb-result").count()
 
     def after(other: str) -> None:
-        assert v.page.evaluate(f"({FIRST_CHART_TRACES})({shown})")
+        v.page.wait_for_function(cards, arg=shown, timeout=15_000)
+        assert v.page.evaluate(f"({columns})(2)")
 
     return after
 

@@ -33,12 +33,16 @@ def test_view_every_case_and_theme_selection(book: casebook.Casebook) -> None:
             built.rename_axis(view.tables["organisation"].columns[0]),
         )
         assert view.timeline_figure is not None
+        # a card per result figure, in the order of the table behind the download
+        cards = view.results_html.value.count('<div class="cb-result" ')
+        assert cards == len(view.tables["results"])
     view.themes.value = ("collaboration",)
     assert list(view.findings_figure.data[0].y) == ["Samenwerking"]
     view.themes.value = ()
     assert view.findings_figure is None
     view.cases.value = ()
     assert "Kies minstens één casus" in view.message.value and view.tables == {}
+    assert view.results_html.value == "" and view.findings_figure is None
 
 
 def test_view_cell_findings_language_and_downloads(book: casebook.Casebook) -> None:
