@@ -3,6 +3,10 @@ matrix and reading cards as escaped HTML with their pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
 
 from casebook.data import Casebook
@@ -13,7 +17,73 @@ from casebook.markup import escape as _e
 from casebook.markup import pages_html as _pages
 from casebook.text import t
 
-__all__ = ["lesson_card", "lessons_for", "lessons_matrix", "main_lines_html", "voices_html"]
+__all__ = [
+    "LessonIndex",
+    "lesson_card",
+    "lesson_index",
+    "lessons_for",
+    "lessons_matrix",
+    "main_lines_html",
+    "voices_html",
+]
+
+
+@dataclass(frozen=True)
+class LessonIndex:
+    """The book's lesson tables as plain records and look-ups, built once per book by
+    :func:`lesson_index`: a card or a filter is then a few dictionary look-ups instead of
+    pandas indexing. Its records are shared: read them, never change them."""
+
+    #: lesson_id -> the lesson's row
+    lessons: dict[int, dict[str, Any]]
+    #: lesson_id -> its references (cases and voices), in table order
+    references: dict[int, list[dict[str, Any]]]
+    #: lesson_id -> the logic ids and the tension ids linked to it, in table order
+    logics: dict[int, list[str]]
+    tensions: dict[int, list[str]]
+    #: lesson ids that cite a case, are linked to a logic, to a tension (by their id)
+    by_case: dict[str, set[int]]
+    by_logic: dict[str, set[int]]
+    by_tension: dict[str, set[int]]
+    #: id -> row of the cases (short_name), voices (name), logics and tensions (name_nl/_en)
+    cases: dict[str, dict[str, Any]]
+    voices: dict[str, dict[str, Any]]
+    logic_rows: dict[str, dict[str, Any]]
+    tension_rows: dict[str, dict[str, Any]]
+
+
+def lesson_index(book: Casebook) -> LessonIndex:
+    """The look-ups of ``book``'s lessons that :func:`lesson_card` and :func:`lessons_for` use."""
+    references: dict[int, list[dict[str, Any]]] = {}
+    by_case: dict[str, set[int]] = {}
+    for r in book.lesson_references.to_dict("records"):
+        references.setdefault(r["lesson_id"], []).append(r)
+        by_case.setdefault(r["case_id"], set()).add(r["lesson_id"])
+    links: dict[str, tuple[dict[int, list[str]], dict[str, set[int]]]] = {}
+    for name, table in (("logic_id", book.lesson_logics), ("tension_id", book.lesson_tensions)):
+        per_lesson: dict[int, list[str]] = {}
+        per_link: dict[str, set[int]] = {}
+        for lesson_id, link in zip(table["lesson_id"], table[name], strict=True):
+            per_lesson.setdefault(lesson_id, []).append(link)
+            per_link.setdefault(link, set()).add(lesson_id)
+        links[name] = (per_lesson, per_link)
+
+    def rows(table: pd.DataFrame, key: str) -> dict[Any, dict[str, Any]]:
+        return {r[key]: r for r in table.to_dict("records")}
+
+    return LessonIndex(
+        lessons=rows(book.lessons, "lesson_id"),
+        references=references,
+        logics=links["logic_id"][0],
+        tensions=links["tension_id"][0],
+        by_case=by_case,
+        by_logic=links["logic_id"][1],
+        by_tension=links["tension_id"][1],
+        cases=rows(book.cases, "case_id"),
+        voices=rows(book.voices, "voice_id"),
+        logic_rows=rows(book.logics, "logic_id"),
+        tension_rows=rows(book.tensions, "tension_id"),
+    )
 
 
 def lessons_for(
@@ -22,9 +92,21 @@ def lessons_for(
     case_id: str | None = None,
     logic_id: str | None = None,
     tension_id: str | None = None,
+    index: LessonIndex | None = None,
 ) -> list[int]:
     """Lesson numbers that cite ``case_id`` and are linked to ``logic_id`` and ``tension_id``
-    (each filter optional), in booklet order."""
+    (each filter optional), in booklet order. ``index``: ``lesson_index(book)`` when the
+    caller keeps it."""
+    if index is not None:
+        ids = set(index.lessons)
+        for chosen, linked in (
+            (case_id, index.by_case),
+            (logic_id, index.by_logic),
+            (tension_id, index.by_tension),
+        ):
+            if chosen is not None:
+                ids &= linked.get(chosen, set())
+        return sorted(int(i) for i in ids)
     ids = set(book.lessons["lesson_id"])
     if case_id is not None:
         refs = book.lesson_references
@@ -51,27 +133,36 @@ def lessons_matrix(book: Casebook) -> pd.DataFrame:
     return frame
 
 
-def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
+def lesson_card(
+    book: Casebook,
+    lesson_id: int,
+    *,
+    lang: str = "nl",
+    index: LessonIndex | None = None,
+    gloss: Callable[[object], str] | None = None,
+) -> str:
     """One lesson: its title, our summary, the cases, voices and pages it draws on, and the
-    logics and tensions the casebook links it to."""
+    logics and tensions the casebook links it to. ``index`` (``lesson_index(book)``) and
+    ``gloss`` (``glosser(book, lang=lang)``): when the caller keeps them; built here if None."""
     check_lang(lang)
-    row = book.lessons.set_index("lesson_id").loc[lesson_id]
+    if index is None:
+        index = lesson_index(book)
+    if gloss is None:
+        gloss = glosser(book, lang=lang)
+    row = index.lessons[lesson_id]
     pages = row["page"] if row["page"] == row["page_last"] else f"{row['page']}–{row['page_last']}"
     title = t("lessons.label", lang, n=lesson_id, title=row["title_nl"])
     sub = f"<p><i>{_e(row['title_en'])}</i></p>" if lang == "en" else ""
     parts = [
         f'<div class="cb-card"><h4>{_e(title)}</h4>{sub}'
-        f"<p>{glosser(book, lang=lang)(row[f'summary_{lang}'])} {_pages(pages)}</p>"
+        f"<p>{gloss(row[f'summary_{lang}'])} {_pages(pages)}</p>"
     ]
-    refs = book.lesson_references[book.lesson_references["lesson_id"] == lesson_id]
-    names = book.cases.set_index("case_id")["short_name"]
-    voices = book.voices.set_index("voice_id")
     items = []
-    for r in refs.to_dict("records"):
+    for r in index.references.get(lesson_id, []):
         if not pd.isna(r["case_id"]):
-            who = names[r["case_id"]]
+            who = index.cases[r["case_id"]]["short_name"]
         else:
-            who = f"{voices.loc[r['voice_id'], 'name']} ({t('lessons.voice', lang)})"
+            who = f"{index.voices[r['voice_id']]['name']} ({t('lessons.voice', lang)})"
         how = (
             t("lessons.page_ref", lang, page=r["ref_page"])
             if not pd.isna(r["ref_page"])
@@ -81,22 +172,14 @@ def lesson_card(book: Casebook, lesson_id: int, *, lang: str = "nl") -> str:
         items.append(f"<li><b>{_e(who)}</b>: {_e(how)}{note}</li>")
     if items:
         parts.append(f"<p>{_e(t('lessons.cites', lang))}:</p><ul>{''.join(items)}</ul>")
-    logic_names = book.logics.set_index("logic_id")[f"name_{lang}"]
-    tension_names = book.tensions.set_index("tension_id")[f"name_{lang}"]
-    logics = book.lesson_logics.loc[book.lesson_logics["lesson_id"] == lesson_id, "logic_id"]
-    tensions = book.lesson_tensions.loc[
-        book.lesson_tensions["lesson_id"] == lesson_id, "tension_id"
-    ]
-    if len(logics):
-        parts.append(
-            f"<p>{_e(t('lessons.logics', lang))}: "
-            f"{_e(', '.join(logic_names[x] for x in logics))}</p>"
-        )
-    if len(tensions):
-        parts.append(
-            f"<p>{_e(t('lessons.tensions', lang))}: "
-            f"{_e(', '.join(tension_names[x] for x in tensions))}</p>"
-        )
+    logics = index.logics.get(lesson_id, [])
+    tensions = index.tensions.get(lesson_id, [])
+    if logics:
+        names = (index.logic_rows[x][f"name_{lang}"] for x in logics)
+        parts.append(f"<p>{_e(t('lessons.logics', lang))}: {_e(', '.join(names))}</p>")
+    if tensions:
+        names = (index.tension_rows[x][f"name_{lang}"] for x in tensions)
+        parts.append(f"<p>{_e(t('lessons.tensions', lang))}: {_e(', '.join(names))}</p>")
     parts.append(f"<p><i>{_e(t('lessons.note', lang))}</i></p></div>")
     return "".join(parts)
 

@@ -27,3 +27,43 @@ def test_lessons_matrix_matches_the_references(book: casebook.Casebook) -> None:
     assert matrix.loc[6, "doornakkers"] == "p. 12, p. 8"
     assert matrix.loc[0].tolist() == ["✓"] * 5
     assert matrix.loc[26].tolist() == [""] * 5
+
+
+def test_lesson_filters_with_a_kept_index_match_the_tables(book: casebook.Casebook) -> None:
+    index = lessons.lesson_index(book)
+    cases = [None, *book.cases["case_id"], "atlantis"]
+    logics = [None, *book.logics["logic_id"]]
+    tensions = [None, *book.tensions["tension_id"]]
+    for case_id in cases:
+        for logic_id in logics:
+            for tension_id in tensions:
+                filters = {"case_id": case_id, "logic_id": logic_id, "tension_id": tension_id}
+                kept = lessons.lessons_for(book, **filters, index=index)
+                assert kept == lessons.lessons_for(book, **filters), filters
+
+
+def test_a_lesson_card_with_kept_look_ups_is_the_same(book: casebook.Casebook) -> None:
+    from casebook.glossary import glosser
+
+    index = lessons.lesson_index(book)
+    for lang in ("nl", "en"):
+        gloss = glosser(book, lang=lang)
+        for lesson_id in book.lessons["lesson_id"]:
+            kept = lessons.lesson_card(book, int(lesson_id), lang=lang, index=index, gloss=gloss)
+            assert kept == lessons.lesson_card(book, int(lesson_id), lang=lang)
+
+
+def test_a_lesson_card_names_its_cases_logics_and_tensions(book: casebook.Casebook) -> None:
+    card = lessons.lesson_card(book, 0, lang="en")
+    refs = book.lesson_references[book.lesson_references["lesson_id"] == 0]
+    names = book.cases.set_index("case_id")["short_name"]
+    for case_id in refs["case_id"].dropna():
+        assert f"<b>{names[case_id]}</b>" in card
+    logic_names = book.logics.set_index("logic_id")["name_en"]
+    linked = book.lesson_logics.loc[book.lesson_logics["lesson_id"] == 0, "logic_id"]
+    for logic_id in linked:
+        assert logic_names[logic_id] in card
+    tension_names = book.tensions.set_index("tension_id")["name_en"]
+    linked = book.lesson_tensions.loc[book.lesson_tensions["lesson_id"] == 0, "tension_id"]
+    for tension_id in linked:
+        assert tension_names[tension_id] in card

@@ -44,8 +44,12 @@ def lessons_heatmap(
     check_lang(lang)
     rows = list(matrix.index)
     keep = set(rows if highlight is None else highlight)
-    z = [[(2 if r in keep else 1) if matrix.loc[r, c] else 0 for c in matrix.columns] for r in rows]
-    text = [[escape(matrix.loc[r, c]) for c in matrix.columns] for r in rows]
+    cells = matrix.to_numpy().tolist()
+    z = [
+        [(2 if r in keep else 1) if cell else 0 for cell in row]
+        for r, row in zip(rows, cells, strict=True)
+    ]
+    text = [[escape(cell) for cell in row] for row in cells]
     # Cut the title before escaping it, so that the cut never splits an entity such as &amp;.
     # each title on at most two lines: the grid keeps room for the five names when the page
     # gives it two thirds of a projector's width (its controls beside it)

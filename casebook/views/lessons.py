@@ -3,13 +3,16 @@ reader opens them), the lessons x cases grid, the main lines and the outside voi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
 from casebook.data import Casebook
+from casebook.glossary import glosser
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -29,6 +32,14 @@ class LessonsView(View):
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         super().__init__(book, lang=lang, theme=theme)
+        # What depends on the book only, built once: a change of a filter looks things up.
+        self._index = lessons.lesson_index(book)
+        self._matrix = lessons.lessons_matrix(book)
+        self._titles = dict(
+            zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
+        )
+        self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+        self._glossers: dict[str, Callable[[object], str]] = {}
         self.case = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.logic = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.tension = widgets.Dropdown(options=[("", ALL)], value=ALL)
@@ -120,11 +131,12 @@ class LessonsView(View):
             case_id=pick[self.case],
             logic_id=pick[self.logic],
             tension_id=pick[self.tension],
+            index=self._index,
         )
-        titles = self._book.lessons.set_index("lesson_id")["title_nl"]
         current = self.lesson.value
         self.lesson.options = [
-            (t("lessons.label", self.lang, n=i, title=titles[i]), i) for i in self.shown
+            (t("lessons.label", self.lang, n=i, title=self._index.lessons[i]["title_nl"]), i)
+            for i in self.shown
         ]
         if self.shown:
             self.lesson.value = current if current in self.shown else self.shown[0]
@@ -136,16 +148,24 @@ class LessonsView(View):
             self.jumps.children = ()
             return
         lesson_id = self.lesson.value
-        self.card.value = CARD_STYLE + lessons.lesson_card(self._book, lesson_id, lang=lang)
-        refs = self._book.lesson_references
-        cited = list(dict.fromkeys(refs.loc[(refs["lesson_id"] == lesson_id), "case_id"].dropna()))
-        names = self._book.cases.set_index("case_id")["short_name"]
+        self.card.value = CARD_STYLE + self._card(lesson_id, lang)
+        refs = self._index.references.get(lesson_id, [])
+        cited = list(dict.fromkeys(r["case_id"] for r in refs if not pd.isna(r["case_id"])))
         buttons = []
         for case_id in cited:
             button = self._jump_button(case_id)
-            button.description = t("lessons.jump", lang, case=names[case_id])
+            button.description = t("lessons.jump", lang, case=self._names[case_id])
             buttons.append(button)
         self.jumps.children = tuple(buttons)
+
+    def _card(self, lesson_id: int, lang: str) -> str:
+        """:func:`casebook.lessons.lesson_card` with the book's look-ups and the glossary's
+        matcher in ``lang`` built once (the matcher is one regular expression of every term)."""
+        if lang not in self._glossers:
+            self._glossers[lang] = glosser(self._book, lang=lang)
+        return lessons.lesson_card(
+            self._book, lesson_id, lang=lang, index=self._index, gloss=self._glossers[lang]
+        )
 
     def _jump_button(self, case_id: str) -> widgets.Button:
         """The button that opens ``case_id`` in the reader: made once per case and reused, so
@@ -160,28 +180,19 @@ class LessonsView(View):
         return button
 
     def _draw_grid(self) -> None:
-        book, lang = self._book, self.lang
-        matrix = lessons.lessons_matrix(book)
-        titles = dict(
-            zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
-        )
-        names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         self.figure = lessons_heatmap(
-            matrix,
-            lesson_titles=titles,
-            case_names=names,
+            self._matrix,
+            lesson_titles=self._titles,
+            case_names=self._names,
             highlight=self.shown,
-            lang=lang,
+            lang=self.lang,
             theme=self._theme,
             narrow=self.narrow,
         )
         self.show(self.chart, self.figure)
 
     def static_parts(self) -> list[Any]:
-        cards = [
-            lessons.lesson_card(self._book, int(i), lang=self.lang)
-            for i in self._book.lessons["lesson_id"]
-        ]
+        cards = [self._card(int(i), self.lang) for i in self._book.lessons["lesson_id"]]
         figure = [self.figure] if self.figure is not None else []
         return [
             CARD_STYLE,

@@ -35,3 +35,18 @@ def test_a_long_title_is_cut_before_it_is_escaped(book: casebook.Casebook) -> No
     label = _grid(book, titles, "nl").data[0].y[0]
     assert label == "Les 0: Samen<br>" + "x" * 20 + " R&amp;D vo…"  # 28 characters, then cut
     assert all(len(y.split("<br>")) <= 2 for y in _grid(book, titles, "nl").data[0].y)
+
+
+def test_every_cell_shows_its_pages_and_is_filled_where_it_has_some(
+    book: casebook.Casebook,
+) -> None:
+    from casebook.markup import escape
+
+    titles = dict(zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True))
+    matrix = lessons.lessons_matrix(book)
+    heat = _grid(book, titles, "nl", highlight=[0, 6]).data[0]
+    for i, lesson_id in enumerate(matrix.index):
+        for j, case_id in enumerate(matrix.columns):
+            cell = matrix.loc[lesson_id, case_id]
+            assert heat.text[i][j] == escape(cell)
+            assert heat.z[i][j] == ((2 if lesson_id in (0, 6) else 1) if cell else 0)
