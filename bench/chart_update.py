@@ -103,8 +103,8 @@ CONTROLS: dict[str, tuple[str, int, Act]] = {
         ),
     ),
     "logics: reveal/hide": ("03_vier_logicas.ipynb", 0, _reveal),
-    # the page's first chart is the findings grid: the result figures are cards (HTML), sent
-    # before it, so the cards are in place when it is redrawn
+    # the page's first chart is the findings grid (the result figures are cards, HTML, sent
+    # right after it; the timeline, the page's second chart, comes later)
     "evaluations: cases": ("04_evaluaties.ipynb", 0, _toggle_first_case),
     "lessons: tension filter": (
         "05_lessen.ipynb",

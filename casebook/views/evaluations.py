@@ -143,13 +143,13 @@ class EvaluationView(View):
     def _draw_all(self, lang: str, cases: list[str], themes: list[str]) -> None:
         book = self._book
         self.say(self.message, None)
+        # The findings grid first, the page's first chart: the browser draws it while the
+        # kernel builds the rest (the downloads wait for the findings table, at the end).
+        self._draw_findings(lang, cases, themes, False)
         figures = ev.result_figures(book, cases=cases, lang=lang)
         self.results_html.value = charts.results_cards(
             figures, case_ids=self._case_ids, lang=lang, theme=self._theme
         )
-        # The findings grid next, the first chart on the page: the browser draws it while the
-        # kernel builds the rest (the downloads wait for the findings table, at the end).
-        self._draw_findings(lang, cases, themes, False)
 
         overview = ev.overview(book, cases=cases, lang=lang)
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
