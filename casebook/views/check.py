@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 
 from casebook import check
 from casebook.charts.check import check_chart
@@ -58,6 +59,8 @@ class CheckView(View):
         self._said: Callable[[str], str] | None = None
         self.figure = None
         self.weak = None
+        self._case_names = book.cases.set_index("case_id")["short_name"].to_dict()
+        self._reading_cache: dict[str, tuple[pd.DataFrame, dict[tuple[str, str], str]]] = {}
         self.summary = ""
 
         self.intro = widgets.HTML()
@@ -200,19 +203,23 @@ class CheckView(View):
         self._say(self._said)
 
     def draw(self) -> None:
+        """The chart first (what an answer changes before the reader's eyes: the browser draws
+        it while the kernel writes the weak spots and the summary), then the rest."""
         lang = self.lang
         try:
             answers = self.answers()
             profile = check.profile(self._book, answers, lang=lang)
+            readings, evidence = self._readings(lang)
             self.figure = check_chart(
                 profile,
-                check.readings(self._book, lang=lang),
-                case_names=self._book.cases.set_index("case_id")["short_name"].to_dict(),
-                evidence=check.reading_hover(self._book, lang=lang),
+                readings,
+                case_names=self._case_names,
+                evidence=evidence,
                 lang=lang,
                 theme=self._theme,
                 narrow=self.narrow,
             )
+            self.show(self.chart, self.figure)
             self.weak = check.weak_spots(self._book, answers, lang=lang)
             self.summary = check.summary_html(self._book, answers, lang=lang)
             weak_html = self._weak_html(answers)
@@ -220,7 +227,7 @@ class CheckView(View):
             self.failed("check view", answers=self.answers())
             self._say(partial(t, "msg.error"))
             self.figure, self.weak, self.summary, weak_html = None, None, "", ""
-        self.show(self.chart, self.figure)
+            self.show(self.chart, None)
         self.weak_html.value = weak_html
         self.sharing.update()
         answers_text = check.answers_json(self.answers(), condition_ids=self._ids)
@@ -240,6 +247,16 @@ class CheckView(View):
                 ),
             ]
         )
+
+    def _readings(self, lang: str) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
+        """The casebook's reading and its evidence in ``lang``: the book's, built once per
+        language (4-5 ms a change before)."""
+        if lang not in self._reading_cache:
+            self._reading_cache[lang] = (
+                check.readings(self._book, lang=lang),
+                check.reading_hover(self._book, lang=lang),
+            )
+        return self._reading_cache[lang]
 
     def _weak_html(self, answers: check.Answers) -> str:
         lang = self.lang

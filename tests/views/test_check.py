@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import casebook
 from casebook.views.check import CheckView
 
@@ -79,3 +81,29 @@ def test_a_loaded_file_is_said_in_the_language_of_the_page(
     view.reset_answers()  # says nothing, in either language
     view.language.value = "en"
     assert view.message_text is None and view.message.value == ""
+
+
+def test_an_answer_sends_the_chart_before_the_weak_spots(
+    book: casebook.Casebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chart is what an answer changes before the reader's eyes: it goes to the browser
+    before the kernel works out the weak spots and the summary (issue 17's timing), and the
+    casebook's reading it is drawn beside is the same as the book's."""
+    view = CheckView(book, save_dir=tmp_path)
+    order: list[str] = []
+    for name in ("weak_spots", "summary_html"):
+        real = getattr(casebook.check, name)
+        monkeypatch.setattr(
+            casebook.check, name, lambda *a, _f=real, _n=name, **k: order.append(_n) or _f(*a, **k)
+        )
+    view.chart.observe(lambda _: order.append("chart"), names="serial")
+    view.weak_html.observe(lambda _: order.append("weak spots"), names="value")
+    view.questions["urgency"].value = 1
+    # (the summary works out the weak spots too)
+    assert order[0] == "chart" and order[-1] == "weak spots"
+    assert {"weak_spots", "summary_html"} <= set(order[1:-1])
+    assert view.weak["condition_id"].tolist() == ["urgency"]
+    for lang in ("nl", "en"):
+        readings, evidence = view._readings(lang)
+        assert readings.equals(casebook.check.readings(book, lang=lang))
+        assert evidence == casebook.check.reading_hover(book, lang=lang)

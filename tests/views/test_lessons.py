@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 import casebook
 from casebook.views import LessonsView
 from tests.helpers import _pages_in
@@ -78,3 +80,23 @@ def test_lesson_filters_in_the_view(book: casebook.Casebook) -> None:
     assert view.shown == [] and "Geen les past" in view.card.value and view.jumps.children == ()
     view.language.value = "en"
     assert "No lesson fits" in view.card.value and view.tension.options[0][0] == "All"
+
+
+def test_a_filter_sends_the_grid_before_the_list_and_the_card(
+    book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grid is what a filter changes before the reader's eyes: it goes to the browser
+    before the list of lessons is rebuilt and the card is written (issue 17's timing)."""
+    view = LessonsView(book, lang="nl")
+    order: list[str] = []
+    real = casebook.lessons.lesson_card
+    monkeypatch.setattr(
+        casebook.lessons, "lesson_card", lambda *a, **k: order.append("card built") or real(*a, **k)
+    )
+    view.chart.observe(lambda _: order.append("grid"), names="serial")
+    view.lesson.observe(lambda _: order.append("list"), names="options")
+    view.card.observe(lambda _: order.append("card"), names="value")
+    tension = [v for _, v in view.tension.options][1]
+    view.tension.value = tension
+    assert order[0] == "grid" and {"list", "card built", "card"} <= set(order[1:])
+    assert [v for _, v in view.lesson.options] == view.shown
