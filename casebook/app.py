@@ -37,6 +37,7 @@ from casebook.start import PAGES
 CLASS_LINK_ENV = "CASEBOOK_CLASS_LINK"
 
 __all__ = [
+    "FIGURE_CHECK_ENV",
     "LIVE_PAGE",
     "PAGES",
     "PAGE_VIEWS",
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 HERE = Path(__file__).resolve().parent
+FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"  # the same as casebook.charts.base's (tested)
 # Each page, the CSS class of the view it shows, and how many charts it draws when it opens:
 # what the browser tests, the benchmarks and the load test wait for.
 PAGE_VIEWS: dict[str, tuple[str, int]] = {
@@ -216,10 +218,14 @@ def app_env(
     base: dict[str, str] | None = None, settings: AppSettings | None = None
 ) -> dict[str, str]:
     """The environment Voilà runs in: our template folder and plotly.js first on the Jupyter
-    data path; in class mode the token (``JUPYTER_TOKEN``) and the students' link, which the
+    data path; figures built without plotly's schema check (:data:`FIGURE_CHECK_ENV`); in class
+    mode the token (``JUPYTER_TOKEN``) and the students' link, which the
     kernels inherit for the landing page."""
     env = dict(os.environ if base is None else base)
     env["JUPYTER_PATH"] = jupyter_path(env)
+    # the kernels build figures the tests have checked: without plotly's schema check again
+    # (casebook.charts.base.FIGURE_CHECK_ENV; not imported here, it would load plotly)
+    env[FIGURE_CHECK_ENV] = "0"
     env.pop(CLASS_LINK_ENV, None)  # a link from an earlier session in this shell is stale
     if settings is not None and settings.token:
         env["JUPYTER_TOKEN"] = settings.token

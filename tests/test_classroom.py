@@ -68,6 +68,11 @@ def test_the_token_stays_off_the_command_line_and_reaches_voila_by_the_environme
     assert start_view.CLASS_LINK_ENV not in plain
     assert app.voila_command(app.AppSettings(), root=Path("nb"))[1:3] == ["-m", "voila"]
     assert app.CLASS_LINK_ENV == start_view.CLASS_LINK_ENV
+    # the app's kernels build figures without plotly's check (casebook.charts.base.figure)
+    assert env[app.FIGURE_CHECK_ENV] == plain[app.FIGURE_CHECK_ENV] == "0"
+    from casebook.charts import base as charts_base
+
+    assert app.FIGURE_CHECK_ENV == charts_base.FIGURE_CHECK_ENV
 
 
 def _modules(text: str) -> list[list[bool]]:

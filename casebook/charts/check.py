@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, layout, narrow_heatmap
+from casebook.charts.base import axis, category_heatmap, figure, layout, narrow_heatmap
 from casebook.check import READINGS, WEAK
 from casebook.i18n import check_lang
 from casebook.markup import escape
@@ -102,4 +102,4 @@ def check_chart(
         narrow_heatmap(spec, heat, extra_top=90)
         bar["y"] = heat["y"]  # the two panels share their rows
         spec["xaxis"]["title"] = {**spec["xaxis"]["title"], "standoff": 2}
-    return go.Figure({"data": [bar, heat], "layout": spec})
+    return figure({"data": [bar, heat], "layout": spec})

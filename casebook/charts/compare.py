@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from casebook.charts.base import (
     Spec,
     category_heatmap,
+    figure,
     grid,
     lines,
     message_figure,
@@ -289,7 +290,7 @@ def _text_table(rows: Sequence[Record], lang: str, theme: Theme, title: str) -> 
             "height": 32,
         },
     }
-    return go.Figure({"data": [table], "layout": layout})
+    return figure({"data": [table], "layout": layout})
 
 
 def _colours(table: pd.DataFrame, theme: Theme, index: TableIndex | None = None) -> dict[str, str]:
@@ -380,7 +381,7 @@ def compare_indicator(
         title={"text": wrap(f"{_e(label)} ({_unit_label(unit, lang)})", 36)},
     )
     layout["bargap"] = 0.3
-    return go.Figure({"data": traces, "layout": layout})
+    return figure({"data": traces, "layout": layout})
 
 
 def small_multiples(
@@ -452,7 +453,7 @@ def small_multiples(
         layout["annotations"].append(
             panel_title(title, x_dom, y_dom, size=theme.font_size - 1, shift=8)
         )
-    return go.Figure({"data": data, "layout": layout})
+    return figure({"data": data, "layout": layout})
 
 
 def coverage_matrix(
@@ -533,4 +534,4 @@ def coverage_matrix(
                                 "yanchor": "top", "len": 1, "thickness": 14}  # fmt: skip
         layout["margin"]["b"] += 150
         layout["height"] += 150
-    return go.Figure({"data": [heatmap], "layout": layout})
+    return figure({"data": [heatmap], "layout": layout})

@@ -18,6 +18,7 @@ from casebook.charts.base import (
     axis,
     category_heatmap,
     cell_frame,
+    figure,
     layout,
     message_figure,
     narrow_heatmap,
@@ -151,7 +152,7 @@ def findings_heatmap(
     )
     if narrow:
         narrow_heatmap(spec, heat)
-    return go.Figure({"data": [heat], "layout": spec})
+    return figure({"data": [heat], "layout": spec})
 
 
 def timeline_chart(
@@ -282,4 +283,4 @@ def timeline_chart(
     spec["yaxis"] = axis(
         theme, type="category", categoryorder="array", categoryarray=rows[::-1], showgrid=False
     )
-    return go.Figure({"data": data, "layout": spec})
+    return figure({"data": data, "layout": spec})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, layout, wrap
+from casebook.charts.base import axis, category_heatmap, figure, layout, wrap
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.text import t
@@ -74,4 +74,4 @@ def lessons_heatmap(
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=-90 if narrow else 0)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
-    return go.Figure({"data": [heat], "layout": spec})
+    return figure({"data": [heat], "layout": spec})

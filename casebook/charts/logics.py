@@ -20,6 +20,7 @@ from casebook.charts.base import (
     axis,
     category_heatmap,
     cell_frame,
+    figure,
     layout,
     narrow_heatmap,
 )
@@ -363,7 +364,7 @@ def logics_plane(
                     "startstandoff": 9,
                 }
             )
-    return go.Figure({"data": data, "layout": spec})
+    return figure({"data": data, "layout": spec})
 
 
 def class_plane(
@@ -444,7 +445,7 @@ def class_plane(
         lang,
         [t("plane.class_note", lang), t("plane.note", lang)],
     )
-    return go.Figure({"data": data, "layout": spec})
+    return figure({"data": data, "layout": spec})
 
 
 def tensions_heatmap(
@@ -485,4 +486,4 @@ def tensions_heatmap(
     )
     if narrow:
         narrow_heatmap(spec, heat)
-    return go.Figure({"data": [heat], "layout": spec})
+    return figure({"data": [heat], "layout": spec})

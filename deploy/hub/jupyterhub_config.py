@@ -46,7 +46,14 @@ import shutil
 import sys
 from pathlib import Path
 
-from casebook.app import PAGES, AppSettings, jupyter_path, notebooks_dir, served_options
+from casebook.app import (
+    FIGURE_CHECK_ENV,
+    PAGES,
+    AppSettings,
+    jupyter_path,
+    notebooks_dir,
+    served_options,
+)
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 (JupyterHub provides it)
 
@@ -156,6 +163,8 @@ c.Spawner.environment = {
     # the casebook's Voilà template and plotly.js, as `casebook start` has them
     "JUPYTER_PATH": jupyter_path({}),
     "JUPYTERHUB_ACTIVITY_INTERVAL": str(activity),
+    # figures without plotly's schema check again, as `casebook start` has them
+    FIGURE_CHECK_ENV: "0",
 }
 c.Spawner.http_timeout = 60  # a busy machine takes a while to start a server
 c.Spawner.start_timeout = 120

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
 
-from casebook.charts.base import wrap
+import plotly.io as pio
+import pytest
+
+from casebook.charts.base import FIGURE_CHECK_ENV, figure, wrap
 from casebook.markup import escape
 
 
@@ -26,3 +30,26 @@ def test_wrap_cuts_a_very_long_word_but_never_an_entity() -> None:
         assert all(part.split(";")[0] in ("lt", "gt", "amp", "quot", "#x27")
                    for part in line.split("&")[1:]), line  # fmt: skip
     assert html.unescape("".join(lines)).replace(" ", "") == name.replace(" ", "")
+
+
+def test_figures_are_checked_except_in_the_apps_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """figure() checks a specification against plotly's schema (a wrong property raises);
+    with the check off, as the app's kernels have it, the same figure comes out as the same
+    JSON, and a wrong property is no longer caught there (the tests, which check, catch it)."""
+    spec = {
+        "data": [{"type": "bar", "x": ["a", "b"], "y": [1, None], "marker": {"color": "#000"}}],
+        "layout": {"template": "none", "height": 300, "title": {"text": "t"}},
+    }
+    wrong = {"data": [{"type": "bar", "colour": "red"}], "layout": {}}
+    monkeypatch.delenv(FIGURE_CHECK_ENV, raising=False)
+    checked = figure(spec)
+    with pytest.raises(ValueError, match="colour"):
+        figure(wrong)
+    monkeypatch.setenv(FIGURE_CHECK_ENV, "0")
+    unchecked = figure(spec)
+    figure(wrong)  # not checked: no error
+    as_json = [json.loads(pio.to_json(f, validate=False)) for f in (checked, unchecked)]
+    for one in as_json:
+        one["layout"].pop("template")  # the check expands the name "none" into its (empty) value
+    assert as_json[0] == as_json[1]
+    assert unchecked.layout.title.text == "t" and list(unchecked.data[0].x) == ["a", "b"]
