@@ -143,7 +143,7 @@ def findings_heatmap(
         notes=[t("eval.note.valence", lang)],
         below_axis=20,
         left=220,
-        top=100,
+        top=112,  # the cases' names above the grid need 110 px (automargin, see layout())
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False)
@@ -151,7 +151,7 @@ def findings_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#000", width=3
     )
     if narrow:
-        narrow_heatmap(spec, heat)
+        narrow_heatmap(spec, heat, left=155)  # the wrapped English themes need 152 px
     return figure({"data": [heat], "layout": spec})
 
 
@@ -179,7 +179,7 @@ def timeline_chart(
         180 + 70 * len(case_ids),
         notes=t("eval.note.horizon", lang).split(". ", 1),
         below_axis=75,
-        left=160,
+        left=165,  # the longest name needs 161 px (automargin, see layout())
         top=80,
     )
     low, high = HORIZON_YEARS

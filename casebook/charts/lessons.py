@@ -69,8 +69,9 @@ def lessons_heatmap(
         t("lessons.title", lang),
         (300 if narrow else 160) + 30 * len(rows),
         below_axis=10,
-        left=150 if narrow else 210,
+        left=165 if narrow else 210,  # narrow: the wrapped titles need 164 px
         top=260 if narrow else 100,
+        right=30 if narrow else 40,  # the last case's name needs 39 px (see layout())
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=-90 if narrow else 0)
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})

@@ -476,7 +476,10 @@ def tensions_heatmap(
         460,
         notes=[t("tensions.note", lang)],
         below_axis=20,
-        left=260,
+        # what the tensions' names and the last case's name need (nl 365 and 57 px at 700 px
+        # wide; automargin would widen the margins by drawing the chart twice, see layout())
+        left=370,
+        right=60,
         top=100,
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=0)
@@ -485,5 +488,6 @@ def tensions_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#D55E00", width=4
     )
     if narrow:
-        narrow_heatmap(spec, heat)
+        spec["margin"]["r"] = 30
+        narrow_heatmap(spec, heat, left=185)  # the wrapped names need 182 px
     return figure({"data": [heat], "layout": spec})

@@ -94,6 +94,14 @@ def _screenshot(name: str, width: int) -> Path:
     return SCREENSHOTS / name.replace(".ipynb", f"-{width}.jpg")
 
 
+GROWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(g => ((g._fullLayout || {}).meta || {}).casebook_width === 'wide')
+    .flatMap(g => ['l', 'r', 't', 'b']
+        .filter(k => g._fullLayout._size[k] > (g.layout.margin || {})[k] + 0.5)
+        .map(k => [(g._fullLayout.title || {}).text, k, g.layout.margin[k],
+                   Math.round(g._fullLayout._size[k])]))"""
+
+
 def _check_page(v: Visit, name: str) -> None:
     """What every load of a page must show, whichever test loads it."""
     selector, plots = PAGES[name]
@@ -115,6 +123,10 @@ def _check_page(v: Visit, name: str) -> None:
             (g.closest('.jp-OutputArea') || {}).childElementCount])"""
     )  # what is drawn where (title, which Output widget, its number of outputs), if it fails
     assert v.page.evaluate(f"({DRAWN})()") == plots, f"{name}: {plots} charts expected: {charts}"
+    # Each wide chart's margins hold its labels: where they do not, plotly's automargin widens
+    # them by drawing the chart a second time on every change (casebook.charts.base.layout)
+    grown = v.page.evaluate(GROWN_MARGINS)
+    assert grown == [], f"{name}: margins widened by automargin (given, drawn): {grown}"
     assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
     assert v.blocked == [], f"{name} tried to fetch from outside 127.0.0.1: {v.blocked}"
     assert "casebook.load()" not in v.page.inner_text("body"), f"{name}: code is shown"
