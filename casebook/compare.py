@@ -214,8 +214,6 @@ class TableIndex:
     filtering. Its records are shared: read them, never change them.
     """
 
-    #: the language the table was built for (its ``attrs["lang"]``), or None
-    lang: str | None
     #: indicator -> area_id -> that pair's row (the last one), areas in table order
     pairs: dict[str, dict[str, dict[str, Any]]]
     #: area_id -> the area's facts (area_id, area, area_kind, case_id) from its last row
@@ -245,7 +243,6 @@ def table_index(table: pd.DataFrame) -> TableIndex:
         indicators[indicator] = {c: r[c] for c in _INDICATOR_COLUMNS}
         labels.setdefault(indicator, r["label"])
     return TableIndex(
-        lang=table.attrs.get("lang"),
         pairs=pairs,
         areas=areas,
         indicators=indicators,

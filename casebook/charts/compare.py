@@ -305,7 +305,7 @@ def compare_indicator(
     indicator: str,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
-    rows: pd.DataFrame | None = None,
+    rows: pd.DataFrame | Sequence[Record] | None = None,
     index: TableIndex | None = None,
 ) -> go.Figure:
     """One indicator across the chosen areas, side by side.
@@ -321,8 +321,9 @@ def compare_indicator(
     lang, theme
         Language of all labels; look of the chart.
     rows
-        ``select(table, areas=areas, indicators=[indicator], lang=lang)`` when the caller has
-        it already (the compare view offers the same rows as a download); selected here if None.
+        ``select(table, areas=areas, indicators=[indicator], lang=lang)`` (or the same rows as
+        records, :func:`casebook.compare.select_records`) when the caller has them already (the
+        compare view offers them as a download); selected here if None.
     index
         ``casebook.compare.table_index(table)`` when the caller keeps it (the compare view
         does): the selection is then a few look-ups; built here when needed if None.
@@ -340,8 +341,10 @@ def compare_indicator(
         return message_figure(t("msg.no_areas", lang), theme=theme)
     if rows is None:
         records = select_records(table, areas=areas, indicators=[indicator], lang=lang, index=index)
-    else:
+    elif isinstance(rows, pd.DataFrame):
         records = rows.to_dict("records")
+    else:
+        records = list(rows)
     wanted = set(areas)
     chosen = [r for r in records if r["area_id"] in wanted]
     refs = [

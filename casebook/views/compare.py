@@ -344,7 +344,8 @@ class CompareView(View):
                 indicator=indicators[0],
                 lang=lang,
                 theme=self._theme,
-                index=index,  # selects the same rows again: a few look-ups
+                rows=records,  # the rows of the download: selected once
+                index=index,
             )
         else:
             fig = charts.small_multiples(
