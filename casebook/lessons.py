@@ -97,26 +97,16 @@ def lessons_for(
     """Lesson numbers that cite ``case_id`` and are linked to ``logic_id`` and ``tension_id``
     (each filter optional), in booklet order. ``index``: ``lesson_index(book)`` when the
     caller keeps it."""
-    if index is not None:
-        ids = set(index.lessons)
-        for chosen, linked in (
-            (case_id, index.by_case),
-            (logic_id, index.by_logic),
-            (tension_id, index.by_tension),
-        ):
-            if chosen is not None:
-                ids &= linked.get(chosen, set())
-        return sorted(int(i) for i in ids)
-    ids = set(book.lessons["lesson_id"])
-    if case_id is not None:
-        refs = book.lesson_references
-        ids &= set(refs.loc[refs["case_id"] == case_id, "lesson_id"])
-    if logic_id is not None:
-        links = book.lesson_logics
-        ids &= set(links.loc[links["logic_id"] == logic_id, "lesson_id"])
-    if tension_id is not None:
-        links = book.lesson_tensions
-        ids &= set(links.loc[links["tension_id"] == tension_id, "lesson_id"])
+    if index is None:
+        index = lesson_index(book)
+    ids = set(index.lessons)
+    for chosen, linked in (
+        (case_id, index.by_case),
+        (logic_id, index.by_logic),
+        (tension_id, index.by_tension),
+    ):
+        if chosen is not None:
+            ids &= linked.get(chosen, set())
     return sorted(int(i) for i in ids)
 
 
