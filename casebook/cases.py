@@ -9,7 +9,7 @@ import pandas as pd
 
 from casebook import evaluations as ev
 from casebook.compare import area_profile, indicator_table
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.glossary import glosser
 from casebook.i18n import check_lang
 from casebook.markup import card as _card
@@ -129,6 +129,11 @@ def case_parts(book: Casebook, case_id: str, *, lang: str = "nl") -> dict[str, s
     known = book.cases["case_id"].tolist()
     if case_id not in known:
         raise ValueError(f"`case_id` must be one of {known}, but {case_id!r} was passed.")
+    # a reader going back to a case gets it at once: each case's parts are built once
+    return dict(per_book(book, ("case_parts", case_id, lang), lambda: _parts(book, case_id, lang)))
+
+
+def _parts(book: Casebook, case_id: str, lang: str) -> dict[str, str]:
     return {
         "figures": _figures(book, case_id, lang),
         "opgave": _text(book, case_id, "opgave", lang),

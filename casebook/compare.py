@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.derive import derived_indicators
 from casebook.i18n import check_lang
 from casebook.own import OWN_KIND, OwnArea
@@ -123,6 +123,14 @@ def indicator_table(
         ``status``: number, approx, range, text or derived.
     """
     check_lang(lang)
+    if own:
+        return _indicator_table(book, lang, own)
+    # the booklet's own table is the same on every change of a page: built once per language
+    kept = per_book(book, ("indicator_table", lang), lambda: _indicator_table(book, lang, ()))
+    return kept.copy()
+
+
+def _indicator_table(book: Casebook, lang: str, own: Sequence[OwnArea]) -> pd.DataFrame:
     defs = book.indicator_definitions.set_index("indicator")
     areas = book.areas.set_index("area_id")
     printed = book.indicators

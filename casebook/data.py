@@ -9,9 +9,11 @@ the current working directory. A teacher can point the casebook at another copy 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from dataclasses import make_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 import pandas as pd
 
@@ -33,6 +35,7 @@ __all__ = [
     "TABLES",
     "load",
     "package_data_dir",
+    "per_book",
     "resolve_data_dir",
 ]
 
@@ -62,7 +65,27 @@ Casebook.__doc__ = (
 )
 
 
+T = TypeVar("T")
+
 _CACHE: dict[Path, tuple[tuple[Any, ...], Casebook]] = {}
+
+# What the pure functions derive from a book and keep for it (:func:`per_book`): a book's
+# tables never change, so what is built from them once holds for as long as the book lives.
+_DERIVED: WeakKeyDictionary[Any, dict[Hashable, Any]] = WeakKeyDictionary()
+
+
+def per_book(book: Casebook, key: Hashable, make: Callable[[], T]) -> T:
+    """What ``make()`` builds from ``book``, built once per book and ``key`` and then kept
+    for as long as the book lives (a reloaded folder is a new book). For the pure functions'
+    look-ups and tables that every control change of a page would otherwise rebuild; a
+    caller that hands out a kept DataFrame or dict hands out a copy, so that nobody changes
+    the kept one."""
+    kept = _DERIVED.setdefault(book, {})
+    try:
+        return kept[key]
+    except KeyError:
+        value = kept[key] = make()
+        return value
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.i18n import check_lang
 from casebook.schema import enum
 from casebook.text import TEXT, format_figure, t
@@ -225,6 +225,11 @@ def organisation_table(book: Casebook, *, cases: list[str], lang: str = "nl") ->
     fact in words with its page, or 'niet vermeld / not reported'."""
     check_lang(lang)
     _check_cases(book, cases)
+    key = ("organisation_table", tuple(cases), lang)
+    return per_book(book, key, lambda: _organisation_table(book, cases, lang)).copy()
+
+
+def _organisation_table(book: Casebook, cases: list[str], lang: str) -> pd.DataFrame:
     org = book.organisation
     partners = book.partners
     names = book.cases.set_index("case_id")["short_name"]

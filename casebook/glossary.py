@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.text import t
@@ -50,6 +50,11 @@ def glosser(book: Casebook, *, lang: str = "nl") -> Callable[[object], str]:
     with a plural ending, any case). A missing value gives an empty string, as
     :func:`casebook.markup.escape` does."""
     check_lang(lang)
+    # every card of every page glosses its text: the pattern is built once per language
+    return per_book(book, ("glosser", lang), lambda: _glosser(book, lang))
+
+
+def _glosser(book: Casebook, lang: str) -> Callable[[object], str]:
     rows = book.glossary.to_dict("records")
     hover = {str(r["term_nl"]).lower(): _hover(r, lang) for r in rows}
     if not hover:

@@ -102,3 +102,27 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
         check=True,
     )
     assert run.stdout.strip() == f"{target / 'casebook' / 'data'} 27"
+
+
+def test_what_is_derived_from_a_book_is_built_once_and_handed_out_as_a_copy(
+    book: casebook.Casebook,
+) -> None:
+    from casebook import compare, evaluations
+    from casebook.cases import case_parts
+    from casebook.data import per_book
+
+    made: list[int] = []
+    assert per_book(book, ("test", 1), lambda: made.append(1) or len(made)) == 1
+    assert per_book(book, ("test", 1), lambda: made.append(1) or len(made)) == 1
+    assert per_book(book, ("test", 2), lambda: made.append(1) or len(made)) == 2
+    # a caller that changes what it was handed changes nothing for the next caller
+    table = compare.indicator_table(book, lang="en")
+    table["display"] = "changed"
+    assert table.attrs["lang"] == "en"
+    assert (compare.indicator_table(book, lang="en")["display"] != "changed").all()
+    org = evaluations.organisation_table(book, cases=["mom"], lang="nl")
+    org.iloc[0, 0] = "changed"
+    assert evaluations.organisation_table(book, cases=["mom"], lang="nl").iloc[0, 0] != "changed"
+    parts = case_parts(book, "mom", lang="nl")
+    parts["opgave"] = "changed"
+    assert case_parts(book, "mom", lang="nl")["opgave"] != "changed"
