@@ -11,7 +11,7 @@ HOST   ?= 127.0.0.1
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: start lab handout test check lint validate notebooks bench loadtest constraints install clean
+.PHONY: start lab handout test check lint validate notebooks bench loadtest constraints install clean plotly-bundle
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the casebook needs Python 3.11 or newer")'
@@ -27,6 +27,12 @@ $(AXE): package.json package-lock.json
 	@touch $(AXE)
 
 install: $(STAMP) $(AXE)
+
+## plotly-bundle: rebuild casebook/vendor/plotly-casebook.min.js, the browser's plotly.js with
+## only the trace types the casebook draws (after a plotly upgrade: set the same plotly.js
+## version in tools/plotly-bundle/package.json first). Needs npm; running the casebook does not.
+plotly-bundle:
+	cd tools/plotly-bundle && npm install --no-audit --no-fund --ignore-scripts --loglevel=error && node build.js
 
 ## start: open the casebook in the browser (Voilà, code hidden, on 127.0.0.1 only)
 start: $(STAMP)

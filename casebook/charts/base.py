@@ -46,9 +46,23 @@ NOTE_LINE = 18  # pixels per line of notes under a chart
 FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"
 
 
+# The trace types the casebook draws: the browser's plotly.js is a bundle of these alone
+# (casebook/vendor/plotly-casebook.min.js, built by tools/plotly-bundle; tested), so a chart of
+# any other type would stay empty there.
+TRACE_TYPES = ("scatter", "bar", "heatmap", "table")
+
+
 def figure(spec: Spec) -> go.Figure:
     """``spec`` (data and layout) as a plotly figure; checked against plotly's schema unless
-    :data:`FIGURE_CHECK_ENV` is "0"."""
+    :data:`FIGURE_CHECK_ENV` is "0". A trace type outside :data:`TRACE_TYPES` is refused."""
+    for trace in spec.get("data", []):
+        kind = trace.get("type", "scatter")
+        if kind not in TRACE_TYPES:
+            raise ValueError(
+                f"figure: trace type {kind!r} is not in the casebook's plotly.js "
+                f"({', '.join(TRACE_TYPES)}); add it to tools/plotly-bundle/entry.js and "
+                "TRACE_TYPES, then run `make plotly-bundle`"
+            )
     return go.Figure(spec, _validate=os.environ.get(FIGURE_CHECK_ENV) != "0")
 
 

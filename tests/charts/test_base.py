@@ -53,3 +53,14 @@ def test_figures_are_checked_except_in_the_apps_kernels(monkeypatch: pytest.Monk
         one["layout"].pop("template")  # the check expands the name "none" into its (empty) value
     assert as_json[0] == as_json[1]
     assert unchecked.layout.title.text == "t" and list(unchecked.data[0].x) == ["a", "b"]
+
+
+def test_a_trace_type_outside_the_casebooks_plotly_is_refused() -> None:
+    """The browser's plotly.js holds only TRACE_TYPES (casebook/vendor): a builder that drew
+    another type would show an empty chart there, so it fails here, naming what to do."""
+    assert (
+        figure({"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {}}).data[0].type == "bar"
+    )
+    assert figure({"data": [{"x": [1], "y": [2]}], "layout": {}}).data[0].type == "scatter"
+    with pytest.raises(ValueError, match="'pie' is not in the casebook's plotly.js"):
+        figure({"data": [{"type": "pie", "values": [1]}], "layout": {}})

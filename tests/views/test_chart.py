@@ -7,13 +7,15 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import pytest
 
-from casebook.views.chart import Chart, figure_spec, plotly_file, plotly_name
+from casebook.charts.base import TRACE_TYPES
+from casebook.views.chart import Chart, figure_spec, plotly_file, plotly_js_version, plotly_name
 
 
 def _fig(title: str = "t") -> go.Figure:
@@ -89,14 +91,44 @@ def test_a_page_without_the_served_file_gets_plotly_from_the_kernel(
 
 def test_the_page_loads_the_served_plotly_of_this_version(tmp_path: Path) -> None:
     """The URL the widget loads is the file casebook.app copies into the template's static
-    folder; it carries plotly's version, so that a browser never keeps an old copy."""
-    import plotly
-
+    folder; it carries the bundle's version and a hash of it, so that a browser never keeps an
+    old copy."""
     from casebook import app
 
     chart = Chart()
-    assert chart.library == f"voila/templates/casebook/static/plotly-{plotly.__version__}.min.js"
+    assert chart.library == f"voila/templates/casebook/static/{plotly_name()}"
+    version = plotly_js_version(plotly_file())
+    assert plotly_name().startswith(f"plotly-casebook-{version}-")
     share = app.plotly_share()
     served = share / "voila" / "templates" / "casebook" / "static" / plotly_name()
     assert served.read_bytes() == plotly_file().read_bytes()
     assert str(share) in app.app_env({})["JUPYTER_PATH"].split(os.pathsep)
+
+
+def test_the_casebooks_plotly_is_plotly_pys_version_with_the_trace_types_it_draws() -> None:
+    """casebook/vendor/plotly-casebook.min.js (tools/plotly-bundle) is the plotly.js that the
+    installed plotly.py writes figures for, and it registers exactly the trace types of
+    :data:`TRACE_TYPES`, as tools/plotly-bundle/entry.js lists them (scatter is in the core)."""
+    import plotly
+
+    shipped = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    bundle = plotly_file().read_text(encoding="utf-8")
+    assert plotly_js_version(plotly_file()) == plotly_js_version(shipped), (
+        "plotly.py was upgraded: set plotly.js in tools/plotly-bundle/package.json to the version "
+        "plotly.py ships and run `make plotly-bundle`"
+    )
+    registered = set(re.findall(r'moduleType:"trace",name:"(\w+)"', bundle))
+    assert registered == set(TRACE_TYPES)
+    entry = (Path(__file__).resolve().parents[2] / "tools/plotly-bundle/entry.js").read_text()
+    listed = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", entry)) - {"core"}
+    assert listed | {"scatter"} == set(TRACE_TYPES)
+    assert "Licensed under the MIT license" in bundle[:400]
+
+
+def test_a_version_is_read_from_a_plotly_files_first_lines(tmp_path: Path) -> None:
+    named = tmp_path / "p.js"
+    named.write_text("/**\n* plotly.js (cartesian - minified) v4.0.2\n*/ var x;", encoding="utf-8")
+    assert plotly_js_version(named) == "4.0.2"
+    named.write_text("var Plotly = {};", encoding="utf-8")
+    with pytest.raises(ValueError, match="no plotly.js version"):
+        plotly_js_version(named)
