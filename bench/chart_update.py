@@ -7,7 +7,8 @@ the casebook's chart widget, changed in place with Plotly.react) and **output** 
 extension draws anew). For every page's main control, a change on the one and then on the other
 (A B A B ...), timed in the page from the reader's event to the frame in which the chart is
 redrawn in headless Chromium: for the widget, the chart element (the same one) says it has drawn
-the new figure (``data-drawn``); for the Output, a new chart element is drawn. Then the first render of every page, alternately from each server,
+the new figure (``data-drawn``); for the Output, a new chart element is drawn. Each change
+starts once both pages are quiet (nothing heard from either kernel for ``QUIET_MS``). Then the first render of every page, alternately from each server,
 from navigation until the view and all its charts are drawn, and the memory of the browser tab
 then (JS heap and DOM nodes, Chromium's Performance.getMetrics).
 
@@ -64,6 +65,20 @@ WAIT = """i => new Promise((resolve, reject) => {
     };
     check(); })"""
 IN_PLACE = "i => document.querySelectorAll('.js-plotly-plot')[i] === window.__cbOld"
+# Every change starts from a quiet page: after the chart is redrawn, the kernel goes on with the
+# rest of the view (tables, downloads) and the page takes those in. The next change (on the
+# other server, with both in one browser on one machine) waits until neither socket has brought
+# anything for QUIET_MS; before, one side's change was timed while the other side was still busy
+# with the tail of its own, which put both sides' noise into each other's numbers.
+QUIET_MS = 250
+HEARD = """(() => { window.__cbHeard = performance.now(); const Socket = window.WebSocket;
+    class Heard extends Socket { constructor(...args) { super(...args);
+        this.addEventListener('message', () => { window.__cbHeard = performance.now(); }); } }
+    window.WebSocket = Heard; })()"""
+QUIET = """ms => new Promise(resolve => { const until = performance.now() + 10000;
+    const check = () => { const now = performance.now();
+        if (now - window.__cbHeard >= ms || now > until) resolve(); else setTimeout(check, 20); };
+    check(); })"""
 
 Act = Callable[[Any, int], None]
 
@@ -125,6 +140,7 @@ class Side:
     def open(self, browser: Any, page_name: str) -> tuple[Any, Any, float, list[str]]:
         """A fresh tab on ``page_name``: (context, page, seconds to first render, errors)."""
         context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.add_init_script(HEARD)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -153,7 +169,9 @@ def _change(page: Any, chart: int, act: Act, k: int) -> tuple[float, bool, float
         "i => Number(document.querySelectorAll('.js-plotly-plot')[i].dataset.drawMs) || null",
         chart,
     )
-    return elapsed, page.evaluate(IN_PLACE, chart), drawing
+    kept = page.evaluate(IN_PLACE, chart)
+    page.evaluate(QUIET, QUIET_MS)
+    return elapsed, kept, drawing
 
 
 def run(changes: int, loads: int, only: list[str] | None = None) -> dict[str, Any]:
