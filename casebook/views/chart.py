@@ -39,7 +39,7 @@ VENDOR = HERE.parent / "vendor"
 
 def plotly_file() -> Path:
     """The casebook's plotly.js: plotly.py's version of it, with only the trace types the
-    casebook draws (built by tools/plotly-bundle; a fifth of plotly's own file, and a tenth of
+    casebook draws (built by tools/plotly-bundle; a quarter of plotly's own file, and a seventh of
     its start-up time in the browser)."""
     return VENDOR / "plotly-casebook.min.js"
 
