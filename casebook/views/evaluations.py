@@ -37,7 +37,6 @@ class EvaluationView(View):
         self._case_ids = book.cases.sort_values("number")["case_id"].tolist()
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         self.tables: dict[str, pd.DataFrame] = {}
-        self._organisation_tables: dict[str, pd.DataFrame] = {}
         self.findings_figure = self.timeline_figure = None
 
         names = [(self._names[c], c) for c in self._case_ids]
@@ -161,7 +160,10 @@ class EvaluationView(View):
         heading = f"<h3>{escape(t('section.overview', lang))}</h3>"
         self.overview_html.value = heading + table + notes
 
-        organisation = self._organisation(lang)[[self._names[c] for c in cases]]
+        # every case's facts, built once per book (evaluations.organisation_table), then the
+        # columns of the cases chosen: a column is one case's
+        everyone = ev.organisation_table(book, cases=self._case_ids, lang=lang)
+        organisation = everyone[[self._names[c] for c in cases]]
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
         self.organisation_html.value = heading + table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
@@ -182,15 +184,6 @@ class EvaluationView(View):
             "timeline": events,
         }
         self._downloads(lang, cases, themes)
-
-    def _organisation(self, lang: str) -> pd.DataFrame:
-        """The organisation facts of every case in ``lang``, built once: a change of the cases
-        picks its columns instead of building the table again (a column is one case's)."""
-        if lang not in self._organisation_tables:
-            self._organisation_tables[lang] = ev.organisation_table(
-                self._book, cases=self._case_ids, lang=lang
-            )
-        return self._organisation_tables[lang]
 
     def _draw_findings(self, lang: str, cases: list[str], themes: list[str], all_: bool) -> None:
         """The findings grid and the chosen cell's findings; with ``all_`` also the findings

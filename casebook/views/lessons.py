@@ -3,7 +3,6 @@ reader opens them), the lessons x cases grid, the main lines and the outside voi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
@@ -12,7 +11,6 @@ import pandas as pd
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
 from casebook.data import Casebook
-from casebook.glossary import glosser
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -39,7 +37,6 @@ class LessonsView(View):
             zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
         )
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
-        self._glossers: dict[str, Callable[[object], str]] = {}
         self.case = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.logic = widgets.Dropdown(options=[("", ALL)], value=ALL)
         self.tension = widgets.Dropdown(options=[("", ALL)], value=ALL)
@@ -165,13 +162,9 @@ class LessonsView(View):
         self.jumps.children = tuple(buttons)
 
     def _card(self, lesson_id: int, lang: str) -> str:
-        """:func:`casebook.lessons.lesson_card` with the book's look-ups and the glossary's
-        matcher in ``lang`` built once (the matcher is one regular expression of every term)."""
-        if lang not in self._glossers:
-            self._glossers[lang] = glosser(self._book, lang=lang)
-        return lessons.lesson_card(
-            self._book, lesson_id, lang=lang, index=self._index, gloss=self._glossers[lang]
-        )
+        """:func:`casebook.lessons.lesson_card` with the book's look-ups built once (the
+        glossary's matcher is kept per book by :func:`casebook.glossary.glosser`)."""
+        return lessons.lesson_card(self._book, lesson_id, lang=lang, index=self._index)
 
     def _jump_button(self, case_id: str) -> widgets.Button:
         """The button that opens ``case_id`` in the reader: made once per case and reused, so
