@@ -28,7 +28,7 @@ $(AXE): package.json package-lock.json
 
 install: $(STAMP) $(AXE)
 
-## plotly-bundle: rebuild casebook/vendor/plotly-casebook.min.js, the browser's plotly.js with
+## plotly-bundle: rebuild plotly-casebook.min.js (the template's static folder), the browser's plotly.js with
 ## only the trace types the casebook draws (after a plotly upgrade: set the same plotly.js
 ## version in tools/plotly-bundle/package.json first). Needs npm; running the casebook does not.
 plotly-bundle:

@@ -185,32 +185,11 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
     return command + list(settings.extra)
 
 
-def plotly_share() -> Path:
-    """A Jupyter data folder whose ``voila/templates/casebook/static/`` holds plotly.js, copied
-    from the plotly package: Voilà (and JupyterLab's Voilà extension) serves it to the charts
-    (casebook/views/chart.js), so that a page loads plotly.js once and never from the internet.
-    In the user's cache folder (the installed package may be read-only); copied when missing."""
-    import platformdirs
-
-    from casebook.files import atomic_write_bytes
-    from casebook.views.chart import plotly_file, plotly_name
-
-    share = Path(platformdirs.user_cache_dir("casebook")) / "share"
-    target = share / "voila" / "templates" / "casebook" / "static" / plotly_name()
-    source = plotly_file()
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
-        atomic_write_bytes(target, source.read_bytes())
-    return share
-
-
 def jupyter_path(base: dict[str, str] | None = None) -> str:
-    """JUPYTER_PATH for the casebook's servers: its template, plotly.js, then what was set."""
+    """JUPYTER_PATH for the casebook's servers: its template (with plotly.js in its static
+    folder, casebook/views/chart.py), then what was set."""
     env = os.environ if base is None else base
-    paths = [
-        str(template_root()),
-        str(plotly_share()),
-        *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep)),
-    ]
+    paths = [str(template_root()), *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep))]
     return os.pathsep.join(paths)
 
 

@@ -99,11 +99,9 @@ def test_make_lab_keeps_jupyterlab_for_authors() -> None:
         }
         assert _listening_addresses(port) <= {"127.0.0.1"}
         # the charts get plotly.js from the lab too (casebook/views/chart.js), not the kernel
-        from casebook.views.chart import LIBRARY_URL, plotly_file, plotly_name
+        from casebook.views.chart import plotly_address, plotly_file
 
-        served = _get(
-            f"http://127.0.0.1:{port}/{LIBRARY_URL}{plotly_name()}?token={token}", deadline, proc
-        )
+        served = _get(f"http://127.0.0.1:{port}/{plotly_address()}&token={token}", deadline, proc)
         assert served == plotly_file().read_bytes()
     finally:
         _stop(proc)

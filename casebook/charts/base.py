@@ -47,7 +47,7 @@ FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"
 
 
 # The trace types the casebook draws: the browser's plotly.js is a bundle of these alone
-# (casebook/vendor/plotly-casebook.min.js, built by tools/plotly-bundle; tested), so a chart of
+# (casebook.views.chart.plotly_file, built by tools/plotly-bundle; tested), so a chart of
 # any other type would stay empty there.
 TRACE_TYPES = ("scatter", "bar", "heatmap", "table")
 

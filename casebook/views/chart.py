@@ -3,7 +3,7 @@
 A view sets a new figure with :meth:`Chart.show`; the browser applies it with ``Plotly.react``
 (``chart.js``) instead of replacing a whole output, so a change redraws only what changed and
 the chart's element survives. plotly.js is loaded once per page from the file the casebook's
-Voilà template serves (:func:`casebook.app.plotly_js`), never from the internet; where that file
+Voilà template serves (:func:`plotly_file`), never from the internet; where that file
 is not served, the kernel sends it once. Points of one trace can be dragged
 (:attr:`Chart.drag`): the browser reports where one was let go, and :meth:`Chart.on_move`
 handlers hear it. Messages from the browser are checked; a malformed one is logged and ignored.
@@ -26,7 +26,14 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-__all__ = ["PLOTLY_CONFIG", "Chart", "figure_spec", "plotly_file", "plotly_js_version"]
+__all__ = [
+    "PLOTLY_CONFIG",
+    "Chart",
+    "figure_spec",
+    "plotly_address",
+    "plotly_file",
+    "plotly_js_version",
+]
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +41,26 @@ HERE = Path(__file__).resolve().parent
 PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
 
 
-VENDOR = HERE.parent / "vendor"
+# The casebook's Voilà template serves what is in its static folder (casebook.app adds the
+# template to the Jupyter data path of every server it starts).
+STATIC = HERE.parent / "share" / "voila" / "templates" / "casebook" / "static"
+LIBRARY_URL = "voila/templates/casebook/static/"
 
 
 def plotly_file() -> Path:
     """The casebook's plotly.js: plotly.py's version of it, with only the trace types the
     casebook draws (built by tools/plotly-bundle; a quarter of plotly's own file, and a seventh of
-    its start-up time in the browser)."""
-    return VENDOR / "plotly-casebook.min.js"
+    its start-up time in the browser), in the template's static folder."""
+    return STATIC / "plotly-casebook.min.js"
 
 
 @functools.cache
-def plotly_name() -> str:
-    """The served file's name: with its version and a hash of its content, so that a browser
-    never keeps an old one."""
+def plotly_address() -> str:
+    """Where a page loads :func:`plotly_file` from, below the server's base URL: with a hash of
+    its content (``?v=``), so that a browser never keeps an old copy (and the server lets it
+    keep this one)."""
     digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
-    return f"plotly-casebook-{plotly_js_version(plotly_file())}-{digest}.min.js"
+    return f"{LIBRARY_URL}{plotly_file().name}?v={digest}"
 
 
 def plotly_js_version(path: Path) -> str:
@@ -60,9 +71,6 @@ def plotly_js_version(path: Path) -> str:
     if found is None:
         raise ValueError(f"{path}: no plotly.js version in its first lines")
     return found.group(1)
-
-
-LIBRARY_URL = "voila/templates/casebook/static/"
 
 
 def figure_spec(
@@ -96,7 +104,7 @@ class Chart(anywidget.AnyWidget):
     figure = traitlets.Dict().tag(sync=True)
     serial = traitlets.Int(0).tag(sync=True)
     drag = traitlets.Unicode("").tag(sync=True)
-    library = traitlets.Unicode(LIBRARY_URL + plotly_name()).tag(sync=True)
+    library = traitlets.Unicode(plotly_address()).tag(sync=True)
     unavailable = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:

@@ -56,7 +56,7 @@ def test_figures_are_checked_except_in_the_apps_kernels(monkeypatch: pytest.Monk
 
 
 def test_a_trace_type_outside_the_casebooks_plotly_is_refused() -> None:
-    """The browser's plotly.js holds only TRACE_TYPES (casebook/vendor): a builder that drew
+    """The browser's plotly.js holds only TRACE_TYPES (tools/plotly-bundle): a builder that drew
     another type would show an empty chart there, so it fails here, naming what to do."""
     assert (
         figure({"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {}}).data[0].type == "bar"

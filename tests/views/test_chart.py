@@ -15,7 +15,13 @@ import plotly.graph_objects as go
 import pytest
 
 from casebook.charts.base import TRACE_TYPES
-from casebook.views.chart import Chart, figure_spec, plotly_file, plotly_js_version, plotly_name
+from casebook.views.chart import (
+    Chart,
+    figure_spec,
+    plotly_address,
+    plotly_file,
+    plotly_js_version,
+)
 
 
 def _fig(title: str = "t") -> go.Figure:
@@ -90,23 +96,24 @@ def test_a_page_without_the_served_file_gets_plotly_from_the_kernel(
 
 
 def test_the_page_loads_the_served_plotly_of_this_version(tmp_path: Path) -> None:
-    """The URL the widget loads is the file casebook.app copies into the template's static
-    folder; it carries the bundle's version and a hash of it, so that a browser never keeps an
-    old copy."""
+    """The URL the widget loads is the file in the casebook template's static folder, which
+    every server the casebook starts serves; it carries a hash of the file, so that a browser
+    never keeps an old copy."""
+    import hashlib
+
     from casebook import app
 
     chart = Chart()
-    assert chart.library == f"voila/templates/casebook/static/{plotly_name()}"
-    version = plotly_js_version(plotly_file())
-    assert plotly_name().startswith(f"plotly-casebook-{version}-")
-    share = app.plotly_share()
-    served = share / "voila" / "templates" / "casebook" / "static" / plotly_name()
+    digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
+    assert chart.library == plotly_address()
+    assert plotly_address() == f"voila/templates/casebook/static/plotly-casebook.min.js?v={digest}"
+    served = app.template_root() / plotly_address().split("?")[0]
     assert served.read_bytes() == plotly_file().read_bytes()
-    assert str(share) in app.app_env({})["JUPYTER_PATH"].split(os.pathsep)
+    assert str(app.template_root()) in app.app_env({})["JUPYTER_PATH"].split(os.pathsep)
 
 
 def test_the_casebooks_plotly_is_plotly_pys_version_with_the_trace_types_it_draws() -> None:
-    """casebook/vendor/plotly-casebook.min.js (tools/plotly-bundle) is the plotly.js that the
+    """The casebook's plotly.js (tools/plotly-bundle) is the plotly.js that the
     installed plotly.py writes figures for, and it registers exactly the trace types of
     :data:`TRACE_TYPES`, as tools/plotly-bundle/entry.js lists them (scatter is in the core)."""
     import plotly
