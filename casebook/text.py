@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casebook.i18n import check_lang
+from casebook.text_app import APP_TEXT
 from casebook.text_book import BOOK_TEXT
 from casebook.text_live import LIVE_TEXT
 
@@ -705,6 +706,7 @@ TEXT: dict[str, dict[str, str]] = {
 # The static book's and the live class's texts live in modules of their own (same shape).
 TEXT.update(BOOK_TEXT)
 TEXT.update(LIVE_TEXT)
+TEXT.update(APP_TEXT)
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

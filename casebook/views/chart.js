@@ -57,7 +57,8 @@ function fromKernel(model) {
 function plotly(model) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window[LOADING]) {
-    const src = baseUrl() + model.get("library");
+    const library = model.get("library");
+    const src = library.startsWith("/") ? library : baseUrl() + library;
     window[LOADING] = fromScript(src).catch(() => fromKernel(model));
     window[LOADING].catch(() => {
       window[LOADING] = null; // a later chart may try again

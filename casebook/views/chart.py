@@ -33,6 +33,7 @@ __all__ = [
     "plotly_address",
     "plotly_file",
     "plotly_js_version",
+    "use_address",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,16 @@ def plotly_address() -> str:
     keep this one)."""
     digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
     return f"{LIBRARY_URL}{plotly_file().name}?v={digest}"
+
+
+# Where the app serves plotly.js (an address from the server's root, set once at start by
+# casebook.app.server); without it, the Voilà template's static folder below the base URL.
+_ADDRESS: list[str] = []
+
+
+def use_address(address: str) -> None:
+    """Load plotly.js from ``address`` (from the server's root, "/..."), as the app serves it."""
+    _ADDRESS[:] = [address]
 
 
 def plotly_js_version(path: Path) -> str:
@@ -104,8 +115,12 @@ class Chart(anywidget.AnyWidget):
     figure = traitlets.Dict().tag(sync=True)
     serial = traitlets.Int(0).tag(sync=True)
     drag = traitlets.Unicode("").tag(sync=True)
-    library = traitlets.Unicode(plotly_address()).tag(sync=True)
+    library = traitlets.Unicode().tag(sync=True)
     unavailable = traitlets.Unicode("").tag(sync=True)
+
+    @traitlets.default("library")
+    def _library(self) -> str:
+        return _ADDRESS[0] if _ADDRESS else plotly_address()
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

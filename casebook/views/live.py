@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, message_html
 
-__all__ = ["REFRESH_SECONDS", "LiveView", "ShareBox", "Ticker", "live_view", "page_query"]
+__all__ = ["PAGE_QUERY", "REFRESH_SECONDS", "LiveView", "ShareBox", "Ticker", "live_view", "page_query"]
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +136,16 @@ class Ticker(anywidget.AnyWidget):
     interval_ms = traitlets.Int(3000).tag(sync=True)
 
 
+# The app sets this while it builds the live page for a session that showed the teacher's
+# secret (casebook/app/site/session.py); a kernel started for the page by Voilà has its query
+# in QUERY_STRING instead.
+PAGE_QUERY: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_query", default=None)
+
+
 def page_query() -> str:
-    """The query string of the page's address, as Voilà gives it to a kernel it starts for a
-    request (the live page is never preheated: ``casebook.classroom``)."""
-    return os.environ.get("QUERY_STRING", "")
+    """The query string of the live page's address, as the app or Voilà gives it."""
+    query = PAGE_QUERY.get()
+    return os.environ.get("QUERY_STRING", "") if query is None else query
 
 
 class LiveView(View):

@@ -50,7 +50,7 @@ __all__ = [
     "voila_command",
 ]
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # the casebook package
 FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"  # the same as casebook.charts.base's (tested)
 # Each page, the CSS class of the view it shows, and how many charts it draws when it opens:
 # what the browser tests, the benchmarks and the load test wait for.

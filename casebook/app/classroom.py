@@ -4,55 +4,43 @@ behind a token that only those with the students' link (or its QR code) have.
 - The address: the machine's address on the network (the one its default route goes out of,
   else any interface that is up); when none is found, every interface, with the host name as
   the address to try.
-- The token: ``secrets.token_urlsafe``, new at every start. Voilà 0.5 turns jupyter_server's
-  token login on with ``--Voila.token`` or, as here, with ``--Voila.auto_token=True`` and the
-  token in ``JUPYTER_TOKEN`` (kept out of the process list). ``--IdentityProvider.token`` alone
-  does nothing: Voilà passes its own empty token to the identity provider, which wins.
-- The guard: Voilà's own static files, templates, widget extensions and themes are plain tornado
-  handlers (or marked "allow unauthenticated"), served to anyone; in class mode the app runs
-  Voilà through :func:`main` here, which lets them through only with the token or its cookie.
-- The link reaches the landing page's view through :data:`casebook.views.start.CLASS_LINK_ENV`,
-  which the kernels inherit from Voilà.
+- The token: ``secrets.token_urlsafe``, new at every start; the server's guard
+  (casebook/app/server.py) lets nothing through without it.
+- The live lesson: a new lesson folder at every start, and the teacher's secret for the live
+  page, also new at every start.
+- The settings reach the views (the landing page's link, the share boxes' folder, the live
+  page's secret) through the environment of this one process (:func:`export`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import inspect
 import ipaddress
 import os
 import secrets
 import socket
 import sys
-import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import urlsplit
 
-from casebook.app import LIVE_PAGE, PAGES, AppSettings
+from casebook.app.settings import Settings
+from casebook.pages import LIVE
 
 __all__ = [
-    "CLASS_POOL_SIZE",
     "ClassAddress",
     "announce",
     "class_address",
     "class_link",
     "class_settings",
-    "guarded_voila",
+    "export",
     "lan_address",
-    "live_setup",
-    "main",
     "new_token",
+    "teacher_link",
     "print_qr",
     "terminal_qr",
 ]
-
-# Preheated kernels per page in class mode, and twice that for the landing page, where the
-# whole class arrives at once. A waiting kernel holds about 120 MB: 2 per page and 4 for the
-# landing page are 18 kernels, about 2 GB, which an 8 GB laptop can spare; each is filled by
-# running its notebook once (all of them in about a minute on two cores).
-CLASS_POOL_SIZE = 2
 
 # Where a UDP socket is "connected" to find the interface of the default route: no packet is
 # sent. TEST-NET-1 and a private address, so that nothing real is ever addressed.
@@ -150,11 +138,11 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-def class_link(host: str, port: int, token: str) -> str:
-    """The students' link: the landing page (``/`` opens it) with the token, which the server
-    turns into a login cookie for the other pages."""
+def class_link(host: str, port: int, token: str, base_path: str = "") -> str:
+    """The students' link: the landing page with the token, which the server turns into a
+    cookie for every later request (and then takes out of the address)."""
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/?token={token}"
+    return f"http://{shown}:{port}{base_path}/?token={token}"
 
 
 def _rows(link: str) -> list[list[bool]]:
@@ -213,27 +201,69 @@ def _enable_ansi_on_windows() -> None:  # pragma: no cover - Windows only
 
 
 def class_settings(
-    settings: AppSettings, *, ip: str | None = None, pool_size: int | None = None
-) -> tuple[AppSettings, ClassAddress]:
-    """``settings`` made for a class: on ``ip`` (default: this machine's network address),
-    with a new token and the students' link, and pools of ``pool_size`` per page (default
-    :data:`CLASS_POOL_SIZE`) and twice that for the landing page."""
+    settings: Settings, *, ip: str | None = None, class_dir: Path | None = None
+) -> tuple[Settings, ClassAddress]:
+    """``settings`` made for a class: on ``ip`` (default: this machine's network address), with
+    a new token and the students' link, the teacher's secret for the live page (new at every
+    start) and the class folder (``class_dir``, else the user's data folder's ``class/``), in
+    which a new lesson is opened."""
+    import platformdirs
+
+    from casebook import live
+
     address = class_address(ip)
     token = new_token()
-    size = CLASS_POOL_SIZE if pool_size is None else pool_size
+    root = class_dir or settings.class_dir
+    if root is None:
+        root = Path(platformdirs.user_data_dir("casebook")) / "class"
+    live.new_lesson(root)
     made = replace(
         settings,
         ip=address.bind,
         token=token,
-        link=class_link(address.host, settings.port, token),
-        pool_size=size,
-        landing_pool_size=2 * size,
+        link=class_link(address.host, settings.port, token, settings.base_path),
+        teacher_secret=secrets.token_urlsafe(16),
+        class_dir=Path(root),
     )
     return made, address
 
 
-def announce(settings: AppSettings) -> None:
-    """Tell the teacher the students' link, show its QR code, and say how the server runs."""
+def teacher_link(settings: Settings) -> str | None:
+    """The teacher's link to the live page: the class token and the teacher's secret, which
+    the server turns into cookies (and then takes out of the address)."""
+    if not settings.link or not settings.teacher_secret:
+        return None
+    parts = urlsplit(settings.link)
+    return (
+        f"{parts.scheme}://{parts.netloc}{settings.base_path}{LIVE.path}"
+        f"?token={settings.token}&teacher={settings.teacher_secret}"
+    )
+
+
+def export(settings: Settings, env: dict[str, str] | None = None) -> None:
+    """Class mode's settings where the views read them in this process: the students' link
+    (the landing page), the class folder (share boxes, the live page) and the teacher's secret
+    (the live page). Outside class mode they are removed: a link from an earlier session in
+    this shell is stale."""
+    from casebook import live
+    from casebook.views.start import CLASS_LINK_ENV
+
+    env = os.environ if env is None else env
+    values = {
+        CLASS_LINK_ENV: settings.link,
+        live.CLASS_DIR_ENV: str(settings.class_dir) if settings.class_dir else None,
+        live.TEACHER_ENV: settings.teacher_secret,
+    }
+    for key, value in values.items():
+        if settings.class_mode and value:
+            env[key] = value
+        else:
+            env.pop(key, None)
+
+
+def announce(settings: Settings, memory_note: str = "") -> None:
+    """Tell the teacher the students' link, show its QR code, the teacher's own link to the
+    live page, and how the server runs."""
     lines = ["The casebook is served to the class. Students open this link:", ""]
     lines += [f"    {settings.link}", ""]
     print("\n".join(lines), flush=True)
@@ -249,115 +279,22 @@ def announce(settings: AppSettings) -> None:
             f"network it has and the link names it '{host}'. If students cannot open "
             "the link, put this machine's IP address (from its network settings) in its place."
         )
-    if settings.preheat:
-        kernels = settings.pool_size * (len(PAGES) - 1) + (settings.landing_pool_size or 0)
-        notes.append(
-            f"Kernels kept ready: {settings.landing_pool_size} for the landing page, "
-            f"{settings.pool_size} for every other page ({kernels}, about "
-            f"{kernels * 120 / 1000:.1f} GB); change with --pool-size."
-        )
+    teacher = teacher_link(settings)
+    if teacher:
+        notes += [
+            "",
+            "For the teacher only (the class live, on the projector; do not share):",
+            "",
+            f"    {teacher}",
+            "",
+            f"Shared work is kept in {settings.class_dir}.",
+        ]
+    notes.append(
+        f"One process serves every student: at most {settings.max_sessions} open pages in all "
+        f"and {settings.sessions_per_browser} per browser; a page whose browser has gone is "
+        f"ended after {settings.idle_seconds // 60} minutes."
+    )
+    if memory_note:
+        notes.append(memory_note)
     notes.append("Stop with Ctrl+C.")
     print("\n".join(notes), flush=True)
-
-
-# --- the guarded Voilà --------------------------------------------------------------------
-
-
-def _guard(cls: type) -> type:
-    """``cls`` (a tornado handler) that answers 403 unless the request carries the token or the
-    login cookie; it keeps everything else of ``cls``."""
-    from jupyter_core.utils import ensure_async
-    from jupyter_server.base.handlers import JupyterHandler
-    from tornado import web
-
-    class SignedInOnly:
-        async def prepare(self: Any) -> None:
-            if await ensure_async(self.identity_provider.get_user(self)) is None:
-                raise web.HTTPError(403)
-            result = super().prepare()  # type: ignore[misc]
-            if inspect.isawaitable(result):
-                await result
-
-    bases = (
-        (SignedInOnly, cls)
-        if issubclass(cls, JupyterHandler)
-        else (SignedInOnly, cls, JupyterHandler)
-    )
-    return type(f"SignedIn{cls.__name__}", bases, {})
-
-
-def _open_to_anyone(cls: type) -> bool:
-    from jupyter_server.base.handlers import JupyterHandler
-
-    if not issubclass(cls, JupyterHandler):
-        return True  # tornado's StaticFileHandler, WebSocketHandler: no login check at all
-    return bool(getattr(getattr(cls, "get", None), "__allow_unauthenticated", False))
-
-
-def guarded_voila() -> type:
-    """Voilà's application class with every handler that would serve anyone guarded, except
-    the login page itself (where a student can type the token)."""
-    from voila.app import Voila
-
-    class GuardedVoila(Voila):
-        def init_handlers(self) -> list[Any]:
-            login = {cls for _, cls in self.identity_provider.get_handlers()}
-            handlers = []
-            for pattern, cls, *rest in super().init_handlers():
-                if cls not in login and _open_to_anyone(cls):
-                    cls = _guard(cls)
-                handlers.append((pattern, cls, *rest))
-            return handlers
-
-    return GuardedVoila
-
-
-def live_setup(env: dict[str, str] | None = None) -> str | None:
-    """Class mode's live lesson, set up in ``env`` (default: this process's environment, which
-    Voilà's kernels inherit): the class folder (:data:`casebook.live.CLASS_DIR_ENV`, kept when
-    set, else the user's data folder), a new lesson in it, and the teacher's secret (new at
-    every start; one set in :data:`casebook.live.TEACHER_ENV` is kept, for tests). Returns
-    the teacher's link to the live page (None without the students' link)."""
-    import platformdirs
-
-    from casebook import live
-    from casebook.app import CLASS_LINK_ENV
-
-    env = os.environ if env is None else env
-    root = env.get(live.CLASS_DIR_ENV) or str(
-        Path(platformdirs.user_data_dir("casebook")) / "class"
-    )
-    env[live.CLASS_DIR_ENV] = root
-    env[live.TEACHER_ENV] = env.get(live.TEACHER_ENV) or secrets.token_urlsafe(16)
-    live.new_lesson(root)
-    link = env.get(CLASS_LINK_ENV)
-    if not link:
-        return None
-    parts = urlsplit(link)
-    query = f"{parts.query}&teacher={env[live.TEACHER_ENV]}".lstrip("&")
-    return f"{parts.scheme}://{parts.netloc}/voila/render/{LIVE_PAGE}?{query}"
-
-
-def main() -> None:
-    """``python -m casebook.classroom`` takes Voilà's command line and runs the guarded Voilà.
-
-    The live page is never preheated (see :func:`casebook.app.voila_command`): a kernel started
-    for its request has the page's query string (the teacher's secret) in its environment."""
-    from casebook.live import CLASS_DIR_ENV
-
-    teacher = live_setup()
-    if teacher:
-        print(
-            "For the teacher only (the class live, on the projector; do not share):\n\n"
-            f"    {teacher}\n\nShared work is kept in {os.environ[CLASS_DIR_ENV]}.",
-            flush=True,
-        )
-    app = guarded_voila()  # imports voila, which turns traitlets' deprecation warnings on
-    # A dict on the command line (the landing page's pool) is "deprecated" in traitlets 5 in
-    # favour of key=value pairs, which would give strings, not the numbers Voilà needs.
-    warnings.filterwarnings("ignore", message=".*for dict-traits is deprecated")
-    app.launch_instance()
-
-
-if __name__ == "__main__":
-    main()

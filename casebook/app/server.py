@@ -1,0 +1,389 @@
+"""The app's one server process: Solara (every reader's session a virtual kernel in this
+process) behind a small guard of the casebook's own, run by uvicorn.
+
+The guard (:class:`Guard`, plain ASGI in front of Solara's Starlette app):
+
+- serves the casebook's plotly.js (:data:`PLOTLY_PATH`, with a long cache time: its address
+  carries a hash of the file) and its own stylesheet's fonts: nothing is fetched from the
+  internet;
+- in class mode lets nothing through, no page, websocket or file, without the class token: the
+  students' link carries it once (``?token=``), the guard puts it in a cookie and sends the
+  browser on to the same address without it, so that it stays off the projector and out of
+  the Referer of every later request. The teacher's secret (``?teacher=``) is kept the same way
+  for the live page;
+- caps the sessions (tabs) of one browser and of the whole server: a websocket for a new
+  session beyond either cap is refused;
+- refuses a request body over :data:`MAX_BODY` bytes by its Content-Length, before reading it.
+
+Stopping: Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) end the server cleanly; the
+sessions are threads of this process, so nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import html
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from casebook.app.settings import Settings
+
+__all__ = [
+    "MAX_BODY",
+    "PLOTLY_PATH",
+    "TOKEN_COOKIE",
+    "Guard",
+    "build",
+    "configure_solara",
+    "plotly_address",
+    "serve",
+]
+
+log = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+TOKEN_COOKIE = "casebook-class"
+TEACHER_COOKIE = "casebook-teacher"  # the same as casebook.app.site's (tested)
+PLOTLY_PATH = "/_casebook/plotly-casebook.min.js"
+# The largest request body the server takes: uploads (a neighbourhood, placements, answers)
+# come over the websocket; an HTTP body is never needed, so a small one is plenty.
+MAX_BODY = 64 * 1024
+# Solara's kernel websocket: /jupyter/api/kernels/<kernel id>/channels
+_KERNEL_WS = "/jupyter/api/kernels/"
+_SOLARA_SESSION_COOKIE = "solara-session-id"
+
+
+def plotly_file() -> Path:
+    from casebook.views.chart import plotly_file as found
+
+    return found()
+
+
+@functools.cache
+def plotly_address() -> str:
+    """Where pages load plotly.js from: :data:`PLOTLY_PATH` with a hash of the file."""
+    digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
+    return f"{PLOTLY_PATH}?v={digest}"
+
+
+def configure_solara(settings: Settings) -> None:
+    """Solara's own settings, from ``settings``; before Solara's server is first imported (it
+    reads them from the environment then). Telemetry off, a fresh session secret, sessions of
+    a browser that has gone ended after ``idle_seconds`` (Solara's default is 24 hours), no
+    banner, the plain loader, production mode (no tracebacks or reload)."""
+    os.environ.update(
+        {
+            "SOLARA_APP": "casebook.app.site",
+            "SOLARA_MODE": "production",
+            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
+            "SOLARA_SESSION_SECRET_KEY": settings.session_secret,
+            "SOLARA_KERNEL_CULL_TIMEOUT": f"{settings.idle_seconds}s",
+            "SOLARA_KERNEL_MAX_PER_SESSION": str(settings.sessions_per_browser),
+            "SOLARA_THEME_SHOW_BANNER": "False",
+            "SOLARA_THEME_LOADER": "plain",
+            "SOLARA_THEME_TITLE": "Koppelen en doorschakelen · casebook",
+            "SOLARA_CHECK_HOOKS": "off",
+        }
+    )
+    if settings.base_path:
+        os.environ["SOLARA_ROOT_PATH"] = settings.base_path
+    import solara.server.settings as solara_settings
+
+    # set again in case Solara's settings were imported before (a test, a benchmark)
+    solara_settings.telemetry.mixpanel_enable = False
+    solara_settings.main.mode = "production"
+    solara_settings.session.secret_key = settings.session_secret
+    solara_settings.kernel.cull_timeout = f"{settings.idle_seconds}s"
+    solara_settings.kernel.max_per_session = settings.sessions_per_browser
+    solara_settings.theme.show_banner = False
+    solara_settings.theme.loader = "plain"
+    solara_settings.theme.title = "Koppelen en doorschakelen · casebook"
+    from casebook.app import site
+    from casebook.views import chart
+
+    site.configure(settings)
+    chart.use_address(settings.base_path + plotly_address())
+
+
+def _cookies(scope: Scope) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            try:
+                jar.load(value.decode("latin-1"))
+            except Exception:  # a malformed cookie header is no cookie
+                continue
+    return {key: morsel.value for key, morsel in jar.items()}
+
+
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
+    for name, value in scope.get("headers", []):
+        if name == wanted:
+            return value
+    return None
+
+
+def _same(given: str, secret: str | None) -> bool:
+    return bool(secret) and hmac.compare_digest(given.encode(), secret.encode())
+
+
+_REFUSED = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Koppelen en doorschakelen · casebook</title></head>
+<body style="font-family: sans-serif; font-size: 18px; max-width: 40em; margin: 2em auto; padding: 0 1em">
+<p>{nl}</p><p lang="en">{en}</p></body></html>"""
+
+_MESSAGES = {
+    403: (
+        "Dit casebook is alleen open met de link van de docent (of de QR-code). Vraag de docent "
+        "om de link van deze les.",
+        "This casebook only opens with the teacher's link (or its QR code). Ask the teacher for "
+        "this lesson's link.",
+    ),
+    413: (
+        "Dit verzoek is te groot voor het casebook.",
+        "This request is too large for the casebook.",
+    ),
+    429: (
+        "Er zijn te veel pagina's van het casebook open. Sluit een paar tabbladen en laad deze "
+        "pagina opnieuw.",
+        "Too many pages of the casebook are open. Close a few tabs and reload this page.",
+    ),
+}
+
+
+class Guard:
+    """The casebook's guard in front of Solara's app (see the module's docstring)."""
+
+    def __init__(self, inner: ASGIApp, settings: Settings) -> None:
+        self.inner, self.settings = inner, settings
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "lifespan":
+            await self.inner(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        base = self.settings.base_path
+        if base and path.startswith(base):
+            path = path[len(base) :] or "/"
+        if kind == "http":
+            await self._http(scope, receive, send, path)
+        elif kind == "websocket":
+            await self._websocket(scope, receive, send, path)
+
+    # --- HTTP ---------------------------------------------------------------------------
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
+        length = _header(scope, b"content-length")
+        if (length and (not length.isdigit() or int(length) > MAX_BODY)) or (
+            _header(scope, b"transfer-encoding") is not None
+        ):
+            await self._refuse(send, 413)
+            return
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+        cookies = _cookies(scope)
+        if self.settings.class_mode:
+            given = query.get("token")
+            if given is not None and _same(given, self.settings.token):
+                await self._keep(scope, send, query, TOKEN_COOKIE, "token", given)
+                return
+            if not _same(cookies.get(TOKEN_COOKIE, ""), self.settings.token):
+                await self._refuse(send, 403)
+                return
+            teacher = query.get("teacher")
+            if teacher is not None:
+                if _same(teacher, self.settings.teacher_secret):
+                    await self._keep(scope, send, query, TEACHER_COOKIE, "teacher", teacher)
+                else:
+                    await self._refuse(send, 403)
+                return
+        if path == PLOTLY_PATH and scope.get("method") in ("GET", "HEAD"):
+            await self._plotly(send)
+            return
+        await self.inner(scope, receive, send)
+
+    async def _keep(
+        self, scope: Scope, send: Send, query: dict[str, str], cookie: str, name: str, value: str
+    ) -> None:
+        """Put a secret from the address in a cookie and send the browser on without it."""
+        rest = urlencode({k: v for k, v in query.items() if k != name})
+        target = (scope.get("root_path", "") + scope.get("path", "/")) + (
+            f"?{rest}" if rest else ""
+        )
+        base = self.settings.base_path or "/"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 303,
+                "headers": [
+                    (b"location", target.encode("latin-1")),
+                    (b"cache-control", b"no-store"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (
+                        b"set-cookie",
+                        f"{cookie}={value}; Path={base}; HttpOnly; SameSite=Lax".encode("latin-1"),
+                    ),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _refuse(self, send: Send, status: int) -> None:
+        nl, en = _MESSAGES[status]
+        body = _REFUSED.format(nl=html.escape(nl), en=html.escape(en)).encode("utf-8")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"text/html; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"cache-control", b"no-store"),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def _plotly(self, send: Send) -> None:
+        body = _plotly_bytes()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"text/javascript; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"cache-control", b"public, max-age=31536000, immutable"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    # --- websockets ---------------------------------------------------------------------
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
+        cookies = _cookies(scope)
+        if self.settings.class_mode and not _same(
+            cookies.get(TOKEN_COOKIE, ""), self.settings.token
+        ):
+            await self._close(receive, send, 1008)
+            return
+        if path.startswith(_KERNEL_WS) and not self._room_for(path, cookies):
+            await self._close(receive, send, 1013)
+            return
+        await self.inner(scope, receive, send)
+
+    def _room_for(self, path: str, cookies: dict[str, str]) -> bool:
+        """True when a websocket for the session at ``path`` may open: it is a session that
+        exists already (a reconnect), or neither its browser nor the server is at its cap."""
+        from solara.server import kernel_context
+
+        kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0]
+        with self._lock:
+            contexts = list(kernel_context.contexts.values())
+            if kernel_id in kernel_context.contexts:
+                return True
+            if len(contexts) >= self.settings.max_sessions:
+                log.warning("refused a new session: the server holds %d", len(contexts))
+                return False
+            browser = cookies.get(_SOLARA_SESSION_COOKIE)
+            mine = [c for c in contexts if browser and c.session_id == browser]
+            if len(mine) >= self.settings.sessions_per_browser:
+                log.warning("refused a new session: its browser holds %d", len(mine))
+                return False
+        return True
+
+    @staticmethod
+    async def _close(receive: Receive, send: Send, code: int) -> None:
+        message = await receive()
+        if message["type"] == "websocket.connect":
+            await send({"type": "websocket.close", "code": code})
+
+
+@functools.cache
+def _plotly_bytes() -> bytes:
+    return plotly_file().read_bytes()
+
+
+def build(settings: Settings) -> ASGIApp:
+    """The app for ``settings``: Solara's app, configured, behind the guard."""
+    import warnings
+
+    from casebook.app.classroom import export
+
+    # Solara warns on every page load over plain http that its cookie cannot be SameSite=None;
+    # the casebook is served over http on a laptop, and Lax is what it wants.
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
+    export(settings)
+    configure_solara(settings)
+    from solara.server.starlette import app as solara_app
+
+    return Guard(solara_app, settings)
+
+
+class _Server:
+    """uvicorn's server, stopped cleanly by SIGHUP too (a closed terminal)."""
+
+    def __init__(self, settings: Settings) -> None:
+        import uvicorn
+
+        self.settings = settings
+        config = uvicorn.Config(
+            build(settings),
+            host=settings.ip,
+            port=settings.port,
+            log_level="warning",
+            access_log=False,
+            loop="asyncio",
+            ws_max_size=16 * 2**20,
+            timeout_graceful_shutdown=5,
+            server_header=False,
+        )
+        self.server = uvicorn.Server(config)
+
+    def run(self) -> int:
+        hangup = getattr(signal, "SIGHUP", None)
+        previous = None
+        if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+            previous = signal.signal(hangup, self.server.handle_exit)
+        try:
+            self.server.run()
+        finally:
+            if previous is not None:
+                signal.signal(hangup, previous)
+        return 0 if self.server.started else 1
+
+
+def serve(settings: Settings, ready: Callable[[], None] | None = None) -> int:
+    """Serve the casebook with ``settings`` until stopped; ``ready`` is called (in a thread)
+    once the server answers."""
+    server = _Server(settings)
+    if ready is not None:
+
+        def wait() -> None:
+            deadline = time.monotonic() + 120
+            while not server.server.started and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if server.server.started:
+                ready()
+
+        threading.Thread(target=wait, daemon=True).start()
+    return server.run()

@@ -1,0 +1,71 @@
+"""How the app runs: one settings object, made once where the process starts (the command line,
+a test, a benchmark) and passed down to the server, class mode and every session."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings", "notebooks_dir"]
+
+PACKAGE = Path(__file__).resolve().parents[1]  # the casebook package
+
+
+def notebooks_dir() -> Path:
+    """The notebooks shipped with the casebook (wheel: ``casebook/notebooks``; checkout:
+    ``notebooks/``), found from this file, never from the working directory."""
+    from casebook.pages import PAGES
+
+    for candidate in (PACKAGE / "notebooks", PACKAGE.parent / "notebooks"):
+        if (candidate / PAGES[0].notebook).is_file():
+            return candidate
+    raise FileNotFoundError(f"the casebook's notebooks are missing (looked beside {PACKAGE})")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the app runs. The defaults suit a teacher's laptop: 127.0.0.1 only, no login.
+
+    - ``port``, ``ip``: where it listens; ``open_browser``: open the landing page once it answers.
+    - ``notebooks``: a folder of notebooks to serve instead of the casebook's own.
+    - ``token``: class mode: every page, websocket and file needs it (the students' link
+      carries it once; the browser keeps it in a cookie). ``link`` is that link, which the
+      landing page shows with its QR code. ``teacher_secret`` opens the live page; ``class_dir``
+      is where the class's shares go.
+    - ``idle_seconds``: a session whose browser has gone (tab closed, phone asleep) is ended
+      after this long; ``sessions_per_browser`` and ``max_sessions`` cap the open sessions
+      (tabs) of one browser and of the whole server.
+    - ``base_path``: the path the app is served under behind a proxy (a hub: ``/user/x/...``).
+    - ``session_secret``: signs Solara's session cookies; new at every start.
+    """
+
+    port: int = 8866
+    ip: str = "127.0.0.1"
+    open_browser: bool = True
+    notebooks: Path | None = None
+    token: str | None = None
+    link: str | None = None
+    teacher_secret: str | None = None
+    class_dir: Path | None = None
+    idle_seconds: int = 300
+    sessions_per_browser: int = 10
+    max_sessions: int = 400
+    base_path: str = ""
+    session_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+
+    @property
+    def class_mode(self) -> bool:
+        return self.token is not None
+
+    def notebooks_dir(self) -> Path:
+        return self.notebooks or notebooks_dir()
+
+    def teacher_query(self) -> str:
+        """The live page's query as the live view checks it (``teacher=<secret>``)."""
+        return f"teacher={self.teacher_secret}" if self.teacher_secret else ""
+
+    def local_url(self, path: str = "/") -> str:
+        host = "127.0.0.1" if self.ip in ("0.0.0.0", "") else self.ip
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{self.port}{self.base_path}{path}"

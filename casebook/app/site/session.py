@@ -1,0 +1,194 @@
+"""One reader's session (a browser tab): the title bar, the pages built so far, the language.
+
+A page is built the first time the reader opens it, by running its notebook's code cells in a
+namespace of its own (:mod:`casebook.app.notebook`), and kept for as long as the session
+lives: moving to another page and back finds it as the reader left it (a placement on the
+logics page, the answers of the check).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import ipywidgets as widgets
+
+from casebook.app.notebook import read_notebook, run_cell
+from casebook.app.settings import Settings
+from casebook.app.site.shell import Shell
+from casebook.i18n import LANGS
+from casebook.markup import escape
+from casebook.pages import LIVE, Page, by_address
+from casebook.text import t
+
+__all__ = ["BuiltPage", "Session", "lang_asked"]
+
+log = logging.getLogger(__name__)
+
+
+def lang_asked(search: str | None) -> str | None:
+    """The language a page's address asks for (``?lang=en``), or None."""
+    found = parse_qs(search or "").get("lang", [])
+    return found[-1] if found and found[-1] in LANGS else None
+
+
+@dataclass
+class BuiltPage:
+    """A page as shown in one session: its parts (a language or None for every language, and
+    the widget) and the views its code cells made."""
+
+    page: Page
+    widget: widgets.VBox
+    parts: list[tuple[str | None, widgets.Widget]] = field(default_factory=list)
+    views: list[Any] = field(default_factory=list)
+
+    def apply(self, lang: str, width: str) -> None:
+        """Show ``lang``'s prose only, and let every view speak ``lang`` at ``width``."""
+        for part_lang, part in self.parts:
+            part.layout.display = None if part_lang in (None, lang) else "none"
+        for view in self.views:
+            if view.width.value != width:
+                view.width.value = width
+            if view.language.value != lang:
+                view.language.value = lang
+
+
+def _prose(html: str) -> widgets.HTML:
+    box = widgets.HTML(html)
+    box.add_class("cb-prose")
+    return box
+
+
+def _shown(value: Any, views: list[Any]) -> widgets.Widget | None:
+    """What a code cell's value shows: a view's widget, a widget, a table's HTML."""
+    from casebook.views.base import View
+
+    if value is None:
+        return None
+    if isinstance(value, View):
+        views.append(value)
+        return value.widget
+    if isinstance(value, widgets.Widget):
+        return value
+    html = getattr(value, "_repr_html_", None)
+    box = widgets.HTML(html() if callable(html) else f"<pre>{escape(repr(value))}</pre>")
+    box.add_class("cb-output")
+    return box
+
+
+class Session:
+    """A reader's tab. ``root`` is what the app shows: the title bar and the current page."""
+
+    def __init__(self, settings: Settings, search: str | None, teacher: bool = False) -> None:
+        self.settings = settings
+        self.teacher = teacher
+        self.lang = lang_asked(search) or "nl"
+        self.width = "wide"
+        extra = (LIVE,) if teacher else ()
+        self.shell = Shell(lang=self.lang, root=settings.base_path or "/", extra=extra)
+        self.content = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.content.add_class("cb-content")
+        self.root = widgets.VBox([self.shell, self.content], layout=widgets.Layout(width="100%"))
+        self.root.add_class("cb-root")
+        self.pages: dict[str, BuiltPage] = {}
+        self.current: BuiltPage | None = None
+        self.navigate: Callable[[str], None] = lambda path: None
+        self.shell.observe(self._lang_changed, names="lang")
+        self.shell.observe(self._width_changed, names="width")
+        self.shell.on_go(lambda path: self.navigate(f"{path}?lang={self.lang}"))
+
+    # --- the reader's choices -------------------------------------------------------------
+
+    def _lang_changed(self, change: dict[str, Any]) -> None:
+        self.lang = change["new"]
+        if self.current is not None:
+            self.current.apply(self.lang, self.width)
+
+    def _width_changed(self, change: dict[str, Any]) -> None:
+        self.width = change["new"]
+        if self.current is not None:
+            self.current.apply(self.lang, self.width)
+
+    def show(self, path: str, search: str | None = None) -> None:
+        """Show the page at ``path`` (built on its first visit), in the language its address
+        asks for, else the session's."""
+        asked = lang_asked(search)
+        if asked and asked != self.lang:
+            self.shell.lang = asked  # observers apply it
+        page = by_address(path)
+        if page is LIVE and not self.teacher:
+            page = None
+        key = page.notebook if page is not None else ""
+        built = self.pages.get(key)
+        if built is None:
+            built = self.build(page) if page is not None else self._not_found()
+            self.pages[key] = built
+        built.apply(self.lang, self.width)
+        self.current = built
+        self.shell.current = page.path if page is not None else ""
+        if self.content.children != (built.widget,):
+            self.content.children = (built.widget,)
+
+    # --- building a page ------------------------------------------------------------------
+
+    def _notebook(self, page: Page) -> Path:
+        return self.settings.notebooks_dir() / page.notebook
+
+    def build(self, page: Page) -> BuiltPage:
+        """Run ``page``'s notebook for this session; a failure is logged and the reader told in
+        one sentence, never shown a traceback."""
+        box = widgets.VBox(layout=widgets.Layout(width="100%"))
+        box.add_class("cb-page")
+        box.add_class(f"cb-page-{page.topic}")
+        built = BuiltPage(page, box)
+        try:
+            notebook = read_notebook(self._notebook(page))
+            namespace: dict[str, Any] = {"__name__": "__main__"}
+            with self._page_context(page):
+                for number, cell in enumerate(notebook.cells, start=1):
+                    if cell.kind == "prose":
+                        built.parts.append((cell.lang, _prose(cell.html)))
+                        continue
+                    value = run_cell(cell.source, namespace, f"{page.notebook}, cell {number}")
+                    shown = _shown(value, built.views)
+                    if shown is not None:
+                        built.parts.append((cell.lang, shown))
+        except Exception:
+            log.exception("building the page %s failed", page.notebook)
+            built.parts = [(lang, _message(t("app.page_failed", lang))) for lang in LANGS]
+            built.views = []
+        box.children = tuple(widget for _, widget in built.parts)
+        return built
+
+    def _not_found(self) -> BuiltPage:
+        box = widgets.VBox(layout=widgets.Layout(width="100%"))
+        box.add_class("cb-page")
+        parts = [(lang, _message(t("app.not_found", lang))) for lang in LANGS]
+        box.children = tuple(widget for _, widget in parts)
+        return BuiltPage(LIVE, box, parts)
+
+    @contextlib.contextmanager
+    def _page_context(self, page: Page) -> Iterator[None]:
+        """What a page's code needs from the app while it runs: the live page hears that the
+        teacher's secret was shown (its view reads the page's query, as in a kernel)."""
+        if page is not LIVE:
+            yield
+            return
+        from casebook.views import live
+
+        token = live.PAGE_QUERY.set(self.settings.teacher_query() if self.teacher else "")
+        try:
+            yield
+        finally:
+            live.PAGE_QUERY.reset(token)
+
+
+def _message(text: str) -> widgets.HTML:
+    box = widgets.HTML(f'<p class="casebook-message" role="status">{escape(text)}</p>')
+    box.add_class("cb-prose")
+    return box

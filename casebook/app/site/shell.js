@@ -1,0 +1,169 @@
+// The title bar of every page of the app (casebook/app/site/shell.py): the casebook's pages
+// and the one language switch. It owns what only the browser knows or can do: the language
+// is put on <html lang>, remembered (localStorage) and kept in the address (?lang=), so that a
+// reload, a link and the next visit open in it; the window's width is told to Python ("narrow"
+// below 640 px: the charts lay themselves out for a phone); a click on a link to another page
+// of the casebook (in the bar or in a page's text) asks Python to show that page inside the
+// same session, so that what the reader did on a page is still there when they come back.
+
+const KEY = "casebook.lang";
+const NARROW = 640;
+
+function remember(lang) {
+  try { window.localStorage.setItem(KEY, lang); } catch (err) { /* private mode */ }
+}
+
+function plainClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+export default {
+  render({ model, el }) {
+    const pages = model.get("pages");  // [{path, notebook, nl, en}]
+    const texts = model.get("texts");  // {nl: {title, nav, language}, en: {...}}
+    const byPath = new Map(pages.map((p) => [p.path, p]));
+    const byNotebook = new Map(pages.map((p) => [p.notebook, p]));
+
+    const nav = document.createElement("nav");
+    nav.className = "cb-appbar";
+    const title = document.createElement("span");
+    title.className = "cb-apptitle";
+    nav.appendChild(title);
+    const links = pages.filter((p) => p.menu).map((p) => {
+      const a = document.createElement("a");
+      a.dataset.path = p.path;
+      nav.appendChild(a);
+      return a;
+    });
+    const group = document.createElement("span");
+    group.className = "cb-langswitch";
+    group.setAttribute("role", "group");
+    const buttons = ["nl", "en"].map((lang) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.dataset.lang = lang;
+      b.lang = lang;
+      b.textContent = lang === "nl" ? "Nederlands" : "English";
+      b.addEventListener("click", () => {
+        model.set("lang", lang);
+        model.save_changes();
+      });
+      group.appendChild(b);
+      return b;
+    });
+    nav.appendChild(group);
+    el.appendChild(nav);
+
+    function here() {
+      const url = new URL(window.location.href);
+      return url.pathname.replace(model.get("root"), "/").replace(/\/+/g, "/") || "/";
+    }
+
+    function address(path, lang) {
+      return model.get("root").replace(/\/$/, "") + path + "?lang=" + lang;
+    }
+
+    function draw() {
+      const lang = model.get("lang");
+      const current = model.get("current");
+      document.documentElement.setAttribute("lang", lang);
+      remember(lang);
+      title.textContent = texts[lang].title;
+      nav.setAttribute("aria-label", texts[lang].nav);
+      group.setAttribute("aria-label", texts[lang].language);
+      buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
+      links.forEach((a) => {
+        const page = byPath.get(a.dataset.path);
+        a.textContent = page[lang];
+        a.lang = lang;
+        a.href = address(page.path, lang);
+        if (page.path === current) a.setAttribute("aria-current", "page");
+        else a.removeAttribute("aria-current");
+      });
+      const url = new URL(window.location.href);
+      if (url.searchParams.get("lang") !== lang) {
+        url.searchParams.set("lang", lang);
+        window.history.replaceState(window.history.state, "", url.toString());
+      }
+      tidy();
+    }
+
+    // A link to a page of the casebook: its path in the app, or its notebook's name (the
+    // landing page's list and the notebooks' prose link "02_wijken_vergelijken.ipynb").
+    function pageOf(a) {
+      const href = a.getAttribute("href");
+      if (!href || a.target || a.hasAttribute("download")) return null;
+      let url;
+      try { url = new URL(href, window.location.href); } catch (err) { return null; }
+      if (url.origin !== window.location.origin) return null;
+      const name = url.pathname.split("/").pop();
+      if (byNotebook.has(name)) return byNotebook.get(name);
+      const path = url.pathname.replace(model.get("root"), "/").replace(/\/+/g, "/");
+      return byPath.get(path) || null;
+    }
+
+    function follow(event) {
+      if (!plainClick(event)) return;
+      const a = event.target.closest && event.target.closest("a[href]");
+      if (!a) return;
+      const page = pageOf(a);
+      if (!page) return;
+      event.preventDefault();
+      model.send({ go: page.path });
+      window.scrollTo(0, 0);
+    }
+    document.addEventListener("click", follow, true);
+
+    function tidy() {
+      // links to the casebook's pages point at the app's addresses, in the page's language
+      const lang = model.get("lang");
+      document.querySelectorAll(".cb-content a[href]").forEach((a) => {
+        const page = pageOf(a);
+        const want = page ? address(page.path, lang) : null;
+        if (want && a.getAttribute("href") !== want) a.setAttribute("href", want);
+      });
+      // ipywidgets' slider handle (role="slider") has no accessible name: the label beside it
+      document.querySelectorAll(".widget-slider").forEach((slider) => {
+        const label = slider.querySelector(".widget-label");
+        const name = label ? label.textContent.trim() : "";
+        slider.querySelectorAll("[role=slider]").forEach((handle) => {
+          if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
+        });
+      });
+      // a table wider than a phone scrolls sideways in its own box: reachable with Tab then
+      document.querySelectorAll(".cb-content table").forEach((table) => {
+        if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+      });
+    }
+
+    function width() {
+      const wanted = window.innerWidth < NARROW ? "narrow" : "wide";
+      if (model.get("width") !== wanted) {
+        model.set("width", wanted);
+        model.save_changes();
+      }
+    }
+    let resized = null;
+    const onResize = () => {
+      window.clearTimeout(resized);
+      resized = window.setTimeout(width, 150);
+    };
+    window.addEventListener("resize", onResize);
+
+    let pending = null;
+    const observer = new MutationObserver(() => {
+      if (pending === null) pending = window.setTimeout(() => { pending = null; tidy(); }, 50);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+
+    model.on("change:lang", draw);
+    model.on("change:current", draw);
+    draw();
+    width();
+    return () => {
+      document.removeEventListener("click", follow, true);
+      window.removeEventListener("resize", onResize);
+      observer.disconnect();
+    };
+  },
+};

@@ -1,0 +1,73 @@
+"""The title bar as a widget (``shell.js``): the pages, the language switch, the window's width."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from casebook.i18n import LANGS
+from casebook.pages import PAGES, Page
+from casebook.text import t
+
+__all__ = ["Shell"]
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+WIDTHS = ("wide", "narrow")
+
+
+def _pages(extra: tuple[Page, ...]) -> list[dict[str, Any]]:
+    listed = [(page, True) for page in PAGES] + [(page, False) for page in extra]
+    return [
+        {
+            "path": page.path,
+            "notebook": page.notebook,
+            "menu": menu,
+            **{lang: t(page.nav_key, lang) for lang in LANGS},
+        }
+        for page, menu in listed
+    ]
+
+
+class Shell(anywidget.AnyWidget):
+    """The title bar. ``lang`` is the casebook's language (the reader's switch sets it), ``width``
+    the layout the charts are drawn for (the browser sets it), ``current`` the page shown.
+    :meth:`on_go` handlers hear which page a reader's click on a link asks for."""
+
+    _esm = HERE / "shell.js"
+    lang = traitlets.Enum(LANGS, default_value="nl").tag(sync=True)
+    width = traitlets.Enum(WIDTHS, default_value="wide").tag(sync=True)
+    current = traitlets.Unicode("/").tag(sync=True)
+    root = traitlets.Unicode("/").tag(sync=True)
+    pages = traitlets.List().tag(sync=True)
+    texts = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, *, extra: tuple[Page, ...] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pages = _pages(extra)
+        self.texts = {
+            lang: {key: t(f"app.{key}", lang) for key in ("title", "nav", "language")}
+            for lang in LANGS
+        }
+        self.add_class("cb-shell")
+        self._go: list[Callable[[str], None]] = []
+        self._paths = {page["path"] for page in self.pages}
+        self.on_msg(self._heard)
+
+    def on_go(self, handler: Callable[[str], None]) -> None:
+        """Call ``handler(path)`` when the reader follows a link to the page at ``path``."""
+        self._go.append(handler)
+
+    def _heard(self, _widget: Any, content: Any, buffers: Any) -> None:
+        path = content.get("go") if isinstance(content, dict) else None
+        if not isinstance(path, str) or path not in self._paths:
+            log.warning("shell: ignored a message from the browser: %.200r", content)
+            return
+        for handler in self._go:
+            handler(path)
