@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 from casebook.text import t  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -36,7 +36,7 @@ from loadclient import run_student  # noqa: E402
 
 from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
 from casebook.classroom import CLASS_POOL_SIZE, new_token  # noqa: E402
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
 CONTENT_PAGES = [p for p in PAGE_VIEWS if p not in ("00_start.ipynb", "07_woordenlijst.ipynb")]
 GOAL_N, GOAL_P95_S = 30, 5.0

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
 PAGES = PAGE_VIEWS
 BASELINE_PAGE = "zz_baseline.ipynb"  # the notebook-execution baseline

@@ -74,7 +74,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _start(args: argparse.Namespace) -> int:
-    from casebook.app import AppSettings, start
+    from casebook.app import Settings, start
 
     notebooks = None
     if args.notebooks is not None:
@@ -82,24 +82,30 @@ def _start(args: argparse.Namespace) -> int:
         if not notebooks.is_dir() or not any(notebooks.glob("*.ipynb")):
             print(f"{args.notebooks} is not a folder with notebooks (*.ipynb).", file=sys.stderr)
             return 2
-    if args.pool_size is not None and args.pool_size < 0:
-        print(f"--pool-size must be 0 or more, but {args.pool_size} was passed.", file=sys.stderr)
-        return 2
-    settings = AppSettings(
+    for name in ("idle", "sessions_per_browser", "max_sessions"):
+        if getattr(args, name) < 1:
+            option = "--" + name.replace("_", "-")
+            print(
+                f"{option} must be 1 or more, but {getattr(args, name)} was passed.",
+                file=sys.stderr,
+            )
+            return 2
+    settings = Settings(
         port=args.port,
         ip=args.ip,
-        preheat=not args.no_preheat,
-        pool_size=1 if args.pool_size is None else args.pool_size,
-        cull_idle_seconds=args.cull_idle,
         open_browser=not args.no_browser,
         notebooks=notebooks,
+        idle_seconds=args.idle,
+        sessions_per_browser=args.sessions_per_browser,
+        max_sessions=args.max_sessions,
+        base_path=args.base_path.rstrip("/"),
     )
     if args.class_mode:
-        from casebook.classroom import class_settings
+        from casebook.app.classroom import class_settings
 
         # 127.0.0.1 is what `make start` always passes: in class mode that means "not chosen"
         chosen = None if args.ip in ("127.0.0.1", "localhost") else args.ip
-        settings, _ = class_settings(settings, ip=chosen, pool_size=args.pool_size)
+        settings, _ = class_settings(settings, ip=chosen)
     return start(settings)
 
 
@@ -189,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default="eigen_wijk.csv", help="file to write (default eigen_wijk.csv; - = stdout)"
     )
     template.set_defaults(func=_template)
-    start = sub.add_parser("start", help="open the casebook in the browser (Voilà, code hidden)")
+    start = sub.add_parser(
+        "start", help="open the casebook in the browser (one process serves every reader)"
+    )
     start.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     start.add_argument(
         "--ip",
@@ -199,21 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     start.add_argument("--no-browser", action="store_true", help="do not open a browser")
     start.add_argument(
-        "--no-preheat", action="store_true", help="start a kernel per page on request"
-    )
-    start.add_argument(
         "--class",
         dest="class_mode",
         action="store_true",
         help="serve a class on this machine's network address, behind a new token; prints the "
-        "students' link and its QR code (the landing page shows them too)",
-    )
-    start.add_argument(
-        "--pool-size",
-        type=int,
-        default=None,
-        help="preheated kernels per page (default 1; with --class 2, and twice that for the "
-        "landing page)",
+        "students' link and its QR code (the landing page shows them too) and the teacher's "
+        "link to the live page",
     )
     start.add_argument(
         "--notebooks",
@@ -222,7 +221,32 @@ def main(argv: list[str] | None = None) -> int:
         help="serve the notebooks in DIR instead of the casebook's own",
     )
     start.add_argument(
-        "--cull-idle", type=int, default=600, help="shut idle kernels down after N seconds"
+        "--idle",
+        type=int,
+        default=300,
+        metavar="SECONDS",
+        help="end a reader's session this long after their browser has gone (default 300)",
+    )
+    start.add_argument(
+        "--sessions-per-browser",
+        type=int,
+        default=10,
+        metavar="N",
+        help="open pages (tabs) one browser may hold at once (default 10)",
+    )
+    start.add_argument(
+        "--max-sessions",
+        type=int,
+        default=400,
+        metavar="N",
+        help="open pages (tabs) the server holds at once, of all readers (default 400)",
+    )
+    start.add_argument(
+        "--base-path",
+        default="",
+        metavar="PATH",
+        help="the path the casebook is served under behind a proxy (a hub), "
+        "e.g. /user/ann/casebook",
     )
     start.set_defaults(func=_start)
     handout = sub.add_parser(

@@ -29,12 +29,14 @@ import nbformat
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
-from casebook.app import PAGES, notebooks_dir
+from casebook.app.settings import notebooks_dir
+from casebook.chromium import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests drive
 from casebook.i18n import LANGS
 from casebook.markup import escape
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests drive
+from casebook.pages import notebooks as _page_notebooks
 from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
 
+PAGES = _page_notebooks()  # the pages' notebooks in reading order (casebook.pages)
 __all__ = ["build_handout", "drop_scripts_with", "external_references", "write_pdfs"]
 
 _EXTERNAL = re.compile(

@@ -6,22 +6,14 @@ import pandas as pd
 
 from casebook.data import Casebook
 from casebook.i18n import check_lang
+from casebook.pages import notebooks
 from casebook.schema import TABLES, description
 from casebook.text import t
 
 __all__ = ["PAGES", "WholeTexts", "case_overview", "data_summary"]
 
-# The casebook's pages in reading order: the landing page first, each a notebook.
-PAGES: tuple[str, ...] = (
-    "00_start.ipynb",
-    "01_casussen.ipynb",
-    "02_wijken_vergelijken.ipynb",
-    "03_vier_logicas.ipynb",
-    "04_evaluaties.ipynb",
-    "05_lessen.ipynb",
-    "06_check_je_samenwerking.ipynb",
-    "07_woordenlijst.ipynb",
-)
+# The casebook's pages' notebooks in reading order (the registry: casebook.pages).
+PAGES: tuple[str, ...] = notebooks()
 
 _COLUMNS = ("number", "name", "city", "areas", "form", "pages")
 

@@ -58,7 +58,7 @@ def chromium() -> object:
     book's tests and the app's browser tests can share a worker."""
     from playwright.sync_api import sync_playwright
 
-    from casebook.testing import CHROMIUM, CHROMIUM_ARGS
+    from tests.support import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).is_file():
         message = f"browser tests need Debian's chromium at {CHROMIUM}"

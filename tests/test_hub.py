@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, free_port
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, free_port
 from casebook.text import t
 
 ROOT = Path(__file__).resolve().parents[1]

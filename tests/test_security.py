@@ -15,7 +15,7 @@ from tornado.websocket import websocket_connect
 
 from casebook.app import AppSettings, voila_command
 from casebook.cli import main as cli_main
-from casebook.testing import AppServer
+from tests.support import AppServer
 
 PAGE = "00_start.ipynb"
 

@@ -21,7 +21,7 @@ import nbformat
 import pytest
 
 from casebook.app import PAGES
-from casebook.testing import free_port
+from tests.support import free_port
 
 psutil = pytest.importorskip("psutil")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")

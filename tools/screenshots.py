@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/screenshots.py --out build/screenshots/now [--width 1280 --width 390]
 
-Starts the app with the casebook's own command (``casebook.testing.AppServer``), opens every page
+Starts the app with the casebook's own command (``tests.support.AppServer``), opens every page
 in Debian's Chromium at each width, waits until its charts are drawn, and saves a full-page PNG
 per page and width (``OUT/<width>/<page>.png``). Widgets and charts render in the browser, so
 two runs of the same code give the same pictures up to plotly's own animation frames.
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from casebook.app import PAGE_VIEWS, AppSettings
-from casebook.testing import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer
 
 _TALLEST = "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
 

@@ -145,7 +145,8 @@ def _same(given: str, secret: str | None) -> bool:
 _REFUSED = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Koppelen en doorschakelen · casebook</title></head>
-<body style="font-family: sans-serif; font-size: 18px; max-width: 40em; margin: 2em auto; padding: 0 1em">
+<body style="font-family: sans-serif; font-size: 18px; max-width: 40em;
+ margin: 2em auto; padding: 0 1em">
 <p>{nl}</p><p lang="en">{en}</p></body></html>"""
 
 _MESSAGES = {
@@ -387,3 +388,18 @@ def serve(settings: Settings, ready: Callable[[], None] | None = None) -> int:
 
         threading.Thread(target=wait, daemon=True).start()
     return server.run()
+
+
+def main() -> int:
+    """``python -m casebook.app.server``: what ``casebook start`` runs, with the settings a test
+    or benchmark gives in :data:`~casebook.app.settings.SETTINGS_ENV` (JSON), so that secrets
+    never appear on a command line."""
+    from casebook.app import start
+    from casebook.app.settings import SETTINGS_ENV, settings_from_json
+
+    text = os.environ.pop(SETTINGS_ENV, "")
+    return start(settings_from_json(text) if text else Settings(open_browser=False))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

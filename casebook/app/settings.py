@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings", "notebooks_dir"]
+__all__ = ["SETTINGS_ENV", "Settings", "notebooks_dir", "settings_from_json", "settings_json"]
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the casebook package
 
@@ -69,3 +69,29 @@ class Settings:
         host = "127.0.0.1" if self.ip in ("0.0.0.0", "") else self.ip
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{self.port}{self.base_path}{path}"
+
+
+SETTINGS_ENV = "CASEBOOK_SETTINGS"
+
+
+def settings_json(settings: Settings) -> str:
+    """``settings`` as JSON, for a server started by another process (tests, benchmarks)."""
+    import dataclasses
+    import json
+
+    values = dataclasses.asdict(settings)
+    for key in ("notebooks", "class_dir"):
+        if values[key] is not None:
+            values[key] = str(values[key])
+    return json.dumps(values)
+
+
+def settings_from_json(text: str) -> Settings:
+    """The settings :func:`settings_json` wrote."""
+    import json
+
+    values = json.loads(text)
+    for key in ("notebooks", "class_dir"):
+        if values.get(key) is not None:
+            values[key] = Path(values[key])
+    return Settings(**values)

@@ -1,4 +1,8 @@
-"""The classroom app: the notebooks served by Voilà, code hidden, opening on the landing page.
+"""The Voilà server that served the casebook before one process did (casebook.app.server): kept
+for the benchmarks that measure the two side by side (bench/) and for the hub recipe until it
+serves the new app. Not what ``casebook start`` runs.
+
+The notebooks served by Voilà, code hidden, opening on the landing page.
 
 ``casebook start`` (and ``make start``) runs Voilà on 127.0.0.1 with the casebook's own template
 (no assets from the internet), preheated kernels so that a page does not wait for a kernel and
@@ -30,7 +34,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from casebook.start import PAGES
+from casebook.pages import PAGES as _REGISTRY
+from casebook.pages import notebooks
+
+PAGES = notebooks()
 
 # Where the landing page finds the students' link (casebook.views.start reads it; a test checks
 # that the two agree: the view is not imported here, it pulls in the widgets).
@@ -54,17 +61,7 @@ HERE = Path(__file__).resolve().parents[1]  # the casebook package
 FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"  # the same as casebook.charts.base's (tested)
 # Each page, the CSS class of the view it shows, and how many charts it draws when it opens:
 # what the browser tests, the benchmarks and the load test wait for.
-PAGE_VIEWS: dict[str, tuple[str, int]] = {
-    "00_start.ipynb": (".casebook-start", 0),
-    "01_casussen.ipynb": (".casebook-reader", 0),
-    "02_wijken_vergelijken.ipynb": (".casebook-compare", 1),
-    "03_vier_logicas.ipynb": (".casebook-logics", 2),
-    "04_evaluaties.ipynb": (".casebook-evaluations", 2),
-    "05_lessen.ipynb": (".casebook-lessons", 1),
-    "06_check_je_samenwerking.ipynb": (".casebook-check", 1),
-    "07_woordenlijst.ipynb": (".casebook-glossary", 0),
-}
-assert tuple(PAGE_VIEWS) == PAGES, "every page needs its view selector and chart count"
+PAGE_VIEWS: dict[str, tuple[str, int]] = {p.notebook: (p.view, p.charts) for p in _REGISTRY}
 # The teacher's live page (class mode only, behind a secret): served, but not one of the pages.
 LIVE_PAGE = "08_live.ipynb"
 
@@ -150,7 +147,7 @@ def voila_command(settings: AppSettings, *, root: Path | None = None) -> list[st
     command = [
         sys.executable,
         "-m",
-        "casebook.classroom" if settings.token else "voila",
+        "voila",
         str(root),
         f"--Voila.ip={settings.ip}",
         f"--port={settings.port}",
@@ -365,12 +362,7 @@ def start(settings: AppSettings | None = None) -> int:
     process = None
     with _handling(stopper):  # from here on a stop signal is a clean stop, never a traceback
         try:
-            if settings.token:
-                from casebook.classroom import announce
-
-                announce(settings)
-            else:
-                print(f"The casebook starts on {browse} (stop with Ctrl+C).", flush=True)
+            print(f"The casebook starts on {browse} (stop with Ctrl+C).", flush=True)
             process = subprocess.Popen(command, env=app_env(settings=settings), **_own_session())
             if settings.open_browser:
 

@@ -34,7 +34,15 @@ from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, message_html
 
-__all__ = ["PAGE_QUERY", "REFRESH_SECONDS", "LiveView", "ShareBox", "Ticker", "live_view", "page_query"]
+__all__ = [
+    "PAGE_QUERY",
+    "REFRESH_SECONDS",
+    "LiveView",
+    "ShareBox",
+    "Ticker",
+    "live_view",
+    "page_query",
+]
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from casebook.app import AppSettings
-from casebook.testing import CHROMIUM, AppServer
+from tests.support import CHROMIUM, AppServer
 from tests.hostile import hostile_data
 
 ROOT = Path(__file__).resolve().parents[2]

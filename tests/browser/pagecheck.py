@@ -243,7 +243,7 @@ def projector(page: Any, where: str) -> None:
     """At a projector's 1280×720, every chart drawn is in a pair with its controls, and each
     control is on one screen with its chart (ON_ONE_SCREEN). The window is left at 1366×900,
     drawn."""
-    from casebook.testing import DRAWN
+    from tests.support import DRAWN
 
     width, height = PROJECTOR
     page.set_viewport_size({"width": width, "height": height})

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from casebook.app import PAGE_VIEWS, notebooks_dir
-from casebook.testing import DRAWN
+from tests.support import DRAWN
 from tests.browser import pagecheck
 from tests.browser.conftest import SCREENSHOTS
 

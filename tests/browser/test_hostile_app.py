@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from casebook.app import PAGE_VIEWS
-from casebook.testing import DRAWN
+from tests.support import DRAWN
 from tests.browser.pagecheck import nothing_injected
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import pytest
 
 from casebook import live
 from casebook.app import AppSettings
-from casebook.testing import DRAWN
+from tests.support import DRAWN
 from tests.browser.conftest import SCREENSHOTS, _serve
 
 # Three cold class-mode kernels and three refreshes: about 30 s on 2 cores, which make test

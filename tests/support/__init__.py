@@ -1,0 +1,238 @@
+"""Helpers for the browser tests, the benchmarks and the load test: the app's own server on a
+free port, and Debian's Chromium with the settings that work on this kind of machine.
+
+Not part of the casebook; tests and ``bench/`` start the server the same way ``casebook start``
+does (``python -m casebook.app.server`` runs :func:`casebook.app.start` with the settings given).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+
+from casebook.app.settings import SETTINGS_ENV, Settings, settings_json
+from casebook.app.voila import AppSettings, app_env, voila_command
+from casebook.chromium import CHROMIUM, CHROMIUM_ARGS
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "DRAWN", "AppServer", "VoilaServer", "free_port"]
+
+# How many charts plotly has drawn on a page: a graph div with data and an SVG inside.
+DRAWN = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".filter(g => g._fullData && g._fullData.length && g.querySelector('.main-svg')).length"
+)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class AppServer:
+    """The app (as ``casebook start`` runs it) on a free port, in its own process group; use as
+    a context manager. ``settings`` may change anything but the port; ``env`` adds environment
+    variables (``CASEBOOK_DATA`` for another data folder)."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        log: Path | None = None,
+        ready_timeout: float = 120,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        base = settings or Settings(open_browser=False)
+        self.port = free_port()
+        self.settings = replace(base, port=self.port, open_browser=False)
+        self.base_url = f"http://127.0.0.1:{self.port}{self.settings.base_path}"
+        self.url = self.base_url + "/"
+        self._log_path, self._timeout = log, ready_timeout
+        self._env = env or {}
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log: object = None
+        self._started = 0.0
+
+    def command(self) -> list[str]:
+        """The app's command, as ``casebook start`` runs it (the settings in the environment)."""
+        return [sys.executable, "-m", "casebook.app.server"]
+
+    def page_url(self, address: str, query: str = "") -> str:
+        """The address of a page (``""`` is the landing page) with ``query``."""
+        return f"{self.base_url}/{address}" + (f"?{query}" if query else "")
+
+    def start(self) -> AppServer:
+        """Launch the server and return at once (``wait`` until it answers); lets a test session
+        start a server it needs later while other tests run."""
+        out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
+        self._log = out
+        env = {**os.environ, **self._env, SETTINGS_ENV: settings_json(self.settings)}
+        self.proc = subprocess.Popen(
+            self.command(),
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._started = time.monotonic()
+        return self
+
+    def __enter__(self) -> AppServer:
+        return self.start().wait()
+
+    def wait(self) -> AppServer:
+        """Block until the server answers on its port (``ready_timeout`` after ``start``)."""
+        if self.proc is None:
+            self.start()
+        deadline = self._started + self._timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except urllib.error.HTTPError as err:
+                if err.code == 403 and self.settings.class_mode:
+                    return self  # class mode: it answers, and refuses without the token
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
+            time.sleep(0.5)
+
+    def memory_mb(self) -> float:
+        """Resident memory (MB) of the server's process (every session lives in it)."""
+        import psutil
+
+        return psutil.Process(self.proc.pid).memory_info().rss / 2**20
+
+    def stop(self) -> None:
+        """End the server (and with it every session)."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+        if self._log not in (None, subprocess.DEVNULL):
+            self._log.close()
+            self._log = None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class VoilaServer:
+    """The Voilà server the app replaced (casebook.app.voila), for the benchmarks that measure
+    the two side by side: on a free port, in its own process group; use as a context manager. ``settings`` may change anything but the port; ``env`` adds
+    environment variables (``CASEBOOK_DATA`` for another data folder)."""
+
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        *,
+        root: Path | None = None,
+        log: Path | None = None,
+        ready_timeout: float = 120,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        base = settings or AppSettings(open_browser=False)
+        self.port = free_port()
+        self.settings = replace(base, port=self.port, open_browser=False)
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{self.base_url}/voila/render/"
+        self._root, self._log_path, self._timeout = root, log, ready_timeout
+        self._env = env or {}
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log: object = None
+        self._started = 0.0
+
+    def command(self) -> list[str]:
+        """The app's Voilà command for these settings, as ``casebook start`` runs it."""
+        return voila_command(self.settings, root=self._root)
+
+    def start(self) -> VoilaServer:
+        """Launch the server and return at once (``wait`` until it answers); lets a test session
+        start a server it needs later while other tests run."""
+        out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
+        self._log = out
+        self.proc = subprocess.Popen(
+            self.command(),
+            cwd=self._root,
+            env=app_env({**os.environ, **self._env}, self.settings),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._started = time.monotonic()
+        return self
+
+    def __enter__(self) -> VoilaServer:
+        return self.start().wait()
+
+    def wait(self) -> VoilaServer:
+        """Block until the server answers on its port (``ready_timeout`` after ``start``)."""
+        if self.proc is None:
+            self.start()
+        deadline = self._started + self._timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
+            time.sleep(0.5)
+
+    def kernel_mb(self) -> list[float]:
+        """Resident memory (MB) of every kernel process this server has started and not ended."""
+        import psutil  # comes with ipykernel
+
+        sizes = []
+        for child in psutil.Process(self.proc.pid).children(recursive=True):
+            try:
+                if "ipykernel_launcher" in " ".join(child.cmdline()):
+                    sizes.append(child.memory_info().rss / 2**20)
+            except psutil.NoSuchProcess:
+                continue
+        return sizes
+
+    def stop(self) -> None:
+        """End the server and every kernel it started."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+        if self._log not in (None, subprocess.DEVNULL):
+            self._log.close()
+            self._log = None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
