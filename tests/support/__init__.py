@@ -140,8 +140,8 @@ class AppServer:
 
 class VoilaServer:
     """The Voilà server the app replaced (casebook.app.voila), for the benchmarks that measure
-    the two side by side: on a free port, in its own process group; use as a context manager. ``settings`` may change anything but the port; ``env`` adds
-    environment variables (``CASEBOOK_DATA`` for another data folder)."""
+    the two side by side: on a free port, in its own process group; use as a context manager.
+    ``settings`` may change anything but the port; ``env`` adds environment variables."""
 
     def __init__(
         self,
