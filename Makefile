@@ -41,7 +41,7 @@ start: $(STAMP)
 ## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only)
 ## (JUPYTER_PATH: the Voilà template and plotly.js for the charts, as the app has them)
 lab: $(STAMP)
-	JUPYTER_PATH="$$($(BIN)/python -c 'from casebook.app import jupyter_path; print(jupyter_path())')" \
+	JUPYTER_PATH="$$($(BIN)/python -c 'from casebook.app.voila import jupyter_path; print(jupyter_path())')" \
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(LAB_PORT) \
 		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)

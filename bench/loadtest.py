@@ -34,9 +34,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from loadclient import run_student  # noqa: E402
 
-from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
-from casebook.classroom import CLASS_POOL_SIZE, new_token  # noqa: E402
-from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
+from casebook.app.classroom import new_token  # noqa: E402
+from casebook.app.voila import PAGE_VIEWS, AppSettings  # noqa: E402  (the Voilà baseline)
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN  # noqa: E402
+from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
+
+CLASS_POOL_SIZE = 2  # the pools Voilà kept per page in class mode
 
 CONTENT_PAGES = [p for p in PAGE_VIEWS if p not in ("00_start.ipynb", "07_woordenlijst.ipynb")]
 GOAL_N, GOAL_P95_S = 30, 5.0

@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
-from casebook.app import PAGE_VIEWS, AppSettings  # noqa: E402  (the checkout's casebook)
-from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
+from casebook.app.voila import PAGE_VIEWS, AppSettings  # noqa: E402  (the Voilà baseline)
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN  # noqa: E402
+from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
 
 PAGES = PAGE_VIEWS
 BASELINE_PAGE = "zz_baseline.ipynb"  # the notebook-execution baseline

@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook.app import PAGE_VIEWS, AppSettings
+from casebook.app.settings import Settings
+from casebook.pages import PAGES
 from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer
 
 _TALLEST = "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
@@ -25,22 +26,22 @@ def take(out: Path, widths: list[int]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     saved = []
-    with AppServer(AppSettings(pool_size=1, open_browser=False)) as server, sync_playwright() as p:
+    with AppServer(Settings(open_browser=False)) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for width in widths:
             (out / str(width)).mkdir(parents=True, exist_ok=True)
-            for page_name, (selector, charts) in PAGE_VIEWS.items():
+            for entry in PAGES:
                 context = browser.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
-                page.goto(server.url + page_name, timeout=90_000)
-                page.wait_for_selector(selector, timeout=90_000)
-                page.wait_for_function(f"({DRAWN})() >= {charts}", timeout=60_000)
-                # Voilà scrolls inside the page, not the window: grow the viewport to the
-                # tallest scrolling element so that the picture holds the whole page.
+                page.goto(server.page_url(entry.address), timeout=90_000)
+                page.wait_for_selector(entry.view, timeout=90_000)
+                page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
+                # grow the viewport to the tallest scrolling element, so that the picture
+                # holds the whole page
                 height = page.evaluate(_TALLEST)
                 page.set_viewport_size({"width": width, "height": min(height, 30_000)})
                 page.wait_for_timeout(800)  # let plotly redraw at the new size
-                path = out / str(width) / page_name.replace(".ipynb", ".png")
+                path = out / str(width) / f"{entry.stem}.png"
                 page.screenshot(path=str(path), full_page=True)
                 saved.append(path)
                 page.goto("about:blank")  # fires the unload handler, as closing a tab does

@@ -46,7 +46,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from casebook.app import (
+from casebook.app.voila import (
     FIGURE_CHECK_ENV,
     PAGES,
     AppSettings,
