@@ -23,7 +23,15 @@ from casebook.app.settings import SETTINGS_ENV, Settings, settings_json
 from casebook.app.voila import AppSettings, app_env, voila_command
 from casebook.chromium import CHROMIUM, CHROMIUM_ARGS
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "DRAWN", "AppServer", "VoilaServer", "free_port"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "DRAWN",
+    "AppServer",
+    "VoilaServer",
+    "free_port",
+    "http_get_with_cookies",
+]
 
 # How many charts plotly has drawn on a page: a graph div with data and an SVG inside.
 DRAWN = (
@@ -236,3 +244,15 @@ class VoilaServer:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def http_get_with_cookies(url: str, timeout: float = 120) -> dict[str, str]:
+    """GET ``url`` as a browser would (following the class token's redirect, keeping the
+    cookies it is given); the cookies, for a websocket of the same browser."""
+    import http.cookiejar
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(url, timeout=timeout) as response:
+        response.read()
+    return {cookie.name: cookie.value for cookie in jar}

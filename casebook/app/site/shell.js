@@ -20,7 +20,7 @@ function plainClick(event) {
 export default {
   render({ model, el }) {
     const pages = model.get("pages");  // [{path, notebook, nl, en}]
-    const texts = model.get("texts");  // {nl: {title, nav, language}, en: {...}}
+    const texts = model.get("texts");  // {nl: {title, nav, language, loading}, en: {...}}
     const byPath = new Map(pages.map((p) => [p.path, p]));
     const byNotebook = new Map(pages.map((p) => [p.notebook, p]));
 
@@ -129,6 +129,11 @@ export default {
         slider.querySelectorAll("[role=slider]").forEach((handle) => {
           if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
         });
+      });
+      // Solara's busy bar (shown while the session works) is a progressbar: it needs a name
+      const busy = texts[lang].loading;
+      document.querySelectorAll(".v-progress-linear[role=progressbar]").forEach((bar) => {
+        if (bar.getAttribute("aria-label") !== busy) bar.setAttribute("aria-label", busy);
       });
       // a table wider than a phone scrolls sideways in its own box: reachable with Tab then
       document.querySelectorAll(".cb-content table").forEach((table) => {

@@ -52,7 +52,7 @@ class Shell(anywidget.AnyWidget):
         super().__init__(**kwargs)
         self.pages = _pages(extra)
         self.texts = {
-            lang: {key: t(f"app.{key}", lang) for key in ("title", "nav", "language")}
+            lang: {key: t(f"app.{key}", lang) for key in ("title", "nav", "language", "loading")}
             for lang in LANGS
         }
         self.add_class("cb-shell")
