@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
 from casebook.data import Casebook
@@ -162,6 +163,10 @@ class Choices(widgets.VBox):
         self._label = widgets.HTML()
         self._row = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap", width="100%"))
         self._boxes: dict[Any, widgets.Checkbox] = {}
+        # every box shares one layout and one style: each is a model of its own that the
+        # browser is sent, and a page of the app has a few dozen boxes for every reader
+        self._box_layout = widgets.Layout(width="auto")
+        self._box_style = CheckboxStyle()
         self._syncing = False
         super().__init__([self._label, self._row], **kwargs)
         self.add_class("cb-choices")
@@ -183,7 +188,7 @@ class Choices(widgets.VBox):
         for label, value in self.options:
             box = self._boxes.get(value)
             if box is None:
-                box = widgets.Checkbox(indent=False, layout=widgets.Layout(width="auto"))
+                box = widgets.Checkbox(indent=False, layout=self._box_layout, style=self._box_style)
                 box.observe(self._ticked, names="value")
             box.description = str(label)
             boxes[value] = box

@@ -96,20 +96,27 @@ def test_a_page_without_the_served_file_gets_plotly_from_the_kernel(
 
 
 def test_the_page_loads_the_served_plotly_of_this_version(tmp_path: Path) -> None:
-    """The URL the widget loads is the file in the casebook template's static folder, which
-    every server the casebook starts serves; it carries a hash of the file, so that a browser
-    never keeps an old copy."""
+    """The URL the widget loads carries a hash of the file, so that a browser never keeps an
+    old copy: in the app the server's own address (casebook.app.server), which the server sets
+    at start; elsewhere the file in the Voilà template's static folder."""
     import hashlib
 
-    from casebook import app
+    from casebook.app import server, voila
+    from casebook.views import chart as chart_module
 
-    chart = Chart()
     digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
-    assert chart.library == plotly_address()
+    assert Chart().library == plotly_address()
     assert plotly_address() == f"voila/templates/casebook/static/plotly-casebook.min.js?v={digest}"
-    served = app.template_root() / plotly_address().split("?")[0]
+    served = voila.template_root() / plotly_address().split("?")[0]
     assert served.read_bytes() == plotly_file().read_bytes()
-    assert str(app.template_root()) in app.app_env({})["JUPYTER_PATH"].split(os.pathsep)
+    assert str(voila.template_root()) in voila.app_env({})["JUPYTER_PATH"].split(os.pathsep)
+    assert server.plotly_address() == f"{server.PLOTLY_PATH}?v={digest}"
+    was = list(chart_module._ADDRESS)
+    try:
+        chart_module.use_address("/base" + server.plotly_address())
+        assert Chart().library == f"/base{server.PLOTLY_PATH}?v={digest}"
+    finally:
+        chart_module._ADDRESS[:] = was
 
 
 def test_the_casebooks_plotly_is_plotly_pys_version_with_the_trace_types_it_draws() -> None:

@@ -40,17 +40,22 @@ def lang_asked(search: str | None) -> str | None:
 @dataclass
 class BuiltPage:
     """A page as shown in one session: its parts (a language or None for every language, and
-    the widget) and the views its code cells made."""
+    the widget), its texts (a widget and its HTML per language: the prose between two code
+    cells, one widget that holds only the language shown) and the views its code cells made."""
 
     page: Page
     widget: widgets.VBox
     parts: list[tuple[str | None, widgets.Widget]] = field(default_factory=list)
+    texts: list[tuple[widgets.HTML, dict[str, str]]] = field(default_factory=list)
     views: list[Any] = field(default_factory=list)
 
     def apply(self, lang: str, width: str) -> None:
         """Show ``lang``'s prose only, and let every view speak ``lang`` at ``width``."""
         for part_lang, part in self.parts:
             part.layout.display = None if part_lang in (None, lang) else "none"
+        for box, html in self.texts:
+            if box.value != html[lang]:
+                box.value = html[lang]
         for view in self.views:
             if view.width.value != width:
                 view.width.value = width
@@ -62,6 +67,19 @@ def _prose(html: str) -> widgets.HTML:
     box = widgets.HTML(html)
     box.add_class("cb-prose")
     return box
+
+
+def _text(built: BuiltPage, cells: list[Any], lang: str) -> None:
+    """The prose ``cells`` (a run between two code cells) as one widget that shows one
+    language's text at a time: fewer widgets for each reader, and only the text they read."""
+    if not cells:
+        return
+    html = {
+        one: "\n".join(cell.html for cell in cells if cell.lang in (None, one)) for one in LANGS
+    }
+    box = _prose(html[lang])
+    built.texts.append((box, html))
+    built.parts.append((None, box))
 
 
 def _shown(value: Any, views: list[Any]) -> widgets.Widget | None:
@@ -149,19 +167,23 @@ class Session:
         try:
             notebook = read_notebook(self._notebook(page))
             namespace: dict[str, Any] = {"__name__": "__main__"}
+            prose: list[Any] = []
             with self._page_context(page):
                 for number, cell in enumerate(notebook.cells, start=1):
                     if cell.kind == "prose":
-                        built.parts.append((cell.lang, _prose(cell.html)))
+                        prose.append(cell)
                         continue
+                    _text(built, prose, self.lang)
+                    prose = []
                     value = run_cell(cell.source, namespace, f"{page.notebook}, cell {number}")
                     shown = _shown(value, built.views)
                     if shown is not None:
                         built.parts.append((cell.lang, shown))
+                _text(built, prose, self.lang)
         except Exception:
             log.exception("building the page %s failed", page.notebook)
             built.parts = [(lang, _message(t("app.page_failed", lang))) for lang in LANGS]
-            built.views = []
+            built.texts, built.views = [], []
         box.children = tuple(widget for _, widget in built.parts)
         return built
 
