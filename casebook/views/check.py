@@ -11,6 +11,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
 from casebook import check
 from casebook.charts.check import check_chart
@@ -69,6 +70,12 @@ class CheckView(View):
         self._labels: dict[str, widgets.HTML] = {}
         self._headings: dict[str, widgets.HTML] = {}
         rows: list[widgets.Widget] = []
+        # the questions share one layout and one style (a model each that every reader's
+        # browser is sent); the buttons as wide as their labels
+        shared = {
+            "layout": widgets.Layout(),
+            "style": ToggleButtonsStyle(button_width="auto"),
+        }
         for cid in self._ids:
             framework = self._frameworks[cid]
             if framework not in self._headings:
@@ -76,9 +83,8 @@ class CheckView(View):
                 rows.append(self._headings[framework])
             self._labels[cid] = widgets.HTML()
             buttons = widgets.ToggleButtons(
-                options=[("", v) for v in (_DONT_KNOW, *check.SCORES)], value=_DONT_KNOW
+                options=[("", v) for v in (_DONT_KNOW, *check.SCORES)], value=_DONT_KNOW, **shared
             )
-            buttons.style = {"button_width": "auto"}
             buttons.add_class(f"casebook-q-{cid}")
             self.questions[cid] = buttons
             rows.append(widgets.VBox([self._labels[cid], buttons]))

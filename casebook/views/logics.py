@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+from ipywidgets.widgets.widget_int import SliderStyle
 
 from casebook import logics
 from casebook.charts import logics as charts
@@ -60,6 +61,9 @@ class LogicsView(View):
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider]] = {}
         self._start_at = start_positions(self._case_ids)
         rows = []
+        # the sliders share one layout and one style (a model each that every reader's browser
+        # is sent)
+        slider_layout, slider_style = widgets.Layout(width="auto"), SliderStyle()
         for case in self._reading.to_dict("records"):
             both = tuple(
                 widgets.FloatSlider(
@@ -69,7 +73,8 @@ class LogicsView(View):
                     step=0.1,
                     readout_format=".1f",
                     continuous_update=False,
-                    layout=widgets.Layout(width="auto"),
+                    layout=slider_layout,
+                    style=slider_style,
                 )
                 for start in self._start_at[case["case_id"]]
             )
