@@ -19,13 +19,16 @@ SEED = ROOT.parent / "shared" / "seed" / "koppelen-en-doorschakelen.txt"
 # `make check` (the quick inner loop) can leave them out with `-m "not slow"`. `make test`
 # selects no marker: nothing here can drop a test from it. Whole files, or test functions.
 SLOW_FILES = {
-    "tests/browser/": "Chromium and two app servers",
+    "tests/browser/": "Chromium and app servers",
     "notebooks/": "nbval: every notebook executed in a kernel",
     "tests/test_app.py::test_make_": "`make start` / `make lab` as a reader starts them",
-    "tests/test_security.py::test_a_browser_cannot_run_code": "an app server and a kernel",
-    "tests/test_security.py::test_an_idle_kernel_is_culled": "an app server and a kernel",
+    "tests/test_server.py::": "an app server, every page built for a reader",
+    "tests/test_security.py::test_a_browser_cannot_run_code": "an app server",
+    "tests/test_security.py::test_a_session_is_ended_after": "an app server; waits out idle time",
+    "tests/test_security.py::test_no_traceback_reaches_a_reader": "an app server",
     "tests/test_hostile.py::test_notebook_outputs": "every notebook executed in a kernel",
     "tests/test_hostile.py::test_a_capturing_cell": "a kernel",
+    "tests/test_hostile.py::test_the_app_sends_hostile_text": "an app server, every page",
     "tests/test_handout.py::test_": "notebooks executed in kernels",
     "tests/test_views_fuzz.py::": "every control of every view; about 30 s",
     "tests/test_validate.py::test_validate_command_": "a `casebook validate` process each",
@@ -34,8 +37,8 @@ SLOW_FILES = {
     "tests/views/test_compare.py::test_every_indicator_for_every": "every selection; about 15 s",
     "tests/test_own.py::test_casebook_": "a `casebook` process each",
     "tests/test_frictionless.py::": "the reference validator, a process each",
-    "tests/test_stop.py::": "a `casebook start` and a kernel per stop signal",
-    "tests/test_classroom.py::test_without_the_token": "a class-mode `casebook start`, a kernel",
+    "tests/test_stop.py::": "a `casebook start` and a reader's session per stop signal",
+    "tests/test_classroom.py::test_without_the_token": "a class-mode `casebook start`",
     "tests/test_wheelhouse.py::": "installs the Jupyter stack offline (a CI step, .ci/run)",
 }
 NOT_SLOW = {
@@ -83,13 +86,14 @@ def work_unit(nodeid: str) -> str:
       it beside the app's (one unit took longer than all the rest of the suite together);
     - the cells of one notebook under nbval: they share that notebook's kernel, in order;
     - tests/test_handout.py: its session fixture builds the whole book once;
+    - tests/test_server.py: its module fixture starts one app server for all its tests;
     - any other test is a unit of its own, so that the workers stay evenly busy."""
     path = nodeid.split("::")[0]
     if nodeid.startswith(HANDOUT_IN_BROWSER):
         return nodeid  # needs Chromium but no server: the other worker takes it, with its own
     if path.startswith("tests/browser/"):
         return path
-    if path.endswith(".ipynb") or path == "tests/test_handout.py":
+    if path.endswith(".ipynb") or path in ("tests/test_handout.py", "tests/test_server.py"):
         return path
     return nodeid
 

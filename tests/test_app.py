@@ -1,5 +1,6 @@
-"""The app's commands (casebook.app): `make start` serves the app on 127.0.0.1; `make lab`
-keeps JupyterLab for authors. Both are started here as a reader would start them."""
+"""The app's commands (casebook.app): `make start` serves the app on 127.0.0.1 (one process, every
+page of every reader); `make lab` keeps JupyterLab for authors. Both are started here as a
+reader would start them."""
 
 from __future__ import annotations
 
@@ -54,9 +55,11 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def test_make_start_serves_the_app_on_localhost_only() -> None:
+    from tests.appclient import Tab, visit
+
     port = _free_port()
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", "start", f"PORT={port}", "ARGS=--no-browser --no-preheat"],
+        ["make", "--no-print-directory", "start", f"PORT={port}", "ARGS=--no-browser"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
@@ -64,11 +67,14 @@ def test_make_start_serves_the_app_on_localhost_only() -> None:
     )
     try:
         deadline = time.monotonic() + 120
-        root = _get(f"http://127.0.0.1:{port}/", deadline, proc).decode()
-        assert "voila/render/00_start.ipynb" in root  # the root opens the landing page
-        page = _get(f"http://127.0.0.1:{port}/voila/render/00_start.ipynb", deadline, proc).decode()
-        assert "Koppelen en doorschakelen · casebook" in page  # the casebook's title bar
-        assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
+        base = f"http://127.0.0.1:{port}"
+        root = _get(f"{base}/", deadline, proc).decode()
+        assert "<title>Koppelen en doorschakelen · casebook</title>" in root
+        assert "cdn.jsdelivr.net" not in root and "cdnjs.cloudflare.com" not in root
+        # the landing page, with the casebook's title bar, for a reader
+        with Tab(base, "/", visit(f"{base}/")) as tab:
+            assert tab.with_class("cb-shell") and tab.with_class("casebook-start")
+        assert _get(f"{base}/casussen", deadline, proc)  # a page's own address
         assert _listening_addresses(port) <= {"127.0.0.1"}
     finally:
         _stop(proc)
@@ -105,11 +111,3 @@ def test_make_lab_keeps_jupyterlab_for_authors() -> None:
         assert served == plotly_file().read_bytes()
     finally:
         _stop(proc)
-
-
-def test_the_title_bar_links_every_page() -> None:
-    from casebook.app import PAGES, template_root
-
-    bar = (template_root() / "voila" / "templates" / "casebook" / "index.html.j2").read_text()
-    missing = [p for p in PAGES if f'href="{p}"' not in bar]
-    assert not missing, f"the app's title bar has no link to {missing}"

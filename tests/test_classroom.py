@@ -1,16 +1,15 @@
-"""Class mode (casebook.classroom, ``casebook start --class``): the students' link and its QR
-code, the landing page that shows them, and a real server that refuses a page, a kernel
-websocket and a static file without the token, serves them with it, and stops clean on SIGHUP."""
+"""Class mode (casebook.app.classroom, ``casebook start --class``): the students' link and its
+QR code, the teacher's link to the live page, the landing page that shows them, and a real
+server that refuses a page, a websocket and a static file without the token, serves them with
+it (the token then in a cookie, out of the address), opens the live page to the teacher alone,
+and stops clean on SIGHUP. The guard itself, request by request: tests/test_server.py."""
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
 import re
 import signal
 import socket
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,8 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 
 import casebook
-from casebook import app, classroom
+from casebook import live
+from casebook.app import classroom, server
+from casebook.app.settings import SETTINGS_ENV, Settings, settings_json
+from casebook.text import t
 from casebook.views import start as start_view
+from tests.appclient import Refused, Tab, fetch, visit
 from tests.test_stop import Started
 
 LINK = "http://192.0.2.7:8866/?token=AbC-123_xyz"
@@ -28,17 +31,38 @@ LINK = "http://192.0.2.7:8866/?token=AbC-123_xyz"
 # --- the link, the token, the address -----------------------------------------------------
 
 
-def test_a_class_gets_a_new_token_a_link_and_pools_at_every_start() -> None:
-    base = app.AppSettings(port=8899)
-    one, address = classroom.class_settings(base, ip="192.0.2.9")
-    two, _ = classroom.class_settings(base, ip="192.0.2.9")
+def test_a_class_gets_a_new_token_link_secret_and_lesson_at_every_start(tmp_path: Path) -> None:
+    base = Settings(port=8899, open_browser=False)
+    one, address = classroom.class_settings(base, ip="192.0.2.9", class_dir=tmp_path)
+    first_lesson = live.current_lesson(tmp_path)
+    two, _ = classroom.class_settings(base, ip="192.0.2.9", class_dir=tmp_path)
     assert address == classroom.ClassAddress("192.0.2.9", "192.0.2.9", True)
+    assert one.class_mode and not base.class_mode
     assert one.token != two.token and len(one.token) >= 22
     assert re.fullmatch(r"[A-Za-z0-9_-]+", one.token)
     assert one.link == f"http://192.0.2.9:8899/?token={one.token}"
-    assert (one.ip, one.pool_size, one.landing_pool_size) == ("192.0.2.9", 2, 4)
-    small, _ = classroom.class_settings(base, ip="192.0.2.9", pool_size=1)
-    assert (small.pool_size, small.landing_pool_size) == (1, 2)
+    assert (one.ip, one.port, one.class_dir) == ("192.0.2.9", 8899, tmp_path)
+    # the teacher's secret for the live page: new at every start, never the token
+    assert one.teacher_secret != two.teacher_secret and len(one.teacher_secret) >= 22
+    assert one.teacher_secret != one.token
+    # a new lesson at every start; the last one is kept
+    assert live.current_lesson(tmp_path) != first_lesson and first_lesson.is_dir()
+    assert len(list((tmp_path / "lessons").iterdir())) == 2
+    hub, _ = classroom.class_settings(
+        Settings(base_path="/user/ann/casebook"), ip="192.0.2.9", class_dir=tmp_path
+    )
+    assert hub.link == f"http://192.0.2.9:8866/user/ann/casebook/?token={hub.token}"
+
+
+def test_the_teachers_link_opens_the_live_page_with_both_secrets(tmp_path: Path) -> None:
+    made, _ = classroom.class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
+    link = classroom.teacher_link(made)
+    assert link == (f"http://10.0.0.5:8866/live?token={made.token}&teacher={made.teacher_secret}")
+    assert made.teacher_query() == f"teacher={made.teacher_secret}"
+    assert classroom.teacher_link(Settings()) is None  # no class, no live page
+    assert Settings().teacher_query() == ""
+    hub, _ = classroom.class_settings(Settings(base_path="/b"), ip="10.0.0.5", class_dir=tmp_path)
+    assert classroom.teacher_link(hub).startswith("http://10.0.0.5:8866/b/live?token=")
 
 
 def test_the_address_is_the_network_one_or_every_interface(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,24 +79,40 @@ def test_the_address_is_the_network_one_or_every_interface(monkeypatch: pytest.M
     assert (everywhere.bind, everywhere.host) == ("0.0.0.0", "127.0.0.1")
 
 
-def test_the_token_stays_off_the_command_line_and_reaches_voila_by_the_environment() -> None:
-    settings = app.AppSettings(token="T0KEN", link=LINK, pool_size=2, landing_pool_size=4)
-    command = app.voila_command(settings, root=Path("nb"))
-    assert command[1:3] == ["-m", "casebook.classroom"]
-    assert "--Voila.auto_token=True" in command and not any("T0KEN" in c for c in command)
-    pools = next(c for c in command if c.startswith("--VoilaKernelManager.kernel_pools_config="))
-    assert pools.endswith('{"default": {"pool_size": 2}, "00_start.ipynb": {"pool_size": 4}}')
-    env = app.app_env({"CASEBOOK_CLASS_LINK": "stale"}, settings=settings)
-    assert env["JUPYTER_TOKEN"] == "T0KEN" and env[start_view.CLASS_LINK_ENV] == LINK
-    plain = app.app_env({"CASEBOOK_CLASS_LINK": "stale"})  # a link from an earlier session
-    assert start_view.CLASS_LINK_ENV not in plain
-    assert app.voila_command(app.AppSettings(), root=Path("nb"))[1:3] == ["-m", "voila"]
-    assert app.CLASS_LINK_ENV == start_view.CLASS_LINK_ENV
-    # the app's kernels build figures without plotly's check (casebook.charts.base.figure)
-    assert env[app.FIGURE_CHECK_ENV] == plain[app.FIGURE_CHECK_ENV] == "0"
-    from casebook.charts import base as charts_base
+def test_the_secrets_stay_off_the_command_line_and_reach_the_pages_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process's command line is readable by every user of the machine: the server gets its
+    settings in its environment (``casebook start`` is that process itself), and takes them out
+    of it at once. In the server's one process the pages' code reads the link, the class folder
+    and the teacher's secret from its environment (:func:`classroom.export`)."""
+    from tests.support import AppServer
 
-    assert app.FIGURE_CHECK_ENV == charts_base.FIGURE_CHECK_ENV
+    made, _ = classroom.class_settings(Settings(), ip="192.0.2.9", class_dir=tmp_path)
+    command = AppServer(made).command()
+    assert not any(made.token in part or made.teacher_secret in part for part in command)
+    started: list[Settings] = []
+    monkeypatch.setattr("casebook.app.start", lambda settings: started.append(settings) or 0)
+    monkeypatch.setenv(SETTINGS_ENV, settings_json(made))
+    assert server.main() == 0
+    assert started == [made] and SETTINGS_ENV not in os.environ
+    env = {start_view.CLASS_LINK_ENV: "stale", live.TEACHER_ENV: "old", "OTHER": "kept"}
+    classroom.export(made, env)
+    assert env[start_view.CLASS_LINK_ENV] == made.link and env["OTHER"] == "kept"
+    assert live.class_dir(env) == tmp_path
+    assert live.teacher_allowed(made.teacher_query(), env)
+    assert not live.teacher_allowed("teacher=" + made.token, env)
+    classroom.export(Settings(), env)  # not a class: what an earlier session left is stale
+    assert env == {"OTHER": "kept"}
+    assert live.class_dir(env) is None and not live.teacher_allowed(made.teacher_query(), env)
+
+
+def test_the_server_and_the_pages_name_the_teachers_cookie_alike() -> None:
+    """The guard sets the teacher's cookie, the app's sessions read it; casebook.app.site is
+    read here as text (importing it takes Solara, seconds). On a real server:
+    tests/test_server.py. (The figure check the server turns off: tests/test_stop.py.)"""
+    site = Path(server.__file__).with_name("site") / "__init__.py"
+    assert f'TEACHER_COOKIE = "{server.TEACHER_COOKIE}"' in site.read_text(encoding="utf-8")
 
 
 def _modules(text: str) -> list[list[bool]]:
@@ -143,6 +183,22 @@ def test_without_class_mode_or_in_a_handout_there_is_no_link(
 # --- the command line ----------------------------------------------------------------------
 
 
+def test_the_teacher_is_told_the_links_the_folder_and_the_caps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made, _ = classroom.class_settings(Settings(), ip="192.0.2.9", class_dir=tmp_path)
+    classroom.announce(made)
+    out = capsys.readouterr().out
+    assert f"    {made.link}\n" in out and f"    {classroom.teacher_link(made)}\n" in out
+    assert f"Shared work is kept in {tmp_path}." in out
+    assert "at most 400 open pages in all and 10 per browser" in out and "after 5 minutes" in out
+    assert "\033[" not in out  # no QR code into what is not a terminal
+    assert "No network address was found" not in out
+    alone = Settings(token="T", link="http://laptop:8866/?token=T", teacher_secret="S")
+    classroom.announce(alone)
+    assert "the link names it 'laptop'" in capsys.readouterr().out
+
+
 def test_bad_start_options_are_refused_in_a_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,12 +207,17 @@ def test_bad_start_options_are_refused_in_a_sentence(
     def no_server(*args: object, **kwargs: object) -> None:
         raise AssertionError("a server was started")
 
-    monkeypatch.setattr(app.subprocess, "Popen", no_server)
+    monkeypatch.setattr(server, "serve", no_server)
 
     assert main(["start", "--notebooks", str(tmp_path / "nowhere")]) == 2
     assert "is not a folder with notebooks (*.ipynb)" in capsys.readouterr().err
-    assert main(["start", "--pool-size", "-1"]) == 2
-    assert "--pool-size must be 0 or more, but -1 was passed." in capsys.readouterr().err
+    for option in ("--idle", "--sessions-per-browser", "--max-sessions"):
+        assert main(["start", option, "0"]) == 2
+        assert f"{option} must be 1 or more, but 0 was passed." in capsys.readouterr().err
+    for gone in ("--pool-size", "--no-preheat", "--cull-idle"):  # Voilà's, before one process
+        with pytest.raises(SystemExit):
+            main(["start", gone, "1"] if gone != "--no-preheat" else ["start", gone])
+        assert "unrecognized arguments" in capsys.readouterr().err
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -165,90 +226,93 @@ def test_bad_start_options_are_refused_in_a_sentence(
     assert f"Port {port} on 127.0.0.1 is in use" in capsys.readouterr().err
 
 
-def test_make_start_with_class_serves_the_network_address(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_make_start_with_class_serves_the_network_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from casebook.cli import main
 
-    started: list[app.AppSettings] = []
-    monkeypatch.setattr(app, "start", lambda settings: started.append(settings) or 0)
+    started: list[Settings] = []
+    monkeypatch.setattr("casebook.app.start", lambda settings: started.append(settings) or 0)
     monkeypatch.setattr(classroom, "lan_address", lambda: "127.0.0.1")  # bindable stand-in
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # the class folder's default place
     # what `make start ARGS=--class` runs: the Makefile always passes --ip 127.0.0.1
     assert main(["start", "--port", "8866", "--ip", "127.0.0.1", "--class"]) == 0
-    assert main(["start", "--ip", "192.0.2.9", "--class", "--pool-size", "3"]) == 0
+    assert main(["start", "--ip", "192.0.2.9", "--class", "--max-sessions", "60"]) == 0
     assert main(["start"]) == 0
     made, chosen, plain = started
     assert made.ip == "127.0.0.1" and made.link.startswith("http://127.0.0.1:8866/?token=")
-    assert made.token and made.link.endswith(made.token)
-    assert (made.pool_size, made.landing_pool_size) == (2, 4)
-    assert chosen.ip == "192.0.2.9" and (chosen.pool_size, chosen.landing_pool_size) == (3, 6)
-    assert plain.token is None and plain.link is None and plain.pool_size == 1
+    assert made.token and made.link.endswith(made.token) and made.teacher_secret
+    assert made.class_dir == tmp_path / "casebook" / "class"
+    assert live.current_lesson(made.class_dir).parent == made.class_dir / "lessons"
+    assert chosen.ip == "192.0.2.9" and chosen.max_sessions == 60
+    assert chosen.link.startswith("http://192.0.2.9:8866/?token=")
+    assert plain.token is None and plain.link is None and plain.teacher_secret is None
+    assert not plain.class_mode and plain.class_dir is None
 
 
 # --- a real server -------------------------------------------------------------------------
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
-
-
-def _status(opener: urllib.request.OpenerDirector, url: str) -> int:
-    try:
-        with opener.open(url, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
-
-
 @pytest.fixture(scope="module")
-def class_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Started, str, str]]:
-    """``casebook start --class`` on a free port with one tiny notebook and no pool (one
-    kernel, for the one page asked for); yields it, its base URL and the printed link."""
-    run = Started(tmp_path_factory.mktemp("class"), "--class", "--no-preheat")
+def class_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Started, str, str, str]]:
+    """``casebook start --class`` on a free port with the tiny notebooks (tests/test_stop.py);
+    yields it, its base URL, the printed students' link and the teacher's link."""
+    home = tmp_path_factory.mktemp("class")
+    run = Started(home, "--class", env={"XDG_DATA_HOME": str(home / "data")})
     try:
-        run.wait_for("Voilà is running at")
-        link = re.search(r"http://\S+\?token=\S+", run.text()).group(0)
-        host = urlsplit(link).hostname
-        yield run, f"http://{host if classroom._is_ip(host) else '127.0.0.1'}:{run.port}", link
+        run.wait_for("Stop with Ctrl+C.")
+        text = run.text()
+        link = re.search(r"http://\S+/\?token=\S+", text).group(0)
+        teacher = re.search(r"http://\S+/live\?token=\S+&teacher=\S+", text).group(0)
+        host = urlsplit(link).hostname or ""
+        base = f"http://{host if classroom._is_ip(host) else '127.0.0.1'}:{run.port}"
+        run.wait_answering(base)
+        yield run, base, link, teacher
     finally:
         run.kill()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX signals (the stop at its end)")
-def test_without_the_token_a_page_a_websocket_and_a_static_file_are_refused(
-    class_server: tuple[Started, str, str],
+def test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook(
+    class_server: tuple[Started, str, str, str],
 ) -> None:
-    import websocket  # websocket-client, which jupyter_server needs
-
-    run, base, link = class_server
+    run, base, link, teacher = class_server
     token = link.rsplit("token=", 1)[1]
-    page = f"{base}/voila/render/{app.PAGES[0]}"
-    static = f"{base}/voila/static/voila.js"
-    stranger = urllib.request.build_opener(_NoRedirect)
-    assert _status(stranger, page) == 302  # to the login page, where the token can be typed
-    assert _status(stranger, page + "?token=wrong") == 302
-    assert _status(stranger, static) == 403
-    assert _status(stranger, f"{base}/voila/templates/lab/static/voila.js") == 403
-    # with the link: the page (whose kernel knows the link), then the rest by the cookie
-    jar = http.cookiejar.CookieJar()
-    student = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with student.open(f"{page}?token={token}", timeout=60) as response:
-        html = response.read().decode()
-    assert f"LINK={link}=" in html
-    assert _status(student, static) == 200
-    kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
-    channels = f"ws://{urlsplit(base).netloc}/api/kernels/{kernel}/channels"
-    with pytest.raises(websocket.WebSocketBadStatusException, match="403"):
-        websocket.create_connection(channels, timeout=30)
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    ws = websocket.create_connection(channels, timeout=30, cookie=cookie)
-    assert ws.status == 101
-    ws.close()
-    # the printed link itself (a host name when no network address was found: then by IP)
+    # a stranger: no page, no file, no websocket; a sentence in both languages
+    for path in ("/", "/casussen", "/live", "/static/main-vuetify.js", server.plotly_address(),
+                 f"/?token={token}x", "/?token="):  # fmt: skip
+        status, _, body = fetch(base + path)
+        assert status == 403 and b"Traceback" not in body, path
+        assert b"Vraag de docent" in body and b"Ask the teacher" in body
+    with pytest.raises(Refused):
+        Tab(base, "/").connect()
+    with pytest.raises(Refused):
+        Tab(base, "/", {server.TOKEN_COOKIE: token + "x"}).connect()
+    # the printed link (a host name when no network address was found: then by IP): the token
+    # becomes a cookie, and leaves the address
     url = link if classroom._is_ip(urlsplit(link).hostname or "") else f"{base}/?token={token}"
-    jar = http.cookiejar.CookieJar()
-    phone = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with phone.open(url, timeout=60) as response:
-        assert f"/voila/render/{app.PAGES[0]}" in response.read().decode()  # opens the landing page
-    assert any(c.name.startswith("username-") for c in jar)  # logged in by the link
+    status, headers, _ = fetch(url)
+    assert status == 303 and headers["location"] == ["/"]
+    assert headers["set-cookie"][0].startswith(f"{server.TOKEN_COOKIE}={token}; Path=/; HttpOnly")
+    phone = visit(url)
+    assert phone[server.TOKEN_COOKIE] == token
+    assert fetch(base + "/static/main-vuetify.js", phone)[0] == 200
+    assert fetch(base + server.plotly_address(), phone)[0] == 200
+    # the pages' code sees the students' link (the landing page shows it with its QR code)
+    with Tab(base, "/", phone) as tab:
+        assert f"LINK={link} CHECK=0=" in tab.text()
+    # the live page is the teacher's: a student's browser gets "no such page"
+    with Tab(base, "/live", phone) as tab:
+        assert "THE LIVE PAGE" not in tab.text()
+        assert t("app.not_found", "en") in tab.text()
+    desk = visit(teacher)
+    assert desk[server.TOKEN_COOKIE] == token and desk["casebook-teacher"]
+    assert desk["casebook-teacher"] == teacher.rsplit("teacher=", 1)[1]
+    reader = Tab(base, "/live", desk).open()
+    assert "THE LIVE PAGE" in reader.text()
     # the end of the class: the teacher closes the terminal (tests/test_stop.py)
-    run.stop_and_check(signal.SIGHUP, to_group=True)
+    try:
+        run.stop_and_check(signal.SIGHUP, to_group=True, reader=reader)
+    finally:
+        reader.close()

@@ -30,7 +30,7 @@ def pages(book_dir: Path) -> dict[str, str]:
 
 
 def test_pages_are_written(pages: dict[str, str], book_dir: Path) -> None:
-    from casebook.app import PAGES
+    from casebook.start import PAGES
 
     chapters = [p.replace(".ipynb", ".html") for p in PAGES]
     assert set(pages) == {
@@ -130,8 +130,8 @@ def test_the_check_reads_the_other_language_in_a_page(pages: dict[str, str]) -> 
 def test_every_page_has_the_whole_table_of_contents_and_its_neighbours(
     pages: dict[str, str],
 ) -> None:
-    from casebook.app import PAGES
     from casebook.book import toc_files
+    from casebook.start import PAGES
 
     for lang, key in (("nl", "docentensleutel.html"), ("en", "teacher-key.html")):
         order = [*(p.replace(".ipynb", ".html") for p in PAGES), key]

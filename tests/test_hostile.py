@@ -1,9 +1,10 @@
 """Issue 10: hostile text from a teacher's data file is shown as text, escaped, never run: in
-the notebooks (their outputs and widget state).
+the notebooks (their outputs and widget state, as JupyterLab and the handout run them), and in
+every widget the app's server sends a reader for each page (a protocol client, no browser).
 The handout and the app, in Chromium, are checked in tests/browser/test_hostile_app.py.
 
-The same executions also check that no cell captures output into an Output widget while it
-runs (what made Voilà pages hang, see tests/browser/test_app.py)."""
+The notebooks' executions also check that no cell captures output into an Output widget while
+it runs (what made Voilà pages hang)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import casebook
-from casebook.app import PAGES, notebooks_dir
+from casebook.app import notebooks_dir
+from casebook.start import PAGES
 from tests.hostile import ESCAPED, PAYLOAD, RAW, hostile_data
 
 if TYPE_CHECKING:
@@ -59,6 +61,18 @@ def _client(nb: nbformat.NotebookNode, km: Any = None) -> Any:
     return client
 
 
+def _widget_parts(
+    model_id: str, kind: str | None, values: dict[str, Any]
+) -> Iterator[tuple[str, str]]:
+    """(where, text) for what a browser renders of one widget as HTML or as a plotly chart."""
+    if kind in ("HTMLModel", "HTMLMathModel"):
+        yield f"widget {model_id}", values.get("value", "")
+    if kind == "AnyModel" and "figure" in values:  # the chart widget: a plotly figure
+        yield f"chart widget {model_id}", json.dumps(values["figure"])
+    if values.get("description_allow_html"):
+        yield f"widget {model_id} description", values.get("description", "")
+
+
 def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
     """(where, text) for everything a browser renders as HTML or as a plotly chart (in an
     output, or in the casebook's chart widget, casebook/views/chart.py)."""
@@ -77,14 +91,9 @@ def _html_parts(nb: nbformat.NotebookNode) -> Iterator[tuple[str, str]]:
     for model_id, model in state.get("state", {}).items():
         kind = model.get("model_name")
         values = model.get("state", {})
-        if kind in ("HTMLModel", "HTMLMathModel"):
-            yield f"widget {model_id}", values.get("value", "")
+        yield from _widget_parts(model_id, kind, values)
         if kind == "OutputModel":
             yield from from_outputs(values.get("outputs", []), f"output widget {model_id}")
-        if kind == "AnyModel" and "figure" in values:  # the chart widget: a plotly figure
-            yield f"chart widget {model_id}", json.dumps(values["figure"])
-        if values.get("description_allow_html"):
-            yield f"widget {model_id} description", values.get("description", "")
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +155,27 @@ def test_a_capturing_cell_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     client = _client(nb)
     client.execute()
     assert len(client.captures) == 1
+
+
+def test_the_app_sends_hostile_text_escaped(hostile_dir: Path, tmp_path: Path) -> None:
+    """Every page of the app's server on the hostile data: what each widget shows as HTML (or as
+    a chart) carries the data's text escaped, never its markup."""
+    from casebook.app import Settings
+    from casebook.pages import PAGES as REGISTRY
+    from tests.appclient import Tab, visit
+    from tests.support import AppServer
+
+    env = {"CASEBOOK_DATA": str(hostile_dir)}
+    with AppServer(Settings(open_browser=False), env=env, log=tmp_path / "app.log") as server:
+        cookies = visit(server.url)
+        for page in REGISTRY:
+            with Tab(server.base_url, page.path, cookies) as tab:
+                assert tab.with_class(page.view.removeprefix(".")), f"{page.path}: no view"
+                parts = [
+                    part
+                    for model_id, state in tab.states.items()
+                    for part in _widget_parts(model_id, state.get("_model_name"), state)
+                ]
+            leaks = [where for where, text in parts if RAW in text]
+            assert not leaks, f"{page.path}: unescaped markup from the data in {leaks}"
+            assert any(ESCAPED in text for _, text in parts), f"{page.path}: no data text arrived"

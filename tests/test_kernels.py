@@ -1,11 +1,12 @@
-"""The app's kernels use Unix sockets in a private folder (casebook/kernels.py)."""
+"""The Voilà baseline's kernels use Unix sockets in a private folder (casebook/kernels.py; the
+app itself has no kernel processes: casebook.app.server)."""
 
 from __future__ import annotations
 
 import os
 import stat
 
-from casebook.app import AppSettings, voila_command
+from casebook.app.voila import AppSettings, voila_command
 from casebook.kernels import IpcKernelManager, socket_folder
 
 
@@ -20,7 +21,7 @@ def test_each_kernel_gets_its_own_socket_path_in_a_private_folder() -> None:
     assert mode == 0o700, oct(mode)
 
 
-def test_the_app_starts_its_kernels_with_it() -> None:
+def test_the_voila_baseline_starts_its_kernels_with_it() -> None:
     command = voila_command(AppSettings(open_browser=False))
     assert "--MappingKernelManager.kernel_manager_class=casebook.kernels.IpcKernelManager" in (
         command

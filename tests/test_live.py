@@ -230,19 +230,19 @@ def test_class_mode_and_the_teacher_secret() -> None:
 
 
 def test_class_mode_sets_up_a_lesson_and_the_teachers_link(tmp_path: Path) -> None:
-    from casebook import classroom
-    from casebook.app import CLASS_LINK_ENV
+    from casebook.app import Settings, notebooks_dir
+    from casebook.app.classroom import class_settings, export, teacher_link
+    from casebook.pages import LIVE
 
-    env = {live.CLASS_DIR_ENV: str(tmp_path), CLASS_LINK_ENV: "http://10.0.0.5:8866/?token=T"}
-    link = classroom.live_setup(env)
-    secret = env[live.TEACHER_ENV]
+    made, _ = class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
+    secret = made.teacher_secret
     assert len(secret) >= 20
-    assert link == f"http://10.0.0.5:8866/voila/render/08_live.ipynb?token=T&teacher={secret}"
+    assert teacher_link(made) == f"http://10.0.0.5:8866/live?token={made.token}&teacher={secret}"
     assert live.current_lesson(tmp_path).parent == tmp_path / "lessons"
-    again = {live.CLASS_DIR_ENV: str(tmp_path), CLASS_LINK_ENV: "http://10.0.0.5:8866/?token=U"}
-    classroom.live_setup(again)
-    assert again[live.TEACHER_ENV] != secret  # new at every start
+    env: dict[str, str] = {}
+    export(made, env)  # what the live page reads in the server's process
+    assert live.class_dir(env) == tmp_path and live.teacher_allowed(made.teacher_query(), env)
+    again, _ = class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
+    assert again.teacher_secret != secret  # new at every start
     assert len(list((tmp_path / "lessons").iterdir())) == 2  # a new lesson, the old one kept
-    from casebook.app import notebooks_dir
-
-    assert (notebooks_dir() / classroom.LIVE_PAGE).is_file()
+    assert (notebooks_dir() / LIVE.notebook).is_file()

@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from casebook.app import PAGES, notebooks_dir
+from casebook.app import notebooks_dir
+from casebook.pages import LIVE, notebooks
+
+# the reading pages and the teacher's live page: the app shows each in the reader's language
+PAGES = (*notebooks(), LIVE.notebook)
 
 # the commonest function words: a cell's share of the other language's is the tell
 _WORDS = {

@@ -1,9 +1,10 @@
 """A clean stop: Ctrl-C (SIGINT to the terminal's process group), SIGTERM (``kill``, a service
-manager) and SIGHUP (the terminal closed) each end ``casebook start``, Voilà and every kernel;
-no process of its session, and none that descends from it, is left.
+manager) and SIGHUP (the terminal closed) each end ``casebook start`` while a reader's session
+is open: the process exits with 0 and says that it stopped, without a traceback, the reader's
+websocket is closed, and no process of its session, and none that descends from it, is left.
 
-Each run serves one tiny notebook with a pool of one kernel, so that a run costs a Voilà start
-and one kernel. SIGHUP is sent to the class-mode server of tests/test_classroom.py, after its
+Each run serves one tiny notebook (``--notebooks``), so that a run costs a server's start and
+one session. SIGHUP is sent to the class-mode server of tests/test_classroom.py, after its
 token checks (a teacher closing the terminal at the end of a class), to start one server less.
 """
 
@@ -14,19 +15,24 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from casebook.app import PAGES
+from casebook.charts.base import FIGURE_CHECK_ENV
+from casebook.pages import LIVE, PAGES
+from tests.appclient import Tab, visit
 from tests.support import free_port
 
 psutil = pytest.importorskip("psutil")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
 TAG = "CASEBOOK_STOP_TEST"
+STOPPED = "Stopped: the casebook and every reader's session have ended."
 # As from a terminal: the stop signals at their defaults (a test runner may ignore SIGINT, as a
 # shell does for a background job, and casebook start then leaves it ignored).
 _DEFAULT_SIGNALS = (
@@ -37,17 +43,20 @@ _DEFAULT_SIGNALS = (
 
 
 def tiny_notebooks(folder: Path) -> Path:
-    """One notebook that prints the students' link as its kernel sees it."""
+    """The landing page shows the students' link and whether figures are checked, as the
+    pages' code sees them (the server's environment); the live page says which it is."""
     folder.mkdir(parents=True, exist_ok=True)
-    nb = nbformat.v4.new_notebook()
-    code = "import os\nprint('LINK=' + os.environ.get('CASEBOOK_CLASS_LINK', 'none') + '=')"
-    nb.cells = [nbformat.v4.new_code_cell(code)]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, folder / PAGES[0])
+    for name, code in (
+        (
+            PAGES[0].notebook,
+            "import os\n'LINK=' + os.environ.get('CASEBOOK_CLASS_LINK', 'none') + "
+            f"' CHECK=' + os.environ.get({FIGURE_CHECK_ENV!r}, 'on') + '='",
+        ),
+        (LIVE.notebook, "'THE LIVE PAGE'"),
+    ):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(code)]
+        nbformat.write(nb, folder / name)
     return folder
 
 
@@ -55,7 +64,7 @@ class Started:
     """``casebook start ARGS`` on a free port with the tiny notebooks, in a session of its own
     (as a terminal's foreground job), every process it starts tagged in its environment."""
 
-    def __init__(self, tmp_path: Path, *args: str) -> None:
+    def __init__(self, tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.tag = uuid.uuid4().hex
         self.log = tmp_path / "start.log"
@@ -65,7 +74,7 @@ class Started:
         with open(self.log, "w", encoding="utf-8") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", _DEFAULT_SIGNALS, *command],
-                env={**os.environ, TAG: self.tag},
+                env={**os.environ, **(env or {}), TAG: self.tag},
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -81,22 +90,37 @@ class Started:
             assert time.monotonic() < deadline, f"no {line!r} in time:\n{self.text()}"
             time.sleep(0.1)
 
-    def kernels(self) -> list[psutil.Process]:
-        return [p for p in tagged(self.tag) if "ipykernel_launcher" in " ".join(p.cmdline())]
+    def wait_answering(self, base_url: str, timeout: float = 90) -> None:
+        """Until the server answers at ``base_url`` (in class mode: with its refusal)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(base_url + "/readyz", timeout=5):
+                    return
+            except urllib.error.HTTPError:
+                return
+            except OSError:
+                assert self.proc.poll() is None, self.text()
+                assert time.monotonic() < deadline, f"no answer in time:\n{self.text()}"
+                time.sleep(0.2)
 
-    def stop_and_check(self, sig: int, *, to_group: bool) -> None:
+    def stop_and_check(self, sig: int, *, to_group: bool, reader: Tab) -> None:
         """Send ``sig`` (to the process group, as a terminal does, or to the one process, as
-        ``kill`` does) and check that everything this run started has ended."""
-        assert self.kernels(), "no kernel to stop"
+        ``kill`` does) while ``reader``'s session is open, and check that everything this run
+        started has ended, cleanly."""
+        reader.roundtrip()  # the session is there and answers
         started = [p.pid for p in tagged(self.tag)]
+        assert started, "nothing to stop"
         (os.killpg if to_group else os.kill)(self.proc.pid, sig)
         assert self.proc.wait(timeout=45) == 0, self.text()
+        assert reader.closed(timeout=10), "the reader's websocket was left open"
         deadline = time.monotonic() + 10
         while (tagged(self.tag) or in_session(self.proc.pid)) and time.monotonic() < deadline:
             time.sleep(0.2)
         left = [p.pid for p in tagged(self.tag)] + in_session(self.proc.pid)
         assert not left, f"still running after signal {sig}: {left} (started: {started})"
-        assert "Stopped: Voilà and its" in self.text()
+        text = self.text()
+        assert STOPPED in text and "Traceback" not in text, text
 
     def kill(self) -> None:
         """After a failed test: end whatever is left."""
@@ -106,7 +130,7 @@ class Started:
 
 def tagged(tag: str) -> list[psutil.Process]:
     """Every running process whose environment carries ``tag``: whatever a run started,
-    however it was reparented (kernels run in sessions of their own)."""
+    however it was reparented."""
     found = []
     for proc in psutil.process_iter():
         try:
@@ -134,13 +158,19 @@ def in_session(sid: int) -> list[int]:
     [(signal.SIGINT, True), (signal.SIGTERM, False)],
     ids=["SIGINT", "SIGTERM"],  # Ctrl-C to the group; kill to the process
 )
-def test_a_stop_signal_ends_voila_and_every_kernel(
+def test_a_stop_signal_ends_the_server_and_every_session(
     sig: int, to_group: bool, tmp_path: Path
 ) -> None:
-    run = Started(tmp_path, "--pool-size", "1")
+    run = Started(tmp_path)
+    reader = None
     try:
-        run.wait_for(f"Kernel pool of {PAGES[0]} is filled with 1 kernel(s)")
-        assert len(tagged(run.tag)) >= 3  # casebook start, Voilà, the kernel
-        run.stop_and_check(sig, to_group=to_group)
+        run.wait_for("The casebook starts on")
+        base = f"http://127.0.0.1:{run.port}"
+        run.wait_answering(base)
+        reader = Tab(base, "/", visit(base + "/")).open()
+        assert "LINK=none CHECK=0=" in reader.text()  # a page of the notebooks given
+        run.stop_and_check(sig, to_group=to_group, reader=reader)
     finally:
+        if reader is not None:
+            reader.close()
         run.kill()

@@ -8,7 +8,9 @@ with a network namespace of its own (``unshare -rn``, Linux); inside it only loo
 ``CASEBOOK_WHEELHOUSE=DIR`` reuses a wheelhouse already filled.
 
 Run as a script (``python tests/test_wheelhouse.py WHEELHOUSE VENV``) it is the part inside
-the namespace: standard library only, and it prints one JSON line of what it found.
+the namespace, and it prints one JSON line of what it found. It installs and starts the
+casebook with the fresh environment's Python; only the reader it sends to the landing page
+(tests/appclient.py: a browser tab as a protocol client) runs in this suite's Python.
 """
 
 from __future__ import annotations
@@ -77,23 +79,35 @@ def offline_check(house: Path, venv: Path) -> dict[str, object]:
         text=True,
     )
     report["data_dir"] = where.stdout.strip()
+    casebook = _scripts(venv) / ("casebook.exe" if os.name == "nt" else "casebook")
+    report.update(serve_check(casebook, env, venv))
+    return report
+
+
+def serve_check(casebook: Path, env: dict[str, str], cwd: Path) -> dict[str, object]:
+    """Start ``casebook start`` (the ``casebook`` script of an environment) and open its
+    landing page as a reader: the page, then a session that runs the landing page's notebook
+    on the installed data."""
+    sys.path.insert(0, str(ROOT))
+    from tests.appclient import Tab, visit
+
+    report: dict[str, object] = {}
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    casebook = _scripts(venv) / ("casebook.exe" if os.name == "nt" else "casebook")
     server = subprocess.Popen(
-        [str(casebook), "start", "--no-browser", "--no-preheat", "--port", str(port)],
+        [str(casebook), "start", "--no-browser", "--port", str(port)],
         env=env,
-        cwd=venv,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
     )
     try:
         begun, deadline = time.monotonic(), time.monotonic() + 180
-        url = f"http://127.0.0.1:{port}/voila/render/00_start.ipynb"
+        base = f"http://127.0.0.1:{port}"
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                with urllib.request.urlopen(url, timeout=120) as response:
+                with urllib.request.urlopen(base + "/", timeout=120) as response:
                     report["status"], page = response.status, response.read().decode()
                     break
             except OSError:
@@ -101,12 +115,15 @@ def offline_check(house: Path, venv: Path) -> dict[str, object]:
         else:
             return report
         report["page_seconds"] = round(time.monotonic() - begun, 1)
-        report["title"] = "Koppelen en doorschakelen · casebook" in page
+        report["title"] = "<title>Koppelen en doorschakelen · casebook</title>" in page
         # the landing page's notebook ran there: its case overview, from the installed data
-        report["cases"] = all(name in page for name in ("Doornakkers", "Hambaken", "Waalwijk"))
+        with Tab(base, "/", visit(base + "/"), timeout=120) as tab:
+            shown = tab.text()
+        report["ready_seconds"] = round(time.monotonic() - begun, 1)
+        report["cases"] = all(name in shown for name in ("Doornakkers", "Hambaken", "Waalwijk"))
     finally:
-        server.terminate()  # SIGTERM: casebook start ends Voilà and its kernel
-        server.wait(timeout=60)
+        server.terminate()  # SIGTERM: casebook start ends its one process, every session with it
+        report["stop_rc"] = server.wait(timeout=60)
     return report
 
 
@@ -115,7 +132,7 @@ if __name__ == "__main__":
     sys.exit(0)
 
 
-import pytest  # noqa: E402  (the script part above needs only the standard library)
+import pytest  # noqa: E402  (the script part above runs without pytest)
 
 pytestmark = pytest.mark.skipif(
     not CHECK,
@@ -132,11 +149,13 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
     assert len(wheels) > 50 and not [p for p in house.iterdir() if p.suffix != ".whl"]
     # the casebook's wheel carries its notebooks and template (the tables:
     # tests/test_data.py::test_the_wheel_carries_the_data)
-    from casebook.app import PAGES
+    from casebook.pages import LIVE, notebooks
 
     names = zipfile.ZipFile(next(house.glob("casebook-*.whl"))).namelist()
-    wanted = [f"casebook/notebooks/{page}" for page in PAGES]
-    wanted += ["casebook/share/voila/templates/casebook/index.html.j2"]
+    wanted = [f"casebook/notebooks/{page}" for page in (*notebooks(), LIVE.notebook)]
+    wanted += ["casebook/app/templates/index.html.j2", "casebook/app/templates/casebook.css"]
+    wanted += ["casebook/app/site/shell.js", "casebook/views/chart.js"]
+    wanted += ["casebook/share/voila/templates/casebook/static/plotly-casebook.min.js"]
     wanted += ["casebook/data/datapackage.json"]
     assert not [n for n in wanted if n not in names]
     cut = ["unshare", "-rn"]
@@ -155,4 +174,4 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
     assert report["install_rc"] == 0, report.get("install_log")
     assert report["data_dir"].startswith(str(tmp_path / "venv")), report["data_dir"]
     assert report.get("status") == 200, report
-    assert report["title"] and report["cases"], report
+    assert report["title"] and report["cases"] and report["stop_rc"] == 0, report

@@ -1,6 +1,7 @@
 """The live class in Chromium, on a real class-mode server: two students share their placements
-from the logics page, the teacher's live page shows both within its refresh interval, one
-withdraws and it is gone, and a garbage file in the lesson's folder is named and skipped."""
+from the logics page, the teacher's live page (opened with the teacher's link) shows both within
+its refresh interval, one withdraws and it is gone, and a garbage file in the lesson's folder is
+named and skipped."""
 
 from __future__ import annotations
 
@@ -8,36 +9,49 @@ import os
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from casebook import live
-from casebook.app import AppSettings
-from tests.support import DRAWN
-from tests.browser.conftest import SCREENSHOTS, _serve
+from casebook.app.classroom import teacher_link
+from casebook.app.settings import Settings
+from casebook.pages import by_notebook
+from tests.browser.conftest import ROOT, SCREENSHOTS
+from tests.support import DRAWN, AppServer
 
-# Three cold class-mode kernels and three refreshes: about 30 s on 2 cores, which make test
-# (under 3 minutes) has no room for; .ci/run runs it after the suite with CASEBOOK_LIVE_CHECK=1.
+# Three sessions and three refreshes of the teacher's page: about 15 s, which make test has no
+# room for; .ci/run runs it after the suite with CASEBOOK_LIVE_CHECK=1.
 pytestmark = pytest.mark.skipif(
     os.environ.get("CASEBOOK_LIVE_CHECK") != "1",
-    reason="slow (three cold kernels): .ci/run runs it with CASEBOOK_LIVE_CHECK=1",
+    reason="slow (three sessions, three refreshes): .ci/run runs it with CASEBOOK_LIVE_CHECK=1",
 )
 
 TOKEN = "class-token-for-the-test"
 SECRET = "teacher-secret-for-the-test"
-LOGICS = "03_vier_logicas.ipynb"
+LOGICS = by_notebook("03_vier_logicas.ipynb")
 
 
 @pytest.fixture(scope="module")
-def class_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """Class mode as ``casebook start --class`` runs it (the guarded Voilà, a token), without
-    preheated kernels (one kernel per page asked for); its base URL and class folder."""
+def class_server(
+    browser: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[AppServer, Path]]:
+    """Class mode as ``casebook start --class`` runs it (the token, the students' link, the
+    teacher's secret, a class folder with a lesson), on a free port; the server and the class
+    folder."""
     root = tmp_path_factory.mktemp("class")
-    settings = AppSettings(open_browser=False, preheat=False, token=TOKEN)
-    env = {live.CLASS_DIR_ENV: str(root), live.TEACHER_ENV: SECRET}  # the token: from settings
-    for server in _serve(settings, "voila-live.log", env):
-        yield server.base_url, root
+    live.new_lesson(root)
+    settings = Settings(open_browser=False, token=TOKEN, teacher_secret=SECRET, class_dir=root)
+    (ROOT / "build").mkdir(exist_ok=True)
+    server = AppServer(settings, log=ROOT / "build" / "app-live.log")
+    # the students' link names the server's port, chosen when it was made
+    server.settings = replace(server.settings, link=f"{server.base_url}/?token={TOKEN}")
+    try:
+        server.start()
+        yield server.wait(), root
+    finally:
+        server.stop()
 
 
 def _count(page: object, n: int, timeout: float) -> None:
@@ -51,23 +65,21 @@ def _count(page: object, n: int, timeout: float) -> None:
 
 
 def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
-    browser: object, class_server: tuple[str, Path]
+    browser: object, class_server: tuple[AppServer, Path]
 ) -> None:
-    base, root = class_server
+    server, root = class_server
     context = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(3)]
     ann, bo, teacher = (c.new_page() for c in context)
     try:
         for student in (ann, bo):
-            student.goto(f"{base}/voila/render/{LOGICS}?token={TOKEN}", wait_until="commit")
-        teacher.goto(
-            f"{base}/voila/render/08_live.ipynb?token={TOKEN}&teacher={SECRET}",
-            wait_until="commit",
-        )
+            student.goto(server.page_url(LOGICS.address, f"token={TOKEN}"), wait_until="commit")
+        teacher.goto(teacher_link(server.settings), wait_until="commit")
         for student, name in ((ann, "Ann"), (bo, "Bo")):
             student.wait_for_selector(".casebook-share", timeout=90_000)
             student.fill(".casebook-share input[type=text]", name)
             student.check(".casebook-share input[type=checkbox]")
         teacher.wait_for_selector(".casebook-live", timeout=90_000)
+        assert TOKEN not in teacher.url and SECRET not in teacher.url  # cookies now
         started = time.monotonic()
         _count(teacher, 2, timeout=15_000)
         seen = time.monotonic() - started

@@ -1,0 +1,202 @@
+"""The app's one server (casebook/app/server.py), as ``casebook start`` runs it
+(tests/support.AppServer), serving every page to readers who are protocol clients
+(tests/appclient.py): each page with its view, the title bar, unknown addresses, the assets
+the page names, request bodies, and what a broken or hostile browser may send.
+
+In class mode (the settings ``casebook start --class`` makes): the students' pages share with
+the class, the live page is the teacher's alone.
+
+The guard request by request: tests/test_guard.py. Class mode from the command line:
+tests/test_classroom.py. The stop signals: tests/test_stop.py. A browser that tries to run
+code, idle sessions, the session caps, tracebacks: tests/test_security.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casebook import live
+from casebook.app.classroom import teacher_link
+from casebook.app.server import MAX_BODY, TOKEN_COOKIE, plotly_address
+from casebook.app.settings import Settings
+from casebook.pages import LIVE, PAGES
+from casebook.text import t
+from tests.appclient import Refused, Tab, fetch, visit
+from tests.support import AppServer
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app as ``casebook start`` runs it, on the casebook's own notebooks and data."""
+    log = tmp_path_factory.mktemp("app") / "app.log"
+    with AppServer(Settings(open_browser=False), log=log) as server:
+        yield server
+
+
+def _shown(tab: Tab) -> str:
+    """The HTML and text the page shows (its HTML widgets' values)."""
+    return "\n".join(
+        str(s.get("value", "")) for s in tab.states.values() if s.get("_model_name") == "HTMLModel"
+    )
+
+
+def _shell(tab: Tab) -> dict[str, Any]:
+    (found,) = tab.with_class("cb-shell")
+    return tab.states[found]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.topic)
+def test_every_page_is_built_for_a_reader_with_its_view_and_charts(
+    app: AppServer, page: Any
+) -> None:
+    cookies = visit(app.base_url + page.path)
+    with Tab(app.base_url, page.path, cookies) as tab:
+        assert tab.with_class(page.view.removeprefix(".")), f"{page.notebook}: no view"
+        # the charts it draws when it opens (and any it draws later, hidden till then)
+        charts = [s for s in tab.states.values() if "figure" in s and "serial" in s]
+        assert len(charts) >= page.charts, f"{page.notebook}: {len(charts)} chart(s)"
+        shell = _shell(tab)
+        assert shell["current"] == page.path and shell["lang"] == "nl"
+        assert "Traceback (most recent" not in tab.text()
+        assert t("app.page_failed", "nl") not in _shown(tab)
+
+
+def test_the_title_bar_links_every_page_in_both_languages(app: AppServer) -> None:
+    with Tab(app.base_url, "/?lang=en", visit(app.url)) as tab:
+        shell = _shell(tab)
+    assert shell["lang"] == "en"  # the address's language
+    listed = [(p["path"], p["notebook"], p["menu"]) for p in shell["pages"]]
+    assert listed == [(page.path, page.notebook, True) for page in PAGES]  # not the live page
+    for entry, page in zip(shell["pages"], PAGES, strict=True):
+        assert (entry["nl"], entry["en"]) == (t(page.nav_key, "nl"), t(page.nav_key, "en"))
+    assert set(shell["texts"]) == {"nl", "en"} and shell["root"] == "/"
+
+
+def test_an_unknown_page_and_the_live_page_outside_class_mode_say_so(app: AppServer) -> None:
+    for path in (LIVE.path, "/casussen/x"):
+        status, _, body = fetch(app.base_url + path)
+        assert status == 200 and b"Traceback (most recent" not in body
+        with Tab(app.base_url, path, visit(app.url)) as tab:
+            shown = _shown(tab)
+            assert t("app.not_found", "nl") in shown and t("app.not_found", "en") in shown
+            assert not tab.with_class(LIVE.view.removeprefix("."))
+    # an address of no route at all: Solara's own answer (a line of text), never a traceback
+    status, _, body = fetch(app.base_url + "/nowhere/at/all")
+    assert status == 404 and b"Traceback (most recent" not in body and len(body) < 200
+
+
+def test_every_asset_the_page_names_is_served_by_the_app(app: AppServer) -> None:
+    import re
+
+    status, _, body = fetch(app.url)
+    html = body.decode()
+    assert status == 200 and "<title>Koppelen en doorschakelen · casebook</title>" in html
+    assert 'var KEY = "casebook.lang"' in html  # the casebook's page around Solara's
+    named = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert named and all(a.startswith("/") and not a.startswith("//") for a in named), named
+    for address in named:
+        assert fetch(app.base_url + address)[0] == 200, address
+    for host in ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "fonts.googleapis"):
+        assert host not in html
+    status, headers, body = fetch(app.base_url + plotly_address())
+    assert status == 200 and "immutable" in headers["cache-control"][0]
+
+
+def test_a_request_body_too_large_is_refused_before_it_is_read(app: AppServer) -> None:
+    status, headers, body = fetch(
+        app.url, method="POST", data=b"x" * (MAX_BODY + 1), headers={"Content-Type": "text/plain"}
+    )
+    assert status == 413 and b"too large" in body
+    # and the server goes on serving
+    assert fetch(app.url)[0] == 200
+
+
+def test_stray_and_malformed_messages_never_break_the_server(app: AppServer) -> None:
+    """What a broken or hostile browser may send over its websocket: the session it sends it on
+    may end (Solara closes a session that breaks the protocol), another reader's never does,
+    and the casebook's own widgets ignore what they do not expect."""
+    cookies = visit(app.url)
+    other = Tab(app.base_url, "/logicas", cookies).open()
+    try:
+        # the casebook's title bar: a link to no page, messages of no known shape
+        with Tab(app.base_url, "/", cookies) as tab:
+            shell = tab.with_class("cb-shell")[0]
+            for content in ({"go": "/etc/passwd"}, {"go": 5}, {"go": None}, "go", [1], None, {}):
+                tab.custom(shell, content)
+            tab.update(shell, {"lang": "xx"})  # no such language
+            tab.update(shell, {"width": 5})
+            tab.update(shell, {"no_such_trait": 1})
+            tab.roundtrip()  # handled, and the session answers still
+            assert _shell(tab)["lang"] == "nl"
+            # a widget the session does not have, then one that does not expect it
+            tab.update("0" * 32, {"value": "x"})
+            tab.custom("0" * 32, {"x": 1})
+            tab.send("comm_close", {"comm_id": "nope", "data": {}})
+            tab.send("comm_open", {"comm_id": "x", "target_name": "nope", "data": {}})
+            tab.roundtrip()
+        # frames that are not the protocol: the session that sent them is ended
+        for frame in ("not json", "{}", '{"header": {}}', b"\x00\x00\x00\x09garbage", "[]"):
+            with Tab(app.base_url, "/", cookies) as tab:
+                tab.send_raw(frame)
+                assert tab.closed(timeout=15), frame
+        # the other reader's page goes on: it answers a change of its controls
+        other.roundtrip()
+        assert fetch(app.url)[0] == 200
+    finally:
+        other.close()
+
+
+def test_the_log_has_no_errors_of_the_casebooks_own(app: AppServer) -> None:
+    """Whatever the tests above sent, no error started in the casebook's own code: the
+    tracebacks in the server's log are Solara's, about the frames that broke its protocol (the
+    guard is on their way in: it hands every websocket on to Solara)."""
+    import re
+
+    text = Path(app._log_path).read_text(encoding="utf-8")
+    passing = re.compile(r'casebook/app/server\.py", line \d+, in (__call__|_websocket|_http)$')
+    own = [line for line in text.splitlines() if "/casebook/" in line and not passing.search(line)]
+    assert not own, "\n".join(own[:20])
+
+
+# --- class mode -----------------------------------------------------------------------------
+
+
+def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = tmp_path_factory.mktemp("class")
+    live.new_lesson(root)
+    settings = Settings(
+        open_browser=False, token="T0KEN-for-a-class", teacher_secret="S3CRET", class_dir=root
+    )
+    server = AppServer(settings, log=root.parent / "class.log")
+    server.settings = replace(server.settings, link=f"{server.base_url}/?token={settings.token}")
+    with server:
+        link = server.settings.link
+        # a stranger with a session cookie of their own still gets no websocket
+        stranger = {"solara-session-id": "0" * 36}
+        with pytest.raises(Refused):
+            Tab(server.base_url, "/", stranger).connect()
+        student = visit(link)
+        assert student[TOKEN_COOKIE] == settings.token and "casebook-teacher" not in student
+        with Tab(server.base_url, "/", student) as tab:  # the landing page shows the link
+            assert tab.with_class("casebook-start") and link in _shown(tab)
+            assert "casebook-class-link" in _shown(tab)
+        with Tab(server.base_url, "/logicas", student) as tab:  # and the logics page shares
+            assert tab.with_class("casebook-share")
+        with Tab(server.base_url, LIVE.path, student) as tab:
+            assert not tab.with_class("casebook-live")
+            assert t("app.not_found", "nl") in _shown(tab)
+        teacher = visit(teacher_link(server.settings))
+        assert teacher["casebook-teacher"] == "S3CRET"
+        with Tab(server.base_url, LIVE.path, teacher) as tab:
+            assert tab.with_class("casebook-live")
+            # the teacher's page itself: it reads the lesson's folder every few seconds
+            assert any("interval_ms" in state for state in tab.states.values())
+            shell = _shell(tab)
+            assert [p["path"] for p in shell["pages"] if not p["menu"]] == [LIVE.path]
