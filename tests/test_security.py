@@ -18,7 +18,7 @@ import pytest
 from casebook.app.settings import Settings
 from casebook.cli import main as cli_main
 from casebook.text import t
-from tests.appclient import Refused, Tab, visit
+from tests.appclient import Refused, Tab, fetch, visit
 from tests.support import AppServer
 
 
@@ -61,6 +61,11 @@ def test_a_session_is_ended_after_the_set_time_and_the_caps_hold(tmp_path: Path)
         second = Tab(server.base_url, "/casussen", ann).open()
         with pytest.raises(Refused):  # Ann's browser is at its cap of two
             Tab(server.base_url, "/", ann).open()
+        # and a page loaded in it says why, in both languages, before it would be refused
+        code, _, body = fetch(server.base_url + "/wijken", ann)
+        assert (
+            code == 429 and "te veel pagina" in body.decode() and "Too many pages" in body.decode()
+        )
         third = Tab(server.base_url, "/", bo).open()
         with pytest.raises(Refused):  # the server is at its cap of three
             Tab(server.base_url, "/", cy).open()

@@ -78,16 +78,21 @@ def test_the_title_bar_links_every_page_in_both_languages(app: AppServer) -> Non
 
 
 def test_an_unknown_page_and_the_live_page_outside_class_mode_say_so(app: AppServer) -> None:
-    for path in (LIVE.path, "/casussen/x"):
-        status, _, body = fetch(app.base_url + path)
-        assert status == 200 and b"Traceback (most recent" not in body
-        with Tab(app.base_url, path, visit(app.url)) as tab:
-            shown = _shown(tab)
-            assert t("app.not_found", "nl") in shown and t("app.not_found", "en") in shown
-            assert not tab.with_class(LIVE.view.removeprefix("."))
-    # an address of no route at all: Solara's own answer (a line of text), never a traceback
-    status, _, body = fetch(app.base_url + "/nowhere/at/all")
-    assert status == 404 and b"Traceback (most recent" not in body and len(body) < 200
+    # the live page outside class mode: the page is served, and the session says it has none
+    status, _, body = fetch(app.base_url + LIVE.path)
+    assert status == 200 and b"Traceback (most recent" not in body
+    with Tab(app.base_url, LIVE.path, visit(app.url)) as tab:
+        shown = _shown(tab)
+        assert t("app.not_found", "nl") in shown and t("app.not_found", "en") in shown
+        assert not tab.with_class(LIVE.view.removeprefix("."))
+    # an address that is no page: the casebook's own answer in both languages, with the way
+    # to the landing page, never Solara's English line or a traceback
+    for path in ("/casussen/x", "/nowhere/at/all", "/00_start.ipynb"):
+        status, headers, body = fetch(app.base_url + path)
+        text = body.decode("utf-8")
+        assert status == 404, path
+        assert "bestaat niet in het casebook" in text and "has no such page" in text
+        assert 'href="/"' in text and "Traceback (most recent" not in text
 
 
 def test_every_asset_the_page_names_is_served_by_the_app(app: AppServer) -> None:
@@ -200,3 +205,17 @@ def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
             assert any("interval_ms" in state for state in tab.states.values())
             shell = _shell(tab)
             assert [p["path"] for p in shell["pages"] if not p["menu"]] == [LIVE.path]
+
+
+def test_solara_never_fetches_a_missing_front_end_file_from_the_internet() -> None:
+    """Solara would download a front-end file it lacks from a CDN and keep it; configured by
+    the casebook it has no CDN to ask, and such a file is simply not found."""
+    import solara.settings
+    from solara.server import cdn_helper
+
+    from casebook.app.server import configure_solara
+
+    configure_solara(Settings(open_browser=False))
+    assert solara.settings.assets.cdn == "offline://"
+    with pytest.raises(Exception, match="offline://|No connection adapters"):
+        cdn_helper.get_data(Path("/nonexistent-cache"), "no-such-package@1.0.0/x.js")

@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from casebook.app.settings import Settings
+from casebook.pages import LIVE, PAGES
 
 __all__ = [
     "MAX_BODY",
@@ -118,6 +119,11 @@ def configure_solara(settings: Settings) -> None:
     solara_settings.theme.show_banner = False
     solara_settings.theme.loader = "plain"
     solara_settings.theme.title = "Koppelen en doorschakelen · casebook"
+    import solara.settings
+
+    # Solara fetches a front-end file it lacks from a CDN and keeps it; the casebook never
+    # fetches from the internet: a file that is not on the machine is not found
+    solara.settings.assets.cdn = "offline://"
     from casebook.app import site
     from casebook.views import chart
 
@@ -152,9 +158,17 @@ _REFUSED = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <title>Koppelen en doorschakelen · casebook</title></head>
 <body style="font-family: sans-serif; font-size: 18px; max-width: 40em;
  margin: 2em auto; padding: 0 1em">
-<p>{nl}</p><p lang="en">{en}</p></body></html>"""
+<p>{nl}</p><p lang="en">{en}</p>{home}</body></html>"""
+
+# What Solara and the guard serve besides the pages (their own files, websockets, health)
+_SOLARAS = ("/_solara/", "/static/", "/jupyter/", "/_casebook/", "/readyz", "/resourcez")
+_PAGE_PATHS = frozenset(page.path for page in (*PAGES, LIVE))
 
 _MESSAGES = {
+    404: (
+        "Deze pagina bestaat niet in het casebook. De pagina's beginnen op de startpagina.",
+        "The casebook has no such page. Its pages start on the landing page.",
+    ),
     403: (
         "Dit casebook is alleen open met de link van de docent (of de QR-code). Vraag de docent "
         "om de link van deze les.",
@@ -187,8 +201,15 @@ class Guard:
             return
         path = scope.get("path", "")
         base = self.settings.base_path
-        if base and path.startswith(base):
+        if base and (path == base or path.startswith(base + "/")):
             path = path[len(base) :] or "/"
+            # a proxy passes the whole path (/user/ann/casebook/...): as ASGI has it, the
+            # base is then the root_path, below which Solara's routes (its static files, its
+            # websocket) are matched
+            scope = {**scope, "root_path": base}
+        elif base and kind == "http":  # outside the app (a proxy's check that it answers)
+            await self._moved(send, base + "/")
+            return
         if kind == "http":
             await self._http(scope, receive, send, path)
         elif kind == "websocket":
@@ -220,6 +241,13 @@ class Guard:
                 else:
                     await self._refuse(send, 403)
                 return
+        if scope.get("method") in ("GET", "HEAD") and not path.startswith(_SOLARAS):
+            if path not in _PAGE_PATHS:
+                await self._refuse(send, 404)
+                return
+            if not self._room_for(None, cookies):
+                await self._refuse(send, 429)  # the websocket would be refused: say why
+                return
         if path == PLOTLY_PATH and scope.get("method") in ("GET", "HEAD"):
             await self._plotly(send)
             return
@@ -230,9 +258,7 @@ class Guard:
     ) -> None:
         """Put a secret from the address in a cookie and send the browser on without it."""
         rest = urlencode({k: v for k, v in query.items() if k != name})
-        target = (scope.get("root_path", "") + scope.get("path", "/")) + (
-            f"?{rest}" if rest else ""
-        )
+        target = scope.get("path", "/") + (f"?{rest}" if rest else "")  # (path has root_path)
         base = self.settings.base_path or "/"
         await send(
             {
@@ -251,9 +277,20 @@ class Guard:
         )
         await send({"type": "http.response.body", "body": b""})
 
+    @staticmethod
+    async def _moved(send: Send, target: str) -> None:
+        headers = [(b"location", target.encode("latin-1")), (b"content-length", b"0")]
+        await send({"type": "http.response.start", "status": 307, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
     async def _refuse(self, send: Send, status: int) -> None:
         nl, en = _MESSAGES[status]
-        body = _REFUSED.format(nl=html.escape(nl), en=html.escape(en)).encode("utf-8")
+        home = (
+            f'<p><a href="{html.escape(self.settings.base_path or "")}/">Start</a></p>'
+            if status == 404
+            else ""
+        )
+        body = _REFUSED.format(nl=html.escape(nl), en=html.escape(en), home=home).encode("utf-8")
         await send(
             {
                 "type": "http.response.start",
@@ -297,12 +334,13 @@ class Guard:
             return
         await self.inner(scope, receive, send)
 
-    def _room_for(self, path: str, cookies: dict[str, str]) -> bool:
-        """True when a websocket for the session at ``path`` may open: it is a session that
-        exists already (a reconnect), or neither its browser nor the server is at its cap."""
+    def _room_for(self, path: str | None, cookies: dict[str, str]) -> bool:
+        """True when a websocket for the session at ``path`` may open (or, for None, a page may
+        be served for a new session): it is a session that exists already (a reconnect), or
+        neither its browser nor the server is at its cap."""
         from solara.server import kernel_context
 
-        kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0]
+        kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0] if path else ""
         with self._lock:
             contexts = list(kernel_context.contexts.values())
             if kernel_id in kernel_context.contexts:
@@ -339,6 +377,9 @@ def build(settings: Settings) -> ASGIApp:
     # the casebook is served over http on a laptop, and Lax is what it wants.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     export(settings)
+    # the pages build figures the tests have checked: without plotly's schema check again, which
+    # cost 3.5-9 ms of every control change (casebook.charts.base; Voilà's kernels had it off)
+    os.environ["CASEBOOK_CHECK_FIGURES"] = "0"  # casebook.charts.base.FIGURE_CHECK_ENV (tested)
     configure_solara(settings)
     from solara.server.starlette import app as solara_app
 

@@ -180,11 +180,25 @@ async function render({ model, el }) {
       .catch((err) => console.error("casebook chart:", err));
   };
   model.on("change:serial", draw);
+  // The chart takes its box's width whenever that changes, not only when the window's does
+  // (plotly's `responsive`): a chart drawn before its page is on the screen (a page the
+  // reader moves to inside the app's session) was drawn at plotly's default width.
+  const fit = new ResizeObserver(() => {
+    queue = queue.then(() => {
+      const drawn = div._fullLayout && div._fullLayout.width;
+      if (drawn && div.isConnected && div.clientWidth && Math.abs(drawn - div.clientWidth) >= 1) {
+        return Plotly.Plots.resize(div);
+      }
+      return null;
+    }).catch((err) => console.error("casebook chart:", err));
+  });
+  fit.observe(div);
   // a finger on the plane drags a marker instead of scrolling the page
   if (model.get("drag")) div.style.touchAction = "none";
   dragging(Plotly, div, model);
   draw();
   return () => {
+    fit.disconnect();
     model.off("change:serial", draw);
     Plotly.purge(div);
   };

@@ -30,9 +30,18 @@ CUT_LABELS = """() => [...document.querySelectorAll(
   .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
   .map(e => `${e.className || e.tagName}: "${e.textContent.trim().slice(0, 40)}" `
             + `(${e.scrollWidth} px of text in ${e.clientWidth} px)`)"""
-SIDEWAYS = """() => [document.scrollingElement, document.getElementById('rendered_cells')]
-  .filter(e => e && e.scrollWidth > e.clientWidth + 1)
-  .map(e => `${e.id || e.tagName}: ${e.scrollWidth} px wide in ${e.clientWidth} px`)"""
+# Sideways: the document scrolls sideways, or something is wider than the app's boxes around
+# the page (the app's frame, the title bar and page, the page's box, each cell's output or
+# view): whether it then scrolls, spills or is cut off (the document clips sideways), a reader
+# cannot read it. A table wider than a phone scrolls in a box of its own, inside these.
+SIDEWAYS = """() => [document.scrollingElement, ...document.querySelectorAll(
+    '.cb-app, .cb-root, .cb-shell, .cb-content, .cb-content > .cb-page,'
+    + ' .cb-content > .cb-page > *')]
+  .filter(e => e === document.scrollingElement || e.offsetParent !== null)
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.id || e.tagName}.${[...e.classList].filter(c => c.startsWith('cb-')
+              || c.startsWith('casebook-')).join('.')}: ${e.scrollWidth} px wide in `
+            + `${e.clientWidth} px`)"""
 # Chart texts (title, axis titles, ticks, notes, legend) that run off their chart or overlap.
 CHART_LABELS = """() => {
   const found = [];
@@ -76,11 +85,54 @@ def shown_text(page: Any) -> str:
     return text
 
 
+# The prose of the page shown (the app puts the notebook's prose between two code cells in one
+# ``.cb-prose`` box, casebook/app/site/session.py): the text a reader sees in them.
+PROSE = """() => [...document.querySelectorAll('.cb-content > .cb-page > .cb-prose')]
+  .filter(e => e.checkVisibility()).map(e => e.innerText).join(' ')"""
+SHOWN_PAGE = """() => [...document.querySelectorAll('.cb-content > .cb-page')]
+  .map(e => [...e.classList].filter(c => c.startsWith('cb-page-')).join(' '))"""
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@cache
+def _prose_cells(notebook: str) -> tuple[tuple[str | None, str], ...]:
+    """A page's prose cells in order: their language (None: every language) and their text as
+    the browser reads it (tags stripped, entities read, no whitespace)."""
+    import html
+    import re
+
+    from casebook.app.notebook import read_notebook
+    from casebook.app.settings import notebooks_dir
+
+    cells = read_notebook(notebooks_dir() / notebook).cells
+    return tuple(
+        (c.lang, _squeezed(html.unescape(re.sub(r"<[^>]*>", "", c.html))))
+        for c in cells
+        if c.kind == "prose"
+    )
+
+
+def shown_page(page: Any, where: str) -> Any:
+    """The casebook page (casebook.pages.Page) the browser shows: the one page box in the
+    app's content."""
+    from casebook.pages import PAGES
+
+    shown = page.evaluate(SHOWN_PAGE)
+    assert len(shown) == 1, f"{where}: {len(shown)} pages shown at once: {shown}"
+    found = [p for p in PAGES if shown[0] == f"cb-page-{p.topic}"]
+    assert found, f"{where}: the page shown ({shown[0]!r}) is none of the casebook's pages"
+    return found[0]
+
+
 def in_language(page: Any, where: str, lang: str) -> None:
     """The page is wholly in ``lang``: its ``lang`` attribute, the views' switches, the prose
-    cells of the other language hidden and of this one shown, no text of ours in the other
-    language (names, titles and printed words allowed), and at least one of ours in ``lang``
-    (so that the check is never idle). Waits up to 20 s for the kernel to relabel and redraw."""
+    cells of this language shown and of the other one not (each found by its notebook cell's
+    text), no text of ours in the other language (names, titles and printed words allowed),
+    and at least one of ours in ``lang`` (so that the check is never idle). Waits up to 20 s
+    for the session to relabel and redraw."""
     other = "en" if lang == "nl" else "nl"
     others, _ = _texts()
     page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=10_000)
@@ -89,13 +141,27 @@ def in_language(page: Any, where: str, lang: str) -> None:
     page.wait_for_function(views, timeout=20_000)
     deadline = time.monotonic() + 20
     while (found := leaks(shown_text(page), others[lang])) and time.monotonic() < deadline:
-        time.sleep(0.25)  # the kernel relabels first; charts arrive a moment later
+        time.sleep(0.25)  # the session relabels first; charts arrive a moment later
     assert found == [], f"{where} in {lang} shows the other language: {found[:5]}"
     assert leaks(shown_text(page), others[other]), f"{where}: none of our {lang} texts found"
-    seen = "l => [...document.querySelectorAll('.celltag_lang-' + l)].map(e => e.checkVisibility())"
-    cells = [page.evaluate(seen, lang), page.evaluate(seen, other)]
-    assert cells[0] and all(cells[0]), f"{where}: prose in {lang} missing or hidden"
-    assert cells[1] and not any(cells[1]), f"{where}: prose in {other} shown in {lang}"
+    cells = _prose_cells(shown_page(page, where).notebook)
+    mine = [text for cell_lang, text in cells if cell_lang in (None, lang)]
+    # the other language's cells that say something this language's do not
+    said = "".join(mine)
+    theirs = [text for cell_lang, text in cells if cell_lang == other and text not in said]
+    assert mine and theirs, f"{where}: the notebook has no prose in both languages"
+
+    def missing() -> list[str]:
+        shown = _squeezed(page.evaluate(PROSE))
+        return [text for text in mine if text not in shown]
+
+    deadline = time.monotonic() + 10
+    while (lost := missing()) and time.monotonic() < deadline:
+        time.sleep(0.25)  # the page's boxes arrive one by one
+    assert not lost, f"{where}: prose in {lang} missing or hidden: {[t[:60] for t in lost]}"
+    shown = _squeezed(page.evaluate(PROSE))
+    found = [text[:60] for text in theirs if text in shown]
+    assert not found, f"{where}: prose in {other} shown in {lang}: {found}"
 
 
 def nothing_injected(page: Any, dialogs: list[str], where: str) -> None:
@@ -118,6 +184,14 @@ def accessible(page: Any, where: str) -> None:
         WCAG,
     )
     assert violations == [], f"{where}: axe-core found {violations}"
+    # Solara's busy bar is shown only while the session works, when axe-core may not look:
+    # it has a name, whether shown or not
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('[role=progressbar]')]
+            .filter(e => !(e.getAttribute('aria-label') || '').trim()
+                         && !e.hasAttribute('aria-labelledby')).map(e => e.className)"""
+    )
+    assert unnamed == [], f"{where}: a progress bar without a name: {unnamed}"
 
 
 def drawn_for(page: Any, width: int) -> None:
@@ -126,24 +200,34 @@ def drawn_for(page: Any, width: int) -> None:
     says which, and in which language); and until
     every chart has taken its box's width (plotly's responsive charts relayout after a
     resize)."""
+    from playwright.sync_api import TimeoutError as Slow
+
     want = "narrow" if width < 640 else "wide"
-    page.wait_for_function(
-        """w => [...document.querySelectorAll('.js-plotly-plot')].every(g =>
-             g._fullLayout && g._fullLayout.meta && g._fullLayout.meta.casebook_width === w
-             && g._fullLayout.meta.casebook_lang === document.documentElement.lang
-             && Math.abs(g._fullLayout.width - g.getBoundingClientRect().width) < 2)""",
-        arg=want,
-        timeout=20_000,
-    )
+    try:
+        page.wait_for_function(
+            """w => [...document.querySelectorAll('.js-plotly-plot')].every(g =>
+                 g._fullLayout && g._fullLayout.meta && g._fullLayout.meta.casebook_width === w
+                 && g._fullLayout.meta.casebook_lang === document.documentElement.lang
+                 && Math.abs(g._fullLayout.width - g.getBoundingClientRect().width) < 2)""",
+            arg=want,
+            timeout=20_000,
+        )
+    except Slow:
+        charts = page.evaluate(
+            """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => [
+                ((g._fullLayout || {}).title || {}).text, (g._fullLayout || {}).meta,
+                (g._fullLayout || {}).width, g.getBoundingClientRect().width])"""
+        )
+        raise AssertionError(
+            f"the charts were never drawn for {width} px ({want}) in the page's language "
+            f"(title, meta, drawn width, box width): {charts}"
+        ) from None
 
 
 def full_screenshot(page: Any, path: Path, width: int) -> None:
-    """The whole page at ``width`` (Voilà scrolls inside #rendered_cells, so the window is made
-    as tall as the page for the picture)."""
-    height = page.evaluate(
-        "() => { const c = document.getElementById('rendered_cells');"
-        " return c ? c.offsetTop + c.scrollHeight : document.body.scrollHeight; }"
-    )
+    """The whole page at ``width`` (the window is made as tall as the page for the picture, so
+    that every chart is drawn for the window it is in)."""
+    height = page.evaluate("() => document.scrollingElement.scrollHeight")
     page.set_viewport_size({"width": width, "height": min(int(height) + 20, 12_000)})
     drawn_for(page, width)
     # JPEG: a full page of the evaluations is 10 000 px tall, and PNG takes seconds to encode
@@ -189,17 +273,18 @@ ON_ONE_SCREEN = """() => {
                         return r.height > 0 && r.top >= -1 && r.bottom <= H + 1; };
   const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons,'
                         + ' .widget-box') || e).textContent || e.tagName).trim().slice(0, 30);
-  // scroll as a reader can: the page's own scroller only (Voilà's #rendered_cells), never a
-  // box with overflow hidden around it (scrollIntoView moves those too; a reader cannot)
-  const page = document.getElementById('rendered_cells') || document.scrollingElement;
-  for (let e = page.parentElement; e; e = e.parentElement) e.scrollTop = 0;
-  const top = page === document.scrollingElement ? 0 : page.getBoundingClientRect().top;
+  // scroll as a reader can: the document only, never a box with overflow hidden inside it
+  // (scrollIntoView moves those too; a reader cannot)
+  const page = document.scrollingElement;
+  const top = 0;
   const view = Math.min(H - top, page.clientHeight);
   const scrollTo = (e, at) => {
     const r = e.getBoundingClientRect();
     const want = at === 'start' ? top : at === 'end' ? top + view - r.height
                                                     : top + (view - r.height) / 2;
-    page.scrollTop += r.top - want;
+    // at once: the page scrolls smoothly (Solara's CSS), and a smooth scroll is still at its
+    // start when the next line measures
+    page.scrollTo({top: page.scrollTop + r.top - want, behavior: 'instant'});
   };
   const where = (e, name) => { const r = e.getBoundingClientRect();
                                return `${name} at ${Math.round(r.top)}..${Math.round(r.bottom)}`; };
@@ -251,8 +336,7 @@ def projector(page: Any, where: str) -> None:
     # the page's scroller has taken the window's new height (after a full-page screenshot the
     # window was as tall as the page)
     page.wait_for_function(
-        """h => { const e = document.getElementById('rendered_cells') || document.scrollingElement;
-                  return window.innerHeight === h && e.clientHeight <= h; }""",
+        """h => window.innerHeight === h && document.scrollingElement.clientHeight <= h""",
         arg=height,
         timeout=10_000,
     )

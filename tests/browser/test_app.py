@@ -2,17 +2,22 @@
 controls and to the one language switch in the title bar, fetches nothing from outside
 127.0.0.1, passes axe-core, fits a phone and a laptop, and never hangs.
 
-Every page load checks the whole page (``_check_page``): its view is shown, all its charts are
-drawn, no JavaScript error, nothing fetched from outside 127.0.0.1, the code hidden. The tour
-(``test_one_switch_for_the_whole_casebook``, first) goes through every page as a reader does,
-by the title bar's links, in both languages, and checks each page's language, accessibility and
-fit (tests/browser/pagecheck.py). A page that hangs fails its load (90 s)."""
+The app is one server process (Solara, casebook/app/server.py): a browser tab is a session, in
+which the reader moves from page to page by the title bar's links without loading a page (the
+session and every page built in it stay); a reload starts a new session.
+
+Every arrival on a page checks the whole page (``_check_page``): its view is shown, all its
+charts are drawn, no JavaScript error, nothing fetched from outside 127.0.0.1, the code hidden.
+The tour (``test_tour``, first) goes through every page as a reader does, by the title bar's
+links, in both languages, and checks each page's language, accessibility and fit
+(tests/browser/pagecheck.py). A page that hangs fails its load (90 s)."""
 
 from __future__ import annotations
 
 import ast
 import contextlib
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,14 +26,18 @@ from typing import Any
 
 import pytest
 
-from casebook.app import PAGE_VIEWS, notebooks_dir
-from tests.support import DRAWN
+from casebook.app.notebook import read_notebook
+from casebook.app.settings import notebooks_dir
+from casebook.pages import PAGES as PAGE_LIST
+from casebook.pages import Page
 from tests.browser import pagecheck
 from tests.browser.conftest import SCREENSHOTS
+from tests.support import DRAWN, AppServer
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = PAGE_VIEWS
-# Messages of the Jupyter stack that do not break anything (see NOTES-jupyter-stack.md).
+# The reading pages by their notebook (the tests' names for them), in reading order.
+PAGES: dict[str, Page] = {page.notebook: page for page in PAGE_LIST}
+# Messages of the Jupyter widgets stack that do not break anything (NOTES-jupyter-stack.md).
 BENIGN = ("Unsatisfied version", "No satisfying version")
 # A chart title as read: its lines (tspans) joined by spaces.
 _TITLE = (
@@ -46,23 +55,42 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    sockets: list[str] = field(default_factory=list)  # every websocket the page opened
+    notes: dict[str, Any] = field(default_factory=dict)  # what a later check needs to know
+
+    def sessions(self) -> set[str]:
+        """The sessions (Solara's kernels) the page has talked to, by their ids."""
+        marker = "/jupyter/api/kernels/"
+        return {url.split(marker, 1)[1].split("/")[0] for url in self.sockets if marker in url}
 
 
-def _open(browser: object, app_url: str) -> Visit:
+def _local(url: str, base_url: str) -> bool:
+    return url == base_url or url.startswith(base_url + "/") or url.startswith(base_url + "?")
+
+
+def _open(browser: object, app: AppServer) -> Visit:
     """A new browser context and page (a reader's fresh browser: nothing remembered), with its
-    console errors and any fetch from outside the app recorded."""
+    console errors and any request or websocket to outside the app recorded (and refused)."""
     context = browser.new_context(viewport={"width": pagecheck.WIDTHS[0], "height": 900})
     page = context.new_page()
     v = Visit(page)
+    ws_base = "ws" + app.base_url.removeprefix("http")
 
     def only_local(route: object) -> None:
-        if route.request.url.startswith(app_url):
+        if _local(route.request.url, app.base_url):
             route.continue_()
         else:
             v.blocked.append(route.request.url)
             route.abort()
 
     page.route("**/*", only_local)
+
+    def socket(ws: Any) -> None:
+        v.sockets.append(ws.url)
+        if not _local(ws.url, ws_base):
+            v.blocked.append(ws.url)
+
+    page.on("websocket", socket)
     page.on(
         "console", lambda m: v.errors.append(f"{m.text} ({m.location})") if _harmful(m) else None
     )
@@ -72,26 +100,21 @@ def _open(browser: object, app_url: str) -> Visit:
 
 
 def _harmful(message: Any) -> bool:
-    """A console error that matters. Not: the stack's version notices (BENIGN), and the 403
-    that Voilà answers when a page being left asks it to shut its kernel down without an _xsrf
-    argument (voila issue 1458; the kernel is culled instead, casebook/app.py): it appears when
-    the reader moves to another page."""
-    if message.type != "error" or message.text.startswith(BENIGN):
-        return False
-    url = (message.location or {}).get("url", "")
-    return not ("403" in message.text and "/voila/api/shutdown/" in url)
+    """A console error that matters: any but the widgets stack's version notices (BENIGN).
+    (Solara's "Failed to evaluate Vue script" is a warning, and harmless: not an error.)"""
+    return message.type == "error" and not message.text.startswith(BENIGN)
 
 
-def _arrive(v: Visit, name: str) -> None:
+def _arrive(v: Visit, name: str, opening: bool = True) -> None:
     """Wait for the page's view and every chart, then check the whole page."""
-    selector, plots = PAGES[name]
-    v.page.wait_for_selector(selector, timeout=90_000)
-    v.page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
-    _check_page(v, name)
+    page = PAGES[name]
+    v.page.wait_for_selector(page.view, timeout=90_000)
+    v.page.wait_for_function(f"({DRAWN})() >= {page.charts}", timeout=60_000)
+    _check_page(v, name, opening)
 
 
 def _screenshot(name: str, width: int) -> Path:
-    return SCREENSHOTS / name.replace(".ipynb", f"-{width}.jpg")
+    return SCREENSHOTS / f"{PAGES[name].stem}-{width}.jpg"
 
 
 GROWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')]
@@ -100,15 +123,34 @@ GROWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')]
         .filter(k => g._fullLayout._size[k] > (g.layout.margin || {})[k] + 0.5)
         .map(k => [(g._fullLayout.title || {}).text, k, g.layout.margin[k],
                    Math.round(g._fullLayout._size[k])]))"""
+# Where the reader is: the address's path, and the title bar's link marked as the current page.
+WHERE = """() => [window.location.pathname,
+    [...document.querySelectorAll('.cb-appbar a[aria-current=page]')].map(a => a.dataset.path)]"""
 
 
-def _check_page(v: Visit, name: str) -> None:
-    """What every load of a page must show, whichever test loads it."""
-    selector, plots = PAGES[name]
-    # The views first take the page's language (the title bar tells them as they arrive, and
-    # the kernel redraws), and a chart being redrawn is briefly there twice (the new one before
-    # the old one goes): the count is read once every chart is drawn in the page's language
-    # (its layout.meta says which, casebook.views.base.figure_outputs) and the count settles.
+@cache
+def _code_lines(notebook: str) -> tuple[str, ...]:
+    """Every line of a page's code cells (as a reader would see it if code were shown)."""
+    cells = read_notebook(notebooks_dir() / notebook).cells
+    return tuple(
+        line.strip()
+        for cell in cells
+        if cell.kind == "code"
+        for line in cell.source.splitlines()
+        if len(line.strip()) >= 12 and not line.strip().startswith("#")
+    )
+
+
+def _check_page(v: Visit, name: str, opening: bool = True) -> None:
+    """What every arrival on a page must show, whichever test brings the reader there; and as
+    it opens (``opening``: not a return to a page the reader has changed), margins that hold
+    its charts' labels."""
+    page = PAGES[name]
+    plots = page.charts
+    # The views first take the page's language (the title bar tells the session, which
+    # redraws), and a chart being redrawn is briefly there twice (the new one before the old
+    # one goes): the count is read once every chart is drawn in the page's language (its
+    # layout.meta says which, casebook.views.base.figure_outputs) and the count settles.
     settled = f"""() => ({DRAWN})() === {plots} &&
         [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullLayout &&
           (g._fullLayout.meta || {{}}).casebook_lang === document.documentElement.lang)"""
@@ -119,17 +161,30 @@ def _check_page(v: Visit, name: str) -> None:
     charts = v.page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => [
             ((g._fullLayout || {}).title || {}).text,
-            [...document.querySelectorAll('.widget-output')].indexOf(g.closest('.widget-output')),
-            (g.closest('.jp-OutputArea') || {}).childElementCount])"""
-    )  # what is drawn where (title, which Output widget, its number of outputs), if it fails
+            [...document.querySelectorAll('.cb-pair')].indexOf(g.closest('.cb-pair')),
+            (g.closest('.cb-pair-charts') || {}).childElementCount])"""
+    )  # what is drawn where (title, which pair, how many things beside it), if it fails
     assert v.page.evaluate(f"({DRAWN})()") == plots, f"{name}: {plots} charts expected: {charts}"
+    # every chart drawn for the window, in the page's language, as wide as its box
+    pagecheck.drawn_for(v.page, v.page.viewport_size["width"])
     # Each wide chart's margins hold its labels: where they do not, plotly's automargin widens
     # them by drawing the chart a second time on every change (casebook.charts.base.layout)
-    grown = v.page.evaluate(GROWN_MARGINS)
+    # (a reader's own labels, such as the name of their own neighbourhood, may not fit them)
+    grown = v.page.evaluate(GROWN_MARGINS) if opening else []
     assert grown == [], f"{name}: margins widened by automargin (given, drawn): {grown}"
     assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
     assert v.blocked == [], f"{name} tried to fetch from outside 127.0.0.1: {v.blocked}"
-    assert "casebook.load()" not in v.page.inner_text("body"), f"{name}: code is shown"
+    # the page shown is this one, alone, at its address, marked in the title bar
+    assert pagecheck.shown_page(v.page, name) == page, f"{name}: another page is shown"
+    path, current = v.page.evaluate(WHERE)
+    assert path == page.path, f"{name}: shown at {path}, not at {page.path}"
+    assert current == [page.path], f"{name}: the title bar marks {current} as the page shown"
+    # the code is hidden: no line of the page's code cells is on the page
+    text = v.page.inner_text("body")
+    lines = _code_lines(page.notebook)
+    assert lines, f"{name}: no code found in the notebook (the check would be idle)"
+    shown = [line for line in lines if line in text]
+    assert not shown, f"{name}: code is shown: {shown[:3]}"
 
 
 def _captures(tree: ast.AST) -> list[str]:
@@ -162,9 +217,10 @@ def _captures(tree: ast.AST) -> list[str]:
 
 
 def test_nothing_captures_output_into_an_output_widget() -> None:
-    """The cause of the Voilà hangs, found without a browser: neither the library nor a
-    notebook captures output into an Output widget (views set ``Output.outputs`` directly,
-    casebook.views.base.figure_outputs). The check is shown to find each form of capture."""
+    """Found without a browser: neither the library nor a notebook captures output into an
+    Output widget (views set ``Output.outputs`` directly, casebook.views.base.figure_outputs):
+    captures were the cause of the pages that hung under Voilà (NOTES-jupyter-stack.md), and
+    no page of the app depends on one. The check is shown to find each form of capture."""
     sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
                for p in sorted((ROOT / "casebook").rglob("*.py"))}  # fmt: skip
     for nb_path in sorted(notebooks_dir().glob("*.ipynb")):
@@ -176,7 +232,7 @@ def test_nothing_captures_output_into_an_output_widget() -> None:
                 sources[f"{nb_path.name} cell {k}"] = "\n".join(lines)
     assert len([s for s in sources if ".ipynb" in s]) >= len(PAGES)
     found = {where: hits for where, code in sources.items() if (hits := _captures(ast.parse(code)))}
-    assert not found, f"output captured into an Output widget (hangs Voilà pages): {found}"
+    assert not found, f"output captured into an Output widget: {found}"
     # the check itself finds every form
     for bad in (
         "import ipywidgets as w\nout = w.Output()\nwith out:\n    print(1)",
@@ -232,8 +288,8 @@ def _both_languages(v: Visit, name: str, first: str) -> str:
 # below: a change, what it redraws, an upload refused), in the language the page opened in;
 # then the page is checked in both languages and at both widths in the state the reader left
 # it in (_both_languages), and the change is checked to have survived the switch (the check
-# a `_use_*` function returns). Each page is loaded once (07 three times: arrival, reload,
-# link), so the app server preheats and refills as few kernels as the checks need.
+# a `_use_*` function returns). The whole tour is one session: the browser loads the landing
+# page once, and the glossary twice more at the end (a reload, a ?lang= link).
 
 After = Callable[[str], None]  # a check that a change survived the switch to this language
 
@@ -246,17 +302,31 @@ def _book() -> Any:
     return casebook.load()
 
 
+# The links in a page's text to the casebook's pages: every one at its address in the app (no
+# notebook file), in the page's language, and one of them to ``want``.
+PAGE_LINKS = """([lang, want]) => {
+    const hrefs = [...document.querySelectorAll('.cb-content a[href]')]
+      .map(a => a.getAttribute('href'));
+    const ours = hrefs.filter(h => h.startsWith('/'));
+    return hrefs.includes(want) && !hrefs.some(h => h.includes('.ipynb'))
+      && ours.every(h => h.endsWith('?lang=' + lang));
+}"""
+
+
 def _use_start(v: Visit, lang: str) -> After:
+    """The landing page lists the pages; its links to them (the list's and the text's) lead to
+    their addresses in the app, in the language chosen."""
     from casebook.text import t
 
-    v.page.wait_for_selector(f"text={t('start.pages', lang)}", timeout=10_000)
-    assert v.page.locator("a[href='02_wijken_vergelijken.ipynb']").count() >= 1
+    compare = PAGES["02_wijken_vergelijken.ipynb"].path
 
-    def after(other: str) -> None:
-        v.page.wait_for_selector(f"text={t('start.pages', other)}", timeout=10_000)
-        assert v.page.locator("a[href='02_wijken_vergelijken.ipynb']").count() >= 1
+    def links(lang: str) -> None:
+        v.page.wait_for_selector(f"text={t('start.pages', lang)}", timeout=10_000)
+        v.page.wait_for_function(PAGE_LINKS, arg=[lang, f"{compare}?lang={lang}"], timeout=10_000)
+        assert v.page.locator(f".casebook-start a[href='{compare}?lang={lang}']").count() == 1
 
-    return after
+    links(lang)
+    return links
 
 
 def _use_cases(v: Visit, lang: str) -> After:
@@ -297,6 +367,7 @@ def _use_compare(v: Visit, lang: str) -> After:
 
     assert _title(v) == COMPARE_TITLES["mutation_rate"][lang]
     traces = v.page.evaluate("() => document.querySelector('.js-plotly-plot')._fullData.length")
+    v.notes["compare_traces"] = traces
     v.page.locator(".cb-appbar a").first.focus()
     for _ in range(40):
         v.page.keyboard.press("Tab")
@@ -366,7 +437,7 @@ LOGICS_TITLES = {"nl": ("Jouw plaatsing", "Jouw plaatsing naast"),
 # axis units): the plane's own axes turn units into pixels.
 MARKER = """([id, x, y]) => {
     const g = document.querySelector('.casebook-logics .js-plotly-plot');
-    g.scrollIntoView({block: 'center'});
+    g.scrollIntoView({block: 'center', behavior: 'instant'});  // the page scrolls smoothly
     const tr = g._fullData.find(t => t.uid === 'reader');
     const i = tr.customdata.indexOf(id);
     const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis, box = g.getBoundingClientRect();
@@ -405,6 +476,10 @@ def _use_logics(v: Visit, lang: str) -> After:
 
     def after(other: str) -> None:
         assert _title(v).startswith(LOGICS_TITLES[other][1])
+        assert v.page.evaluate(f"({readouts})().slice({2 * mom}, {2 * mom + 2}).join(' ')") == (
+            "0.8 -0.6"
+        )
+        assert [0.8, -0.6] in [[round(a, 6), round(b, 6)] for a, b in v.page.evaluate(ARROW_FROM)]
 
     return after
 
@@ -514,7 +589,7 @@ def _use_glossary(v: Visit, lang: str) -> After:
     return after
 
 
-USE: dict[str, Callable[[Visit, str], After | None]] = {
+USE: dict[str, Callable[[Visit, str], After]] = {
     "00_start.ipynb": _use_start,
     "01_casussen.ipynb": _use_cases,
     "02_wijken_vergelijken.ipynb": _use_compare,
@@ -540,51 +615,71 @@ def _file(name: str, mime: str, content: bytes) -> dict:
 
 @dataclass
 class Reader:
-    """The tour's one reader: a browser page that goes from page to page, and the language
-    each page opened in."""
+    """The tour's one reader: a browser page that goes from page to page, the language each
+    page opened in, and each page's check that what the reader did there is still there."""
 
     v: Visit
     opened: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, After] = field(default_factory=dict)
+    started: float = field(default_factory=time.time)  # screenshots older are a past run's
 
 
 @pytest.fixture(scope="module")
-def reader(browser: object, app_url: str) -> Iterator[Reader]:
-    r = Reader(_open(browser, app_url))  # a fresh browser: nothing remembered
+def reader(browser: object, app: AppServer) -> Iterator[Reader]:
+    r = Reader(_open(browser, app))  # a fresh browser: nothing remembered
     yield r
     r.v.page.goto("about:blank")  # fires the page's unload handler, as closing a tab does
     r.v.page.context.close()
 
 
+# A mark on the browser's window: gone when a page is loaded, kept while the reader moves from
+# page to page inside the session.
+MARK = "() => { window.__cbSession = 'tour'; }"
+MARKED = "() => window.__cbSession === 'tour'"
+
+
+def _go(v: Visit, name: str, lang: str) -> None:
+    """Follow the title bar's link to the page (in ``lang``, as its address says), as a reader
+    clicks it; the page changes inside the session: nothing is loaded."""
+    path = PAGES[name].path
+    link = v.page.locator(f".cb-appbar a[href='{path}?lang={lang}']")
+    assert link.count() == 1, f"the title bar has no link to {path} in {lang}"
+    link.click()
+    v.page.wait_for_url(f"**{path}?lang={lang}", timeout=30_000)
+    assert v.page.evaluate(MARKED), f"{name}: the link loaded a page instead of moving on"
+
+
 @pytest.mark.parametrize("name", list(PAGES))
-def test_tour(reader: Reader, app_url: str, name: str) -> None:
+def test_tour(reader: Reader, app: AppServer, name: str) -> None:
     """The reader arrives on the page (the first by the app's root address, in Dutch, as
-    nobody chose yet; every other by the title bar's link, in the language chosen last),
-    uses its controls, and the page is wholly in one language, in both languages, passes
-    axe-core, and fits 1366 and 390 px (with screenshots); the change survives the switch."""
+    nobody chose yet; every other by the title bar's link, in the language chosen last, in
+    the same session), uses its controls, and the page is wholly in one language, in both
+    languages, passes axe-core, and fits 1366 and 390 px (with screenshots); the change
+    survives the switch."""
     v = reader.v
     v.errors.clear()
     v.blocked.clear()
     if not reader.opened:
-        v.page.goto(app_url + "/", timeout=90_000)
-        v.page.wait_for_url(f"**/voila/render/{name}*", timeout=30_000)
+        v.page.goto(app.base_url + "/", timeout=90_000)
+        v.page.wait_for_url(f"{app.base_url}{PAGES[name].path}?lang=nl", timeout=30_000)
         lang = "nl"
+        v.page.evaluate(MARK)
     else:  # the reader moves on by the title bar; the last choice goes along
         lang = v.page.evaluate("() => document.documentElement.lang")
-        v.page.locator(f".cb-appbar a[href^='{name}']").click()
-        v.page.wait_for_url(f"**/{name}?lang={lang}", timeout=30_000)
+        _go(v, name, lang)
     reader.opened[name] = lang
     _arrive(v, name)
     if len(reader.opened) == 1:  # the landing page, reached by the root address
         assert v.page.locator("text=Koppelen en doorschakelen · casebook").first.is_visible()
-        assert v.page.locator(".jp-InputArea-editor").count() == 0  # code cells are hidden
     pagecheck.in_language(v.page, name, lang)
     v.page.evaluate(KEEP_CHARTS)
     after = USE[name](v, lang)
     other = _both_languages(v, name, lang)
-    if after is not None:
-        after(other)
+    after(other)
+    reader.kept[name] = after
     _changed_in_place(v, name)
     assert v.errors == [], f"JavaScript errors on {name}: {v.errors}"
+    assert len(v.sessions()) == 1, f"the tour is in more than one session: {v.sessions()}"
 
 
 # Issue 17: a chart is changed in place (Plotly.react in the chart widget), never replaced:
@@ -598,41 +693,129 @@ CHARTS_KEPT = """() => window.__cbCharts.map(([g, drawn]) =>
 
 def _changed_in_place(v: Visit, name: str) -> None:
     kept = v.page.evaluate(CHARTS_KEPT)
-    assert len(kept) == PAGES[name][1], f"{name}: {len(kept)} charts when it opened"
+    assert len(kept) == PAGES[name].charts, f"{name}: {len(kept)} charts when it opened"
     replaced = [title for present, _, title in kept if not present]
     assert not replaced, f"{name}: these charts were replaced, not changed in place: {replaced}"
     still = [title for _, redrawn, title in kept if not redrawn]
     assert not still, f"{name}: these charts were never redrawn: {still}"
-    assert v.page.evaluate(f"({DRAWN})()") == PAGES[name][1], f"{name}: charts added"
+    assert v.page.evaluate(f"({DRAWN})()") == PAGES[name].charts, f"{name}: charts added"
 
 
-def test_tour_ends_with_a_reload_and_a_link(reader: Reader, app_url: str) -> None:
+def test_tour_ends_with_a_return_a_reload_and_a_link(reader: Reader, app: AppServer) -> None:
     """After the tour: the pages opened in Dutch and in English in turn (each in the language
-    chosen last on the page before); a reload keeps the language; a link with ?lang= opens a
-    page in the language it names, and that becomes the choice remembered; every page has
-    its screenshots at both widths.
+    chosen last on the page before); the reader goes back to each page by the title bar and
+    finds it as they left it (the same session: the choices, the uploads, the answers), the
+    compare page last; a reload keeps the language and starts a new session (the compare page
+    as it opens); a link with ?lang= opens a page in the language it names, and that becomes
+    the choice remembered; every page has its screenshots at both widths.
 
-    Loads: each page once, plus this reload and link (the glossary: no control needs it
-    again). Five loads per page were once made to catch Voilà hanging: pages that captured
-    output into an Output widget hung in 8 of 31 loads, pages without in none of 70
-    (NOTES-jupyter-stack.md); that cause is ruled out without a browser
-    (test_nothing_captures_output_into_an_output_widget, and tests/test_hostile.py records
-    any Output widget that starts capturing), and should it come back, a rate like that one
-    fails one of a session's ~20 loads almost surely."""
+    Loads: the landing page once, then this reload and link. Pages that hung under Voilà
+    captured output into an Output widget (NOTES-jupyter-stack.md); that cause is ruled out
+    without a browser (test_nothing_captures_output_into_an_output_widget, and
+    tests/test_hostile.py records any Output widget that starts capturing)."""
     names = list(PAGES)
     assert list(reader.opened) == names, "the tour did not reach every page"
     assert list(reader.opened.values()) == ["nl", "en"] * (len(names) // 2), reader.opened
     v = reader.v
     v.errors.clear()
     lang = v.page.evaluate("() => document.documentElement.lang")
+    compare = "02_wijken_vergelijken.ipynb"
+    back = [name for name in names[:-1] if name != compare] + [compare]
+    for name in back:
+        _go(v, name, lang)
+        _arrive(v, name, opening=False)
+        reader.kept[name](lang)
+    pagecheck.in_language(v.page, f"{compare} again", lang)
+    assert len(v.sessions()) == 1, f"the tour is in more than one session: {v.sessions()}"
+
     v.page.reload(timeout=90_000)
-    _arrive(v, names[-1])
-    pagecheck.in_language(v.page, f"{names[-1]} reloaded", lang)
+    assert not v.page.evaluate(MARKED), "the reload did not load the page"
+    _arrive(v, compare)
+    pagecheck.in_language(v.page, f"{compare} reloaded", lang)
+    assert len(v.sessions()) == 2, f"a reload starts one new session: {v.sessions()}"
+    # a new session: the compare page as it opens, nothing of the reader's
+    assert _title(v) == COMPARE_TITLES["mutation_rate"][lang]
+    assert v.page.evaluate(f"({FIRST_CHART_TRACES})({v.notes['compare_traces']})")
+    assert HOSTILE_NAME not in v.page.inner_text(".casebook-compare")
+
     link = _other(lang)
-    v.page.goto(f"{app_url}/voila/render/{names[-1]}?lang={link}", timeout=90_000)
+    glossary = PAGES[names[-1]]
+    v.page.goto(f"{app.page_url(glossary.address, f'lang={link}')}", timeout=90_000)
     _arrive(v, names[-1])
     pagecheck.in_language(v.page, f"{names[-1]}?lang={link}", link)
     assert v.page.evaluate("() => localStorage.getItem('casebook.lang')") == link
+    assert v.errors == [], f"JavaScript errors: {v.errors}"
     for name in names:
         for width in pagecheck.WIDTHS:
-            assert _screenshot(name, width).is_file(), f"no screenshot of {name} at {width} px"
+            shot = _screenshot(name, width)
+            assert shot.is_file(), f"no screenshot of {name} at {width} px"
+            assert shot.stat().st_mtime >= reader.started, f"{shot.name} is from an earlier run"
+
+
+# --- a session keeps its pages -----------------------------------------------------------
+
+LOGICS = "03_vier_logicas.ipynb"
+GLOSSARY = "07_woordenlijst.ipynb"
+# The readouts of the logics page's sliders, in the order of the casebook's reading.
+READOUTS = """() => [...document.querySelectorAll('.casebook-logics .widget-slider')]
+    .map(s => s.querySelector('.widget-readout').textContent.trim().replace('\u2212', '-'))"""
+# Where the plane shows the reader's marker of a case.
+PLACED = """id => { const g = document.querySelector('.casebook-logics .js-plotly-plot');
+    const tr = g._fullData.find(t => t.uid === 'reader');
+    const i = tr.customdata.indexOf(id); return [tr.x[i], tr.y[i]]; }"""
+GLOSSARY_TERMS = "() => document.querySelectorAll('.cb-glossary dt').length"
+GLOSSARY_SEARCH = ".casebook-glossary input[type='text']"
+
+
+def test_a_page_keeps_what_the_reader_did_while_they_read_another(
+    browser: object, app: AppServer
+) -> None:
+    """In one session (a fresh browser): the reader moves the first case's first slider on the
+    logics page with the keyboard (the marker on the plane follows), goes to the glossary by the
+    title bar and searches it, and comes back by the title bar: the slider and the marker are
+    where they were left; back on the glossary, its search is still there. A reload starts a
+    new session: the glossary as it opens, without the search."""
+    from casebook import logics
+    from casebook.glossary import glossary_html
+
+    v = _open(browser, app)
+    try:
+        v.page.goto(app.page_url(PAGES[LOGICS].address, "lang=nl"), timeout=90_000)
+        _arrive(v, LOGICS)
+        v.page.evaluate(MARK)
+        first = logics.reading(_book())["case_id"].tolist()[0]
+        before = float(v.page.evaluate(READOUTS)[0])
+        assert v.page.evaluate(PLACED, first)[0] == pytest.approx(before)
+        moved = round(before - 0.3 if before > 0 else before + 0.3, 1)
+        handle = v.page.locator(".casebook-logics .widget-slider [role=slider]").first
+        handle.focus()
+        for _ in range(3):
+            v.page.keyboard.press("ArrowLeft" if before > 0 else "ArrowRight")
+        placed = f"([id, x]) => Math.abs(({PLACED})(id)[0] - x) < 1e-6"
+        v.page.wait_for_function(placed, arg=[first, moved], timeout=10_000)
+        assert float(v.page.evaluate(READOUTS)[0]) == pytest.approx(moved)
+
+        _go(v, GLOSSARY, "nl")
+        _arrive(v, GLOSSARY)
+        found = glossary_html(_book(), lang="nl", query="voordeur").count("<dt")
+        v.page.locator(GLOSSARY_SEARCH).fill("voordeur")
+        v.page.wait_for_function(f"n => ({GLOSSARY_TERMS})() === n", arg=found, timeout=10_000)
+
+        _go(v, LOGICS, "nl")
+        _arrive(v, LOGICS, opening=False)
+        assert float(v.page.evaluate(READOUTS)[0]) == pytest.approx(moved), "the slider is back"
+        assert v.page.evaluate(placed, [first, moved]), "the marker is back where it started"
+        _go(v, GLOSSARY, "nl")
+        _arrive(v, GLOSSARY, opening=False)
+        assert v.page.locator(GLOSSARY_SEARCH).input_value() == "voordeur"
+        assert v.page.evaluate(GLOSSARY_TERMS) == found
+        assert len(v.sessions()) == 1, f"more than one session: {v.sessions()}"
+
+        v.page.reload(timeout=90_000)
+        _arrive(v, GLOSSARY)
+        assert len(v.sessions()) == 2, f"a reload starts one new session: {v.sessions()}"
+        assert v.page.locator(GLOSSARY_SEARCH).input_value() == ""
+        assert v.page.evaluate(GLOSSARY_TERMS) > found
+        assert v.errors == [], f"JavaScript errors: {v.errors}"
+    finally:
+        v.page.context.close()

@@ -1,7 +1,7 @@
 """Issue 10: the app and the handout in a real browser with a teacher's data folder full of
 markup: every text appears as text; no dialog, no script run, no injected element. Hostile
 uploads go to the app server: the reader's tour uploads them on the compare page
-(tests/browser/test_app.py). The hostile-data server (``hostile_url``, for this file) and the
+(tests/browser/test_app.py). The hostile-data server (``hostile_app``, for this file) and the
 data folder (``hostile_dir``, for the session) are fixtures in tests/browser/conftest.py; under
 ``make test`` this file is a unit of work of its own, beside tests/browser/test_app.py in the
 other worker."""
@@ -13,32 +13,35 @@ from typing import Any
 
 import pytest
 
-from casebook.app import PAGE_VIEWS
-from tests.support import DRAWN
+from casebook.pages import PAGES, Page
 from tests.browser.pagecheck import nothing_injected
+from tests.support import DRAWN, AppServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _open(browser: Any, url: str, selector: str, plots: int) -> tuple[Any, Any, list[str]]:
+def _open(browser: Any, url: str, page: Page) -> tuple[Any, Any, list[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 1600})
-    page = context.new_page()
+    tab = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url, timeout=90_000)
-    page.wait_for_selector(selector, timeout=90_000)
-    page.wait_for_function(f"({DRAWN})() >= {plots}", timeout=60_000)
-    return context, page, dialogs
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.goto(url, timeout=90_000)
+    tab.wait_for_selector(page.view, timeout=90_000)
+    tab.wait_for_function(f"({DRAWN})() >= {page.charts}", timeout=60_000)
+    return context, tab, dialogs
 
 
-@pytest.mark.parametrize("name", list(PAGE_VIEWS))
-def test_every_page_shows_the_markup_as_text(browser: Any, hostile_url: str, name: str) -> None:
-    selector, plots = PAGE_VIEWS[name]
-    context, page, dialogs = _open(browser, hostile_url + name, selector, plots)
+@pytest.mark.parametrize("page", PAGES, ids=[page.notebook for page in PAGES])
+def test_every_page_shows_the_markup_as_text(
+    browser: Any, hostile_app: AppServer, page: Page
+) -> None:
+    """Each page loaded afresh (a new browser: a new session) on the hostile data."""
+    name = page.notebook
+    context, tab, dialogs = _open(browser, hostile_app.page_url(page.address), page)
     try:
-        nothing_injected(page, dialogs, name)
-        body = page.inner_text("body")
-        svg = page.evaluate(
+        nothing_injected(tab, dialogs, name)
+        body = tab.inner_text("body")
+        svg = tab.evaluate(
             "() => [...document.querySelectorAll('.js-plotly-plot')]"
             ".map(g => g.textContent).join(' ')"
         )
