@@ -20,6 +20,15 @@ SECRET = "the-teachers-secret"
 CLASS = Settings(open_browser=False, token=TOKEN, teacher_secret=SECRET, link="http://x/?token=T")
 
 
+def _run(coroutine: Any) -> Any:
+    """Run ``coroutine`` to its end in a thread of its own: in the suite, a browser test's
+    Playwright may hold an event loop in this one, where asyncio.run() cannot start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 class Inner:
     """Solara's app as the guard sees it: records every request it is given, answers 200."""
 
@@ -64,7 +73,7 @@ def _call(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(Guard(inner, settings)(scope, receive, send))
+    _run(Guard(inner, settings)(scope, receive, send))
     return sent, inner
 
 
@@ -209,7 +218,7 @@ def test_the_lifespan_reaches_the_app() -> None:
     async def drop(message: dict) -> None:
         return None
 
-    asyncio.run(Guard(inner, CLASS)({"type": "lifespan"}, nothing, drop))
+    _run(Guard(inner, CLASS)({"type": "lifespan"}, nothing, drop))
     assert [s["type"] for s in inner.seen] == ["lifespan"]
 
 
