@@ -1,27 +1,44 @@
-"""JupyterHub for a course with the casebook: each student logs in, gets a server of their own
-that opens on the casebook's landing page (Voilà, code hidden), and saves into their own home.
+r"""JupyterHub for a course with the casebook: each student logs in and gets a server of their own,
+in which the casebook runs as a teacher runs it (``casebook start``, one process, behind
+jupyter-server-proxy); it opens on the casebook's landing page and saves into the student's home.
 
 This is the configuration tests/test_hub.py starts (JupyterHub 6.1.1, configurable-http-proxy
-5.3.0, jupyterhub-idle-culler 2.0.0; ``tools/hub_check.sh`` builds that environment). A teacher
-can use it as a recipe to try a hub on one machine (deploy/hub/README.md, LEESMIJ.md)::
+5.3.0, jupyterhub-idle-culler 2.0.0, jupyter-server-proxy 4.6.0; ``tools/hub_check.sh`` builds
+that environment). A teacher can use it as a recipe to try a hub on one machine
+(deploy/hub/README.md, LEESMIJ.md)::
 
     python3 -m venv hub-env
-    hub-env/bin/pip install -c constraints.txt -e . jupyterhub==6.1.1 jupyterhub-idle-culler==2.0.0
+    hub-env/bin/pip install -c constraints.txt -e . jupyterhub==6.1.1 \
+        jupyterhub-idle-culler==2.0.0 jupyter-server-proxy==4.6.0
     npm install --prefix hub-env configurable-http-proxy@5.3.0
     export CASEBOOK_HUB_PASSWORD='a class password' CASEBOOK_HUB_USERS='anna,bram'
     export CASEBOOK_HUB_PROXY=$PWD/hub-env/node_modules/.bin/configurable-http-proxy
     hub-env/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
 
-Students then open http://<this machine>:8000/ and log in with their name and the class password.
+Students then open http://<this machine>:8000/ and log in with their name and the class password;
+they land on /user/<name>/casebook/.
+
+How the casebook runs there: each student's Jupyter server (``jupyterhub-singleuser``) has
+jupyter-server-proxy, which starts ``casebook start --no-browser --port <free port> --base-path
+/user/<name>/casebook`` the first time the student opens /user/<name>/casebook/ and passes that
+address's requests and websockets on to it, whole (the casebook serves under that base path).
+Only the student (and the hub's admins) get past their server's login, so the casebook needs no
+class token there. Proxied traffic counts as the server's activity, which the server reports to
+the hub, so the idle culler stops a server whose casebook nobody uses. The settings of
+jupyter-server-proxy are the server's, not the hub's: this file writes them
+(:func:`casebook_server`) to ``jupyter_server_config.json`` in CASEBOOK_HUB_STATE/singleuser,
+which the students' servers read (JUPYTER_CONFIG_PATH).
 
 What it is not: a production hub. Logins are one shared class password (JupyterHub's
 ``SharedPasswordAuthenticator``: whoever has it can log in under any listed name) and every
 student's server runs as the hub's own operating-system user (``SimpleLocalProcessSpawner``:
 their homes are folders under CASEBOOK_HUB_HOMES, kept apart by the hub's logins, not by the
-operating system). For a real course keep the Voilà part (``casebook_server_options``) and
-swap these two for the institution's login (e.g. ``c.JupyterHub.authenticator_class = "pam"``
-or an OAuth/LTI authenticator) and a spawner that isolates students (``LocalProcessSpawner``
-with system users, DockerSpawner, or Zero to JupyterHub on Kubernetes), behind TLS.
+operating system). For a real course keep the casebook part (:func:`casebook_server` and the
+spawner's ``default_url`` and ``environment``) and swap these two for the institution's login
+(e.g. ``c.JupyterHub.authenticator_class = "pam"`` or an OAuth/LTI authenticator) and a spawner
+that isolates students (``LocalProcessSpawner`` with system users, DockerSpawner, or Zero to
+JupyterHub on Kubernetes; there, put the same ``ServerProxy.servers`` in the image's Jupyter
+configuration), behind TLS.
 
 Settings, all from the environment (a wrong value stops the hub with a message naming it):
 
@@ -30,7 +47,8 @@ Settings, all from the environment (a wrong value stops the hub with a message n
 - CASEBOOK_HUB_IP, CASEBOOK_HUB_PORT  where students connect (127.0.0.1, 8000; put a TLS proxy
   in front before opening it to a network)
 - CASEBOOK_HUB_HUB_PORT, CASEBOOK_HUB_PROXY_API_PORT  the hub's internal ports (8081, 8001)
-- CASEBOOK_HUB_STATE     the hub's database, cookie secret and proxy pid file (working folder)
+- CASEBOOK_HUB_STATE     the hub's database, cookie secret and proxy pid file, and the students'
+  servers' Jupyter configuration in singleuser/ (working folder)
 - CASEBOOK_HUB_HOMES     the folder with one home per student (CASEBOOK_HUB_STATE/homes)
 - CASEBOOK_HUB_PROXY     the configurable-http-proxy program (found on PATH)
 - CASEBOOK_HUB_CULL_TIMEOUT, CASEBOOK_HUB_CULL_EVERY  seconds of inactivity after which the
@@ -40,24 +58,20 @@ Settings, all from the environment (a wrong value stops the hub with a message n
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import re
 import shutil
 import sys
 from pathlib import Path
-
-from casebook.app.voila import (
-    FIGURE_CHECK_ENV,
-    PAGES,
-    AppSettings,
-    jupyter_path,
-    notebooks_dir,
-    served_options,
-)
+from typing import Any
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 (JupyterHub provides it)
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
+# where the casebook is in each student's server: /user/<name>/casebook/
+CASEBOOK_PATH = "casebook"
 
 
 def _fail(name: str, problem: str) -> None:
@@ -91,18 +105,38 @@ def _port(name: str, default: int) -> int:
     return int(raw)
 
 
-def casebook_server_options() -> list[str]:
-    """Options for each student's Jupyter server, so that Voilà (a server extension there)
-    serves the casebook as ``casebook start`` does: ``casebook.app.served_options`` (the
-    template, no tracebacks, no other files, idle kernels shut down, late output waited for),
-    and plotly's lab extension left out. (Voilà's preheated kernels exist only in a standalone
-    Voilà, not in its server extension: each page starts its kernel when opened.)"""
-    return [
-        *served_options(AppSettings()),
-        # a list in Python syntax: a bare name is read as no list at all here (the server, not
-        # Voilà, reads these options), and Voilà 0.5.13 then fails on every page
-        "--VoilaConfiguration.extension_denylist=['jupyterlab-plotly']",
-    ]
+def _beside_python(program: str) -> Path:
+    """``program`` from the environment this hub runs in (the students' servers run there too)."""
+    found = Path(sys.executable).with_name(program)
+    if not found.is_file():
+        raise SystemExit(
+            f"deploy/hub/jupyterhub_config.py: {program} is missing beside {sys.executable}: "
+            "install the casebook and jupyterhub in the same environment"
+        )
+    return found
+
+
+def casebook_server(casebook: Path) -> dict[str, Any]:
+    """jupyter-server-proxy's entry for the casebook in a student's Jupyter server (its
+    ``ServerProxy.servers``): the first request to /user/<name>/casebook/ starts
+    ``casebook start`` on a free port (``{port}``) under that base path (``{base_url}`` is
+    /user/<name>/); every request and websocket there is passed on with its whole path
+    (``absolute_url``); the first start may take a while on a busy machine (``timeout``); and
+    JupyterLab's launcher shows it as "Casebook"."""
+    return {
+        "command": [
+            str(casebook),
+            "start",
+            "--no-browser",
+            "--port",
+            "{port}",
+            "--base-path",
+            "{base_url}" + CASEBOOK_PATH,
+        ],
+        "absolute_url": True,
+        "timeout": 60,
+        "launcher_entry": {"title": "Casebook"},
+    }
 
 
 password = _text("CASEBOOK_HUB_PASSWORD")
@@ -123,11 +157,12 @@ homes.mkdir(parents=True, exist_ok=True)
 proxy = _text("CASEBOOK_HUB_PROXY", "configurable-http-proxy")
 if shutil.which(proxy) is None:
     _fail("CASEBOOK_HUB_PROXY", f"names {proxy!r}, which is not a program that can run here")
-singleuser = Path(sys.executable).with_name("jupyterhub-singleuser")
-if not singleuser.is_file():
+singleuser = _beside_python("jupyterhub-singleuser")
+casebook = _beside_python("casebook")
+if importlib.util.find_spec("jupyter_server_proxy") is None:
     raise SystemExit(
-        f"deploy/hub/jupyterhub_config.py: jupyterhub-singleuser is missing beside "
-        f"{sys.executable}: install jupyterhub in the same environment as the casebook"
+        f"deploy/hub/jupyterhub_config.py: jupyter-server-proxy is missing in {sys.prefix}: "
+        "install jupyter-server-proxy==4.6.0 there (it runs the casebook in students' servers)"
     )
 cull_timeout = _seconds("CASEBOOK_HUB_CULL_TIMEOUT", 3600)
 cull_every = _seconds("CASEBOOK_HUB_CULL_EVERY", 300)
@@ -150,26 +185,32 @@ c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = password
 c.Authenticator.allowed_users = set(users)
 
-# --- each student's server: the casebook in Voilà, in their own home --------------------------
+# --- each student's server: the casebook behind jupyter-server-proxy, in their own home -------
+# The students' servers read jupyter-server-proxy's settings from their own Jupyter
+# configuration, not from this file: written here for them.
+singleuser_config = state / "singleuser"
+singleuser_config.mkdir(exist_ok=True)
+(singleuser_config / "jupyter_server_config.json").write_text(
+    json.dumps({"ServerProxy": {"servers": {CASEBOOK_PATH: casebook_server(casebook)}}}, indent=2),
+    encoding="utf-8",
+)
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = str(homes / "{username}")
 c.Spawner.cmd = [str(singleuser)]
-c.Spawner.notebook_dir = str(notebooks_dir())
-c.Spawner.default_url = f"/voila/render/{PAGES[0]}"
-c.Spawner.args = casebook_server_options()
+c.Spawner.default_url = f"/{CASEBOOK_PATH}/"  # the casebook's landing page
+c.Spawner.args = []
 if os.geteuid() == 0:  # a hub run as root runs the students' servers as root too
     c.Spawner.args.append("--allow-root")
 c.Spawner.environment = {
-    # the casebook's Voilà template and plotly.js, as `casebook start` has them
-    "JUPYTER_PATH": jupyter_path({}),
+    "JUPYTER_CONFIG_PATH": str(singleuser_config),
     "JUPYTERHUB_ACTIVITY_INTERVAL": str(activity),
-    # figures without plotly's schema check again, as `casebook start` has them
-    FIGURE_CHECK_ENV: "0",
 }
 c.Spawner.http_timeout = 60  # a busy machine takes a while to start a server
 c.Spawner.start_timeout = 120
 
 # --- idle servers are stopped (their homes stay) ---------------------------------------------
+# A server's activity includes the requests and websocket messages jupyter-server-proxy passes
+# to the casebook; the server reports it to the hub every CASEBOOK_HUB_ACTIVITY_INTERVAL.
 c.JupyterHub.services = [
     {
         "name": "idle-culler",

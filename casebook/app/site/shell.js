@@ -161,11 +161,25 @@ export default {
     });
     observer.observe(document.body, { childList: true, subtree: true });
 
+    // Behind a proxy (root /user/ann/casebook) Solara 1.58's router leaves the root out of the
+    // address when it shows another page ("/logicas" resolved as a URL against the root): put
+    // it back, so that a reload or a bookmark stays in the app
+    function rooted() {
+      const root = model.get("root").replace(/\/$/, "");
+      const path = window.location.pathname;
+      if (root && path !== root && !path.startsWith(root + "/")) {
+        const fixed = root + path + window.location.search + window.location.hash;
+        window.history.replaceState(window.history.state, "", fixed);
+      }
+    }
+    window.addEventListener("solara.router", rooted);
+
     model.on("change:lang", draw);
     model.on("change:current", draw);
     draw();
     width();
     return () => {
+      window.removeEventListener("solara.router", rooted);
       document.removeEventListener("click", follow, true);
       window.removeEventListener("resize", onResize);
       observer.disconnect();
