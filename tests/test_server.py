@@ -207,14 +207,25 @@ def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
             assert [p["path"] for p in shell["pages"] if not p["menu"]] == [LIVE.path]
 
 
-def test_solara_never_fetches_a_missing_front_end_file_from_the_internet() -> None:
+def test_solara_never_fetches_a_missing_front_end_file_from_the_internet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Solara would download a front-end file it lacks from a CDN and keep it; configured by
     the casebook it has no CDN to ask, and such a file is simply not found."""
+    import os
+
     import solara.settings
     from solara.server import cdn_helper
 
+    from casebook.app import site
     from casebook.app.server import configure_solara
+    from casebook.views import chart
 
+    # what configure_solara changes in this process is put back after the test
+    monkeypatch.setattr(os, "environ", dict(os.environ))
+    monkeypatch.setattr(chart, "_ADDRESS", [])
+    monkeypatch.setattr(site, "_settings", [])
+    monkeypatch.setattr(solara.settings.assets, "cdn", solara.settings.assets.cdn)
     configure_solara(Settings(open_browser=False))
     assert solara.settings.assets.cdn == "offline://"
     with pytest.raises(Exception, match="offline://|No connection adapters"):
