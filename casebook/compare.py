@@ -33,6 +33,7 @@ __all__ = [
     "select",
     "select_records",
     "selection_message",
+    "shared_indicator_table",
     "table_index",
     "to_csv",
 ]
@@ -125,9 +126,15 @@ def indicator_table(
     check_lang(lang)
     if own:
         return _indicator_table(book, lang, own)
-    # the booklet's own table is the same on every change of a page: built once per language
-    kept = per_book(book, ("indicator_table", lang), lambda: _indicator_table(book, lang, ()))
-    return kept.copy()
+    return shared_indicator_table(book, lang=lang).copy()
+
+
+def shared_indicator_table(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
+    """:func:`indicator_table` of the booklet's own areas, built once per book and language and
+    kept: the table itself, not a copy, for the readers who only read it (a page's view, of
+    which the app builds one for every student). Read it; never change it."""
+    check_lang(lang)
+    return per_book(book, ("indicator_table", lang), lambda: _indicator_table(book, lang, ()))
 
 
 def _indicator_table(book: Casebook, lang: str, own: Sequence[OwnArea]) -> pd.DataFrame:

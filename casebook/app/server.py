@@ -367,6 +367,60 @@ def _plotly_bytes() -> bytes:
     return plotly_file().read_bytes()
 
 
+class _NoEvents:
+    """IPython's event hooks, with nothing registered (see :func:`_lighten_solara`)."""
+
+    def trigger(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def register(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def unregister(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _lighten_solara() -> None:
+    """Two costs of Solara 1.58 that a class pays on every widget message and page load, taken
+    off (measured with py-spy while 30 readers opened the compare page at once: together about
+    a sixth of the process's time):
+
+    - every widget message from a browser asks for IPython's shell, which in Solara is a new
+      stand-in whose ``events`` is a ``MagicMock``; the comm library calls
+      ``events.trigger(...)`` twice per message, and a MagicMock builds a child mock for it
+      (5 % of the time). The stand-in gets hooks that do nothing, as a mock's do.
+    - every page load renders Solara's page template again, hashing its static files (11 %).
+      The page is the same for every load of an address, so it is rendered once per address.
+    """
+    from solara.server import patch as solara_patch
+    from solara.server import server as solara_server
+
+    fake = solara_patch.FakeIPython
+    if not getattr(fake, "_casebook_events", False):
+        original_init = fake.__init__
+
+        def __init__(self: Any, context: Any) -> None:
+            original_init(self, context)
+            self.events = _NoEvents()
+
+        fake.__init__ = __init__
+        fake._casebook_events = True
+    if not getattr(solara_server.read_root, "_casebook_cached", False):
+        read_root = solara_server.read_root
+        rendered: dict[tuple[Any, ...], str | None] = {}
+
+        def cached(path: str, root_path: str = "", *args: Any, **kwargs: Any) -> str | None:
+            if args or kwargs:  # Solara's own other uses (static site generation): as they were
+                return read_root(path, root_path, *args, **kwargs)
+            key = (path, root_path)
+            if key not in rendered:
+                rendered[key] = read_root(path, root_path)
+            return rendered[key]
+
+        cached._casebook_cached = True  # type: ignore[attr-defined]
+        solara_server.read_root = cached
+
+
 def build(settings: Settings) -> ASGIApp:
     """The app for ``settings``: Solara's app, configured, behind the guard."""
     import warnings
@@ -382,6 +436,8 @@ def build(settings: Settings) -> ASGIApp:
     os.environ["CASEBOOK_CHECK_FIGURES"] = "0"  # casebook.charts.base.FIGURE_CHECK_ENV (tested)
     configure_solara(settings)
     from solara.server.starlette import app as solara_app
+
+    _lighten_solara()
 
     return Guard(solara_app, settings)
 
@@ -435,10 +491,38 @@ class _Server:
         return 0 if self.server.started else 1
 
 
+def warm_up(settings: Settings) -> None:
+    """Build every page once in a session of no one's, and throw it away: what is built once
+    per process (the data loaded and checked, the prose rendered, the look-ups of every page,
+    plotly's and pandas' own first-use work) is then ready before the first student arrives.
+    Run in a thread of its own at start; a failure is logged, and the readers' pages build as
+    they would have."""
+    from solara.server import kernel, kernel_context
+
+    from casebook.app.site.session import Session
+
+    context = kernel_context.VirtualKernelContext(
+        id="casebook-warm-up", session_id="casebook-warm-up", kernel=kernel.Kernel()
+    )
+    try:
+        with context:
+            session = Session(settings, None)
+            for page in PAGES:
+                session.build(page)
+    except Exception:
+        log.exception("warming up the pages failed")
+    finally:
+        try:
+            context.close()
+        except Exception:
+            log.exception("closing the warm-up session failed")
+
+
 def serve(settings: Settings, ready: Callable[[], None] | None = None) -> int:
     """Serve the casebook with ``settings`` until stopped; ``ready`` is called (in a thread)
     once the server answers."""
     server = _Server(settings)
+    threading.Thread(target=warm_up, args=(settings,), name="casebook-warm-up", daemon=True).start()
     if ready is not None:
 
         def wait() -> None:

@@ -27,10 +27,11 @@ from casebook.compare import (
     select,
     select_records,
     selection_message,
+    shared_indicator_table,
     table_index,
     to_csv,
 )
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.errors import DataError
 from casebook.markup import escape, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
@@ -78,7 +79,7 @@ class CompareView(View):
             own, self.own_refused = found.areas, found.refused
         self.own: list[OwnArea] = list(own)
         table = self._table(lang)
-        all_areas = [a for _, a in area_choices(table)]
+        all_areas = [a for _, a in self._areas(lang)]
         self.figure: go.Figure | None = None
         self.data: pd.DataFrame | None = None
         self.message_text: str | None = None
@@ -87,14 +88,15 @@ class CompareView(View):
         self.mode = widgets.ToggleButtons(
             options=[("", m) for m in MODES], value="one", style={"button_width": "auto"}
         )
-        self.areas = Choices(options=area_choices(table), value=all_areas)
+        self.areas = Choices(options=self._areas(lang), value=all_areas)
         # A dropdown shows nothing for the value None, so "all groups" has a value of its own.
         self.group = widgets.Dropdown(options=[("", ALL_GROUPS)], value=ALL_GROUPS)
-        self.indicator = widgets.Dropdown(options=indicator_choices(table), value="mutation_rate")
+        self.indicator = widgets.Dropdown(
+            options=self._indicators(lang, None), value="mutation_rate"
+        )
         several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
-        numeric = table.loc[table["unit"] != "text"]
-        self.indicators = Choices(options=indicator_choices(numeric), value=several)
-        self.area = widgets.Dropdown(options=area_choices(table), value=all_areas[0])
+        self.indicators = Choices(options=self._indicators(lang, None, numeric=True), value=several)
+        self.area = widgets.Dropdown(options=self._areas(lang), value=all_areas[0])
         self.message = widgets.HTML()
         self.download = widgets.HTML()
         self.table_html = widgets.HTML()
@@ -203,15 +205,47 @@ class CompareView(View):
 
     def _table(self, lang: str) -> pd.DataFrame:
         if lang not in self._tables:
-            self._tables[lang] = indicator_table(self._book, lang=lang, own=self.own)
+            # without a reader's own neighbourhoods the book's kept table itself: the view
+            # only reads it, and a copy for every reader cost 13 ms of the app's one process
+            self._tables[lang] = (
+                indicator_table(self._book, lang=lang, own=self.own)
+                if self.own
+                else shared_indicator_table(self._book, lang=lang)
+            )
         return self._tables[lang]
 
     def _index(self, lang: str) -> TableIndex:
         """The look-ups of :meth:`_table` in ``lang``, built once per table: a change of the
-        controls selects from them instead of filtering the table again."""
+        controls selects from them instead of filtering the table again. Without a reader's
+        own neighbourhoods the table is the book's, and so are its look-ups: built once for
+        every reader of the book (their records are read, never changed)."""
         if lang not in self._indexes:
-            self._indexes[lang] = table_index(self._table(lang))
+            if self.own:
+                self._indexes[lang] = table_index(self._table(lang))
+            else:
+                self._indexes[lang] = per_book(
+                    self._book, ("compare.index", lang), lambda: table_index(self._table(lang))
+                )
         return self._indexes[lang]
+
+    def _areas(self, lang: str) -> list[tuple[str, str]]:
+        """:func:`area_choices` of the table in ``lang``."""
+        return list(self._index(lang).choices)
+
+    def _indicators(
+        self, lang: str, group: str | None, *, numeric: bool = False
+    ) -> list[tuple[str, str]]:
+        """:func:`indicator_choices` of the table in ``lang`` (only its numeric indicators
+        when ``numeric``); the book's own, without a reader's neighbourhoods, kept per book."""
+
+        def make() -> list[tuple[str, str]]:
+            table = self._table(lang)
+            rows = table.loc[table["unit"] != "text"] if numeric else table
+            return indicator_choices(rows, group=group)
+
+        if self.own:
+            return make()
+        return list(per_book(self._book, ("compare.indicators", lang, group, numeric), make))
 
     def _on_change(self, change: dict[str, Any]) -> None:
         with self.quietly():
@@ -228,7 +262,7 @@ class CompareView(View):
         self.areas.description = t("control.areas", lang)
         chosen, area = self.areas.value, self.area.value
         # new labels may reset a selection widget's value: keep what the reader chose
-        self.areas.options = area_choices(table)
+        self.areas.options = self._areas(lang)
         ids = {v for _, v in self.areas.options}
         self.areas.value = tuple(a for a in chosen if a in ids)
         present = set(table["group"])
@@ -239,7 +273,7 @@ class CompareView(View):
         self.indicator.description = t("control.indicator", lang)
         self.indicators.description = t("control.indicators", lang)
         self.area.description = t("control.area", lang)
-        self.area.options = area_choices(table)
+        self.area.options = self._areas(lang)
         if area in ids:
             self.area.value = area
         self.own_help.value = (
@@ -256,14 +290,12 @@ class CompareView(View):
         self._regroup()  # refreshes both indicator lists in the new language
 
     def _regroup(self) -> None:
-        table = self._table(self.lang)
         current = self.indicator.value
-        self.indicator.options = indicator_choices(table, group=self._group())
+        self.indicator.options = self._indicators(self.lang, self._group())
         values = [v for _, v in self.indicator.options]
         self.indicator.value = current if current in values else values[0]
-        numeric = table.loc[table["unit"] != "text"]
         chosen = self.indicators.value
-        self.indicators.options = indicator_choices(numeric, group=self._group())
+        self.indicators.options = self._indicators(self.lang, self._group(), numeric=True)
         allowed = {v for _, v in self.indicators.options}
         self.indicators.value = tuple(i for i in chosen if i in allowed)
 
