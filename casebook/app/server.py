@@ -507,8 +507,10 @@ def warm_up(settings: Settings) -> None:
     try:
         with context:
             session = Session(settings, None)
+            folder = settings.notebooks_dir()
             for page in PAGES:
-                session.build(page)
+                if (folder / page.notebook).is_file():  # a folder of one's own may hold a few
+                    session.build(page)
     except Exception:
         log.exception("warming up the pages failed")
     finally:
