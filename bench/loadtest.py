@@ -26,6 +26,7 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -131,11 +132,39 @@ async def _quiet(pid: int, deadline: float) -> None:
         quiet = quiet + 1 if watch.cpu[-1] < 10 else 0
 
 
+async def _class_arrives(
+    pid: int,
+    args: argparse.Namespace,
+    names: list[str],
+    browser_url: Callable[[str], str],
+    client: Callable[[str], Awaitable[dict[str, Any]]],
+) -> tuple[list[dict[str, Any]], Sampler]:
+    """Every student at once: the first ``--browsers`` in Chromium (``browser_url(page)``),
+    the others as protocol clients (``client(page)``), while the server's process is sampled."""
+    from playwright.async_api import async_playwright
+
+    n_browsers = min(args.browsers, len(names))
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        sampler, stop = Sampler(pid), asyncio.Event()
+        sampling = asyncio.create_task(sampler.run(stop))
+        browsers = [
+            _browser_student(browser, browser_url(name), name, args.timeout)
+            for name in names[:n_browsers]
+        ]
+        clients = [client(name) for name in names[n_browsers:]]
+        visits = await asyncio.gather(*browsers, *clients)
+        stop.set()
+        await sampling
+        for v in visits[:n_browsers]:
+            await v.pop("context").close()
+        await browser.close()
+    return list(visits), sampler
+
+
 async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
     """One wave against the one-process app, in class mode."""
     import tempfile
-
-    from playwright.async_api import async_playwright
 
     token = new_token()
     with tempfile.TemporaryDirectory() as class_dir:
@@ -155,32 +184,16 @@ async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
             load_at_start = os.getloadavg()
             names = [args.pages[k % len(args.pages)] for k in range(n)]
             n_browsers = min(args.browsers, n)
-            async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                sampler, stop = Sampler(server.proc.pid), asyncio.Event()
-                sampling = asyncio.create_task(sampler.run(stop))
-                browsers = [
-                    _browser_student(
-                        browser,
-                        server.page_url(by_notebook(name).address, f"token={token}"),
-                        name,
-                        args.timeout,
-                    )
-                    for name in names[:n_browsers]
-                ]
-                clients = [
-                    run_app_student(
-                        server.base_url, by_notebook(name).path, token=token, timeout=args.timeout
-                    )
-                    for name in names[n_browsers:]
-                ]
-                visits = await asyncio.gather(*browsers, *clients)
-                stop.set()
-                await sampling
-                held_mb = server.memory_mb()
-                for v in visits[:n_browsers]:
-                    await v.pop("context").close()
-                await browser.close()
+            visits, sampler = await _class_arrives(
+                server.proc.pid,
+                args,
+                names,
+                lambda name: server.page_url(by_notebook(name).address, f"token={token}"),
+                lambda name: run_app_student(
+                    server.base_url, by_notebook(name).path, token=token, timeout=args.timeout
+                ),
+            )
+            held_mb = server.memory_mb()
     wave = _summarise(n, args, visits, n_browsers, sampler, load_at_start)
     wave |= {
         "server": "app",
@@ -239,7 +252,6 @@ def _goal_met(wave: dict[str, Any]) -> bool | None:
 
 
 async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
-    from playwright.async_api import async_playwright
 
     token = None if args.no_token else new_token()
     settings = AppSettings(
@@ -268,26 +280,14 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         load_at_start = os.getloadavg()
         names = [args.pages[k % len(args.pages)] for k in range(n)]
         n_browsers = min(args.browsers, n)
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            sampler, stop = Sampler(server.proc.pid), asyncio.Event()
-            sampling = asyncio.create_task(sampler.run(stop))
-            # the browsers take the first pages (01, 02): one with charts among them
-            browsers = [
-                _browser_student(browser, server.url + name + query, name, args.timeout)
-                for name in names[:n_browsers]
-            ]
-            clients = [
-                run_student(server.base_url, name, token=token, timeout=args.timeout)
-                for name in names[n_browsers:]
-            ]
-            visits = await asyncio.gather(*browsers, *clients)
-            stop.set()
-            await sampling
-            kernels = server.kernel_mb()
-            for v in visits[:n_browsers]:
-                await v.pop("context").close()
-            await browser.close()
+        visits, sampler = await _class_arrives(
+            server.proc.pid,
+            args,
+            names,
+            lambda name: server.url + name + query,
+            lambda name: run_student(server.base_url, name, token=token, timeout=args.timeout),
+        )
+        kernels = server.kernel_mb()
     protocol, real = visits[n_browsers:], visits[:n_browsers]
     ok = [v for v in protocol if v["ok"]]
     failures = [f"{v['page']}: {v['reason']}" for v in visits if not v["ok"]]

@@ -70,6 +70,7 @@ class AppServer:
         self.proc: subprocess.Popen[bytes] | None = None
         self._log: object = None
         self._started = 0.0
+        self._cwd: Path | None = None
 
     def command(self) -> list[str]:
         """The app's command, as ``casebook start`` runs it (the settings in the environment)."""
@@ -84,16 +85,20 @@ class AppServer:
         start a server it needs later while other tests run."""
         out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
         self._log = out
-        env = {**os.environ, **self._env, SETTINGS_ENV: settings_json(self.settings)}
         self.proc = subprocess.Popen(
             self.command(),
-            env=env,
+            cwd=self._cwd,
+            env=self.environment(),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self._started = time.monotonic()
         return self
+
+    def environment(self) -> dict[str, str]:
+        """The server's environment: this one, ``env``, and the settings."""
+        return {**os.environ, **self._env, SETTINGS_ENV: settings_json(self.settings)}
 
     def __enter__(self) -> AppServer:
         return self.start().wait()
@@ -146,10 +151,11 @@ class AppServer:
         self.stop()
 
 
-class VoilaServer:
+class VoilaServer(AppServer):
     """The Voilà server the app replaced (casebook.app.voila), for the benchmarks that measure
     the two side by side: on a free port, in its own process group; use as a context manager.
-    ``settings`` may change anything but the port; ``env`` adds environment variables."""
+    ``settings`` (Voilà's) may change anything but the port; ``env`` adds environment
+    variables; ``root`` is the folder of notebooks it serves."""
 
     def __init__(
         self,
@@ -160,56 +166,19 @@ class VoilaServer:
         ready_timeout: float = 120,
         env: dict[str, str] | None = None,
     ) -> None:
+        super().__init__(log=log, ready_timeout=ready_timeout, env=env)
         base = settings or AppSettings(open_browser=False)
-        self.port = free_port()
-        self.settings = replace(base, port=self.port, open_browser=False)
+        self.voila_settings = replace(base, port=self.port, open_browser=False)
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.url = f"{self.base_url}/voila/render/"
-        self._root, self._log_path, self._timeout = root, log, ready_timeout
-        self._env = env or {}
-        self.proc: subprocess.Popen[bytes] | None = None
-        self._log: object = None
-        self._started = 0.0
+        self._root = self._cwd = root
 
     def command(self) -> list[str]:
-        """The app's Voilà command for these settings, as ``casebook start`` runs it."""
-        return voila_command(self.settings, root=self._root)
+        """The Voilà command for these settings, as ``casebook start`` ran it."""
+        return voila_command(self.voila_settings, root=self._root)
 
-    def start(self) -> VoilaServer:
-        """Launch the server and return at once (``wait`` until it answers); lets a test session
-        start a server it needs later while other tests run."""
-        out = open(self._log_path, "w") if self._log_path else subprocess.DEVNULL  # noqa: SIM115
-        self._log = out
-        self.proc = subprocess.Popen(
-            self.command(),
-            cwd=self._root,
-            env=app_env({**os.environ, **self._env}, self.settings),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self._started = time.monotonic()
-        return self
-
-    def __enter__(self) -> VoilaServer:
-        return self.start().wait()
-
-    def wait(self) -> VoilaServer:
-        """Block until the server answers on its port (``ready_timeout`` after ``start``)."""
-        if self.proc is None:
-            self.start()
-        deadline = self._started + self._timeout
-        while True:
-            try:
-                with urllib.request.urlopen(self.base_url + "/", timeout=5) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
-            time.sleep(0.5)
+    def environment(self) -> dict[str, str]:
+        return app_env({**os.environ, **self._env}, self.voila_settings)
 
     def kernel_mb(self) -> list[float]:
         """Resident memory (MB) of every kernel process this server has started and not ended."""
@@ -223,27 +192,6 @@ class VoilaServer:
             except psutil.NoSuchProcess:
                 continue
         return sizes
-
-    def stop(self) -> None:
-        """End the server and every kernel it started."""
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=30)
-        if self._log not in (None, subprocess.DEVNULL):
-            self._log.close()
-            self._log = None
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def http_get_with_cookies(url: str, timeout: float = 120) -> dict[str, str]:
