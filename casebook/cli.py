@@ -163,6 +163,13 @@ def _wheelhouse(args: argparse.Namespace) -> int:
     if subprocess.run([*download, str(wheels[-1])], check=False).returncode != 0:
         print("pip could not download every package (see above).", file=sys.stderr)
         return 1
+    # A package published only as source (solara-assets) is built into a wheel here, where the
+    # network is, so that a laptop without one installs it without building anything.
+    for sdist in sorted(p for p in target.iterdir() if p.name.endswith((".tar.gz", ".zip"))):
+        print(f"Building a wheel of {sdist.name} ...", flush=True)
+        wheel = [*pip, "wheel", "--quiet", "--no-deps", "--wheel-dir", str(target), str(sdist)]
+        if subprocess.run(wheel, check=False).returncode == 0:
+            sdist.unlink()
     files = sorted(p for p in target.iterdir() if p.is_file())
     size = sum(p.stat().st_size for p in files) / 2**20
     print(f"{len(files)} files ({size:.0f} MB) in {target}. To install without a network:")
