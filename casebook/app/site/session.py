@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from casebook.app.notebook import read_notebook, run_cell
 from casebook.app.settings import Settings
@@ -48,6 +49,7 @@ class BuiltPage:
     parts: list[tuple[str | None, widgets.Widget]] = field(default_factory=list)
     texts: list[tuple[widgets.HTML, dict[str, str]]] = field(default_factory=list)
     views: list[Any] = field(default_factory=list)
+    shared: dict[str, widgets.Widget] | None = None
 
     def apply(self, lang: str, width: str) -> None:
         """Show ``lang``'s prose only, and let every view speak ``lang`` at ``width``."""
@@ -63,8 +65,8 @@ class BuiltPage:
                 view.language.value = lang
 
 
-def _prose(html: str) -> widgets.HTML:
-    box = widgets.HTML(html)
+def _prose(html: str, **shared: Any) -> widgets.HTML:
+    box = widgets.HTML(html, **shared)
     box.add_class("cb-prose")
     return box
 
@@ -77,7 +79,11 @@ def _text(built: BuiltPage, cells: list[Any], lang: str) -> None:
     html = {
         one: "\n".join(cell.html for cell in cells if cell.lang in (None, one)) for one in LANGS
     }
-    box = _prose(html[lang])
+    # the page's texts share one layout and one style: a model each that the browser is sent
+    # (their layout is only ever shown, as every language's)
+    if built.shared is None:
+        built.shared = {"layout": widgets.Layout(), "style": HTMLStyle()}
+    box = _prose(html[lang], **built.shared)
     built.texts.append((box, html))
     built.parts.append((None, box))
 
