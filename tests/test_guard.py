@@ -232,3 +232,73 @@ def test_settings_reach_the_server_process_whole(tmp_path: Path) -> None:
     assert settings_from_json(settings_json(Settings())).notebooks is None
     assert Settings().session_secret != Settings().session_secret  # new at every start
     assert "session_secret" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    "path", ["//evil.example/", "/\\evil.example/", "///evil.example", "/€", "/nowhere"]
+)
+def test_the_token_redirect_only_ever_leads_to_a_page_of_the_casebook(path: str) -> None:
+    """A made-up address with the token (a link a student shares) is sent to the landing page,
+    never to another site, and never fails: the redirect names only the casebook's pages."""
+    sent, inner = _call(CLASS, path, query=f"token={TOKEN}&lang=en")
+    assert _status(sent) == 303 and not inner.seen
+    assert _headers(sent)["location"] == "/?lang=en"
+    sent, _ = _call(CLASS, "/wijken", query=f"token={TOKEN}")
+    assert _headers(sent)["location"] == "/wijken"
+
+
+def test_a_request_cannot_set_solaras_root_path() -> None:
+    """Solara would take its root path (and so every script's address, for every reader) from
+    these headers of the first page it renders: the guard drops them."""
+    headers = [(b"x-script-name", b"http://evil.example"), (b"script-name", b"//evil.example")]
+    _, inner = _call(Settings(open_browser=False), "/", headers=headers)
+    names = {name for name, _ in inner.seen[0]["headers"]}
+    assert b"x-script-name" not in names and b"script-name" not in names
+
+
+def test_websockets_arriving_together_are_counted_before_solara_makes_their_sessions() -> None:
+    """Sessions that arrive at the same moment (one browser's many tabs, or tabs without
+    Solara's cookie) are counted as they are let in: the caps hold."""
+    settings = Settings(open_browser=False, sessions_per_browser=2, max_sessions=3)
+    guard = Guard(Inner(), settings)
+    held = asyncio.Event()
+
+    class Holding(Inner):
+        async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+            await receive()
+            await send({"type": "websocket.accept"})
+            await held.wait()  # the session stays open while the others arrive
+
+    guard.inner = Holding()
+
+    async def tab(k: int, cookie: str | None) -> int | str:
+        sent: list[dict[str, Any]] = []
+        scope = {
+            "type": "websocket",
+            "path": f"/jupyter/api/kernels/k{k}/channels",
+            "headers": [(b"cookie", f"solara-session-id={cookie}".encode())] if cookie else [],
+            "query_string": b"",
+        }
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "websocket.connect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        task = asyncio.create_task(guard(scope, receive, send))
+        await asyncio.sleep(0.05)
+        if task.done():
+            return sent[0].get("code", sent[0]["type"])
+        return sent[0]["type"]
+
+    async def arrive() -> list[int | str]:
+        results = [await tab(k, "ann") for k in range(3)]  # one browser, cap 2
+        results += [await tab(10 + k, None) for k in range(3)]  # no cookie: one browser too
+        held.set()
+        return results
+
+    results = _run(arrive())
+    assert results[:3] == ["websocket.accept", "websocket.accept", 1013]
+    # the server's cap of 3 is reached by the one cookie-less tab let in
+    assert results[3:] == ["websocket.accept", 1013, 1013]

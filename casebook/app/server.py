@@ -113,6 +113,8 @@ def configure_solara(settings: Settings) -> None:
     solara_settings.telemetry.mixpanel_enable = False
     solara_settings.main.mode = "production"
     solara_settings.main.experimental_performance = True
+    # the root path from the settings, never from a request's headers (see Guard.__call__)
+    solara_settings.main.root_path = settings.base_path
     solara_settings.session.secret_key = settings.session_secret
     solara_settings.kernel.cull_timeout = f"{settings.idle_seconds}s"
     solara_settings.kernel.max_per_session = settings.sessions_per_browser
@@ -160,6 +162,7 @@ _REFUSED = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
  margin: 2em auto; padding: 0 1em">
 <p>{nl}</p><p lang="en">{en}</p>{home}</body></html>"""
 
+_ROOT_HEADERS = frozenset({b"script-name", b"x-script-name"})
 # What Solara and the guard serve besides the pages (their own files, websockets, health)
 _SOLARAS = ("/_solara/", "/static/", "/jupyter/", "/_casebook/", "/readyz", "/resourcez")
 _PAGE_PATHS = frozenset(page.path for page in (*PAGES, LIVE))
@@ -193,12 +196,19 @@ class Guard:
     def __init__(self, inner: ASGIApp, settings: Settings) -> None:
         self.inner, self.settings = inner, settings
         self._lock = threading.Lock()
+        # kernel id -> its browser (Solara's session cookie), for the websockets let in
+        self._admitted: dict[str, str] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "lifespan":
             await self.inner(scope, receive, send)
             return
+        # Solara takes its root path from these headers of the first page it renders and keeps
+        # it for every reader; the casebook's comes from its settings, never from a request
+        headers = scope.get("headers", [])
+        if any(name in _ROOT_HEADERS for name, _ in headers):
+            scope = {**scope, "headers": [(n, v) for n, v in headers if n not in _ROOT_HEADERS]}
         path = scope.get("path", "")
         base = self.settings.base_path
         if base and (path == base or path.startswith(base + "/")):
@@ -209,6 +219,9 @@ class Guard:
             scope = {**scope, "root_path": base}
         elif base and kind == "http":  # outside the app (a proxy's check that it answers)
             await self._moved(send, base + "/")
+            return
+        elif base:  # a websocket outside the app
+            await self._close(receive, send, 1008)
             return
         if kind == "http":
             await self._http(scope, receive, send, path)
@@ -229,7 +242,7 @@ class Guard:
         if self.settings.class_mode:
             given = query.get("token")
             if given is not None and _same(given, self.settings.token):
-                await self._keep(scope, send, query, TOKEN_COOKIE, "token", given)
+                await self._keep(path, send, query, TOKEN_COOKIE, "token", given)
                 return
             if not _same(cookies.get(TOKEN_COOKIE, ""), self.settings.token):
                 await self._refuse(send, 403)
@@ -237,7 +250,7 @@ class Guard:
             teacher = query.get("teacher")
             if teacher is not None:
                 if _same(teacher, self.settings.teacher_secret):
-                    await self._keep(scope, send, query, TEACHER_COOKIE, "teacher", teacher)
+                    await self._keep(path, send, query, TEACHER_COOKIE, "teacher", teacher)
                 else:
                     await self._refuse(send, 403)
                 return
@@ -254,11 +267,14 @@ class Guard:
         await self.inner(scope, receive, send)
 
     async def _keep(
-        self, scope: Scope, send: Send, query: dict[str, str], cookie: str, name: str, value: str
+        self, path: str, send: Send, query: dict[str, str], cookie: str, name: str, value: str
     ) -> None:
-        """Put a secret from the address in a cookie and send the browser on without it."""
+        """Put a secret from the address in a cookie and send the browser on without it: to the
+        page asked for when it is one of the casebook's, else to the landing page (never to an
+        address a link made up, which could lead elsewhere)."""
         rest = urlencode({k: v for k, v in query.items() if k != name})
-        target = scope.get("path", "/") + (f"?{rest}" if rest else "")  # (path has root_path)
+        page = path if path in _PAGE_PATHS else "/"
+        target = self.settings.base_path + page + (f"?{rest}" if rest else "")
         base = self.settings.base_path or "/"
         await send(
             {
@@ -329,10 +345,20 @@ class Guard:
         ):
             await self._close(receive, send, 1008)
             return
-        if path.startswith(_KERNEL_WS) and not self._room_for(path, cookies):
+        if not path.startswith(_KERNEL_WS):
+            await self.inner(scope, receive, send)
+            return
+        kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0]
+        # checked and counted in one step of the event loop (no await between): sessions that
+        # arrive at the same moment are counted before Solara has made any of them
+        if not self._room_for(path, cookies):
             await self._close(receive, send, 1013)
             return
-        await self.inner(scope, receive, send)
+        self._admitted[kernel_id] = cookies.get(_SOLARA_SESSION_COOKIE, "")
+        try:
+            await self.inner(scope, receive, send)
+        finally:
+            self._admitted.pop(kernel_id, None)
 
     def _room_for(self, path: str | None, cookies: dict[str, str]) -> bool:
         """True when a websocket for the session at ``path`` may open (or, for None, a page may
@@ -342,16 +368,19 @@ class Guard:
 
         kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0] if path else ""
         with self._lock:
-            contexts = list(kernel_context.contexts.values())
-            if kernel_id in kernel_context.contexts:
-                return True
-            if len(contexts) >= self.settings.max_sessions:
-                log.warning("refused a new session: the server holds %d", len(contexts))
+            if kernel_id and (kernel_id in kernel_context.contexts or kernel_id in self._admitted):
+                return True  # a session that exists (a reconnect)
+            # every session: Solara's, and those let in whose session Solara is still making
+            sessions = {k: c.session_id for k, c in kernel_context.contexts.items()}
+            sessions.update(self._admitted)
+            if len(sessions) >= self.settings.max_sessions:
+                log.warning("refused a new session: the server holds %d", len(sessions))
                 return False
-            browser = cookies.get(_SOLARA_SESSION_COOKIE)
-            mine = [c for c in contexts if browser and c.session_id == browser]
-            if len(mine) >= self.settings.sessions_per_browser:
-                log.warning("refused a new session: its browser holds %d", len(mine))
+            # a browser without Solara's cookie counts as one browser with every other such
+            browser = cookies.get(_SOLARA_SESSION_COOKIE, "")
+            mine = sum(1 for owner in sessions.values() if owner == browser)
+            if mine >= self.settings.sessions_per_browser:
+                log.warning("refused a new session: its browser holds %d", mine)
                 return False
         return True
 

@@ -50,6 +50,7 @@ class BuiltPage:
     texts: list[tuple[widgets.HTML, dict[str, str]]] = field(default_factory=list)
     views: list[Any] = field(default_factory=list)
     shared: dict[str, widgets.Widget] | None = None
+    failed: bool = False
 
     def apply(self, lang: str, width: str) -> None:
         """Show ``lang``'s prose only, and let every view speak ``lang`` at ``width``."""
@@ -151,7 +152,8 @@ class Session:
         built = self.pages.get(key)
         if built is None:
             built = self.build(page) if page is not None else self._not_found()
-            self.pages[key] = built
+            if not built.failed:  # a page that failed is tried again on the next visit
+                self.pages[key] = built
         built.apply(self.lang, self.width)
         self.current = built
         self.shell.current = page.path if page is not None else ""
@@ -190,6 +192,7 @@ class Session:
             log.exception("building the page %s failed", page.notebook)
             built.parts = [(lang, _message(t("app.page_failed", lang))) for lang in LANGS]
             built.texts, built.views = [], []
+            built.failed = True
         box.children = tuple(widget for _, widget in built.parts)
         return built
 
