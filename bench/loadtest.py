@@ -133,16 +133,20 @@ async def _quiet(pid: int, deadline: float) -> None:
 
 
 async def _class_arrives(
+    n: int,
     pid: int,
     args: argparse.Namespace,
-    names: list[str],
     browser_url: Callable[[str], str],
     client: Callable[[str], Awaitable[dict[str, Any]]],
-) -> tuple[list[dict[str, Any]], Sampler]:
-    """Every student at once: the first ``--browsers`` in Chromium (``browser_url(page)``),
-    the others as protocol clients (``client(page)``), while the server's process is sampled."""
+) -> dict[str, Any]:
+    """``--settle`` seconds after the server is quiet, ``n`` students at once on ``--pages`` (in
+    turn): the first ``--browsers`` in Chromium (``browser_url(page)``), the others as protocol
+    clients (``client(page)``), while the server's process is sampled; the wave's summary."""
     from playwright.async_api import async_playwright
 
+    await asyncio.sleep(args.settle)
+    load_at_start = os.getloadavg()
+    names = [args.pages[k % len(args.pages)] for k in range(n)]
     n_browsers = min(args.browsers, len(names))
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -159,7 +163,7 @@ async def _class_arrives(
         for v in visits[:n_browsers]:
             await v.pop("context").close()
         await browser.close()
-    return list(visits), sampler
+    return _summarise(n, args, list(visits), n_browsers, sampler, load_at_start)
 
 
 async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
@@ -180,21 +184,16 @@ async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         with OneProcess(settings, log=log) as server:
             await _quiet(server.proc.pid, time.monotonic() + 120)
             idle_mb = server.memory_mb()
-            await asyncio.sleep(args.settle)
-            load_at_start = os.getloadavg()
-            names = [args.pages[k % len(args.pages)] for k in range(n)]
-            n_browsers = min(args.browsers, n)
-            visits, sampler = await _class_arrives(
+            wave = await _class_arrives(
+                n,
                 server.proc.pid,
                 args,
-                names,
                 lambda name: server.page_url(by_notebook(name).address, f"token={token}"),
                 lambda name: run_app_student(
                     server.base_url, by_notebook(name).path, token=token, timeout=args.timeout
                 ),
             )
             held_mb = server.memory_mb()
-    wave = _summarise(n, args, visits, n_browsers, sampler, load_at_start)
     wave |= {
         "server": "app",
         "token": True,
@@ -266,63 +265,30 @@ async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
         began, deadline = time.monotonic(), time.monotonic() + 600
         while len(server.kernel_mb()) < expected and time.monotonic() < deadline:
             await asyncio.sleep(1)
-        # a pool's kernel exists before it has run its notebook: wait until the server and its
-        # kernels are quiet (under 10 % of a core for 3 s in a row)
-        quiet, watch = 0, Sampler(server.proc.pid)
-        watch.sample()
-        while quiet < 3 and time.monotonic() < deadline:
-            await asyncio.sleep(1)
-            watch.sample()
-            quiet = quiet + 1 if watch.cpu[-1] < 10 else 0
+        # a pool's kernel exists before it has run its notebook: wait until it is quiet
+        await _quiet(server.proc.pid, deadline)
         filled_s = time.monotonic() - began
         pooled = len(server.kernel_mb())
-        await asyncio.sleep(args.settle)
-        load_at_start = os.getloadavg()
-        names = [args.pages[k % len(args.pages)] for k in range(n)]
-        n_browsers = min(args.browsers, n)
-        visits, sampler = await _class_arrives(
+        wave = await _class_arrives(
+            n,
             server.proc.pid,
             args,
-            names,
             lambda name: server.url + name + query,
             lambda name: run_student(server.base_url, name, token=token, timeout=args.timeout),
         )
         kernels = server.kernel_mb()
-    protocol, real = visits[n_browsers:], visits[:n_browsers]
-    ok = [v for v in protocol if v["ok"]]
-    failures = [f"{v['page']}: {v['reason']}" for v in visits if not v["ok"]]
-    ready = [v["ready"] for v in ok]
-    wave = {
-        "n": n,
-        "protocol_students": len(protocol),
-        "browser_students": len(real),
+    wave |= {
+        "server": "voila",
         "pool_size": args.pool_size,
-        "pages": _pages(args.pages),
         "token": token is not None,
         "kernels_pooled_before": pooled,
         "pools_filled_s": filled_s,
-        "load_average_at_start": [round(x, 2) for x in load_at_start],
-        "ok": len(ok),
-        "failures": failures,
-        "page_served_s": _summary([v["served"] for v in ok]),
-        "widgets_ready_s": _summary(ready),
-        "control_answered_s": _summary([v["answered"] for v in ok if "answered" in v]),
-        "controls_changed": sum("answered" in v for v in ok),
-        "browser_ready_s": _summary([v["ready"] for v in real if v["ok"]]),
-        "browsers_ok": sum(v["ok"] for v in real),
         "kernels": len(kernels),
         "kernel_mb": {
             "mean": statistics.mean(kernels) if kernels else None,
             "total": sum(kernels),
         },
-        "server_cpu_percent": {
-            "mean": statistics.mean(sampler.cpu) if sampler.cpu else None,
-            "max": max(sampler.cpu) if sampler.cpu else None,
-        },
-        "server_mb_max": max(sampler.mb) if sampler.mb else None,
-        "students": [{k: v for k, v in s.items() if k != "context"} for s in visits],
     }
-    wave["server"] = "voila"
     wave["goal_met"] = _goal_met(wave)
     return wave
 

@@ -22,8 +22,7 @@ __all__ = ["Settings", "notebooks_dir", "start"]
 def start(settings: Settings | None = None) -> int:
     """Run the app until stopped (Ctrl-C, SIGTERM, SIGHUP); open the landing page in a browser
     when asked. One process: stopping it ends every reader's session."""
-    from casebook.app.server import serve
-    from casebook.app.voila import port_problem
+    from casebook.app.server import port_problem, serve
 
     settings = settings or Settings()
     problem = port_problem(settings.ip, settings.port)

@@ -4,8 +4,7 @@ process) behind a small guard of the casebook's own, run by uvicorn.
 The guard (:class:`Guard`, plain ASGI in front of Solara's Starlette app):
 
 - serves the casebook's plotly.js (:data:`PLOTLY_PATH`, with a long cache time: its address
-  carries a hash of the file) and its own stylesheet's fonts: nothing is fetched from the
-  internet;
+  carries a hash of the file): nothing is fetched from the internet;
 - in class mode lets nothing through, no page, websocket or file, without the class token: the
   students' link carries it once (``?token=``), the guard puts it in a cookie and sends the
   browser on to the same address without it, so that it stays off the projector and out of
@@ -21,18 +20,18 @@ sessions are threads of this process, so nothing is left behind.
 
 from __future__ import annotations
 
+import errno
 import functools
-import hashlib
 import hmac
 import html
 import logging
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -47,6 +46,7 @@ __all__ = [
     "build",
     "configure_solara",
     "plotly_address",
+    "port_problem",
     "serve",
 ]
 
@@ -69,60 +69,56 @@ _KERNEL_WS = "/jupyter/api/kernels/"
 _SOLARA_SESSION_COOKIE = "solara-session-id"
 
 
-def plotly_file() -> Path:
-    from casebook.views.chart import plotly_file as found
-
-    return found()
-
-
-@functools.cache
 def plotly_address() -> str:
     """Where pages load plotly.js from: :data:`PLOTLY_PATH` with a hash of the file."""
-    digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
-    return f"{PLOTLY_PATH}?v={digest}"
+    from casebook.views.chart import plotly_digest
+
+    return f"{PLOTLY_PATH}?v={plotly_digest()}"
+
+
+def port_problem(ip: str, port: int) -> str | None:
+    """Why the app cannot listen on ``ip``:``port`` (in one sentence), or None when it can."""
+    with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET) as sock:
+        if os.name == "posix":  # as uvicorn does: a port just left (TIME_WAIT) is free
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((ip, port))
+        except OSError as err:
+            if err.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
+                return (
+                    f"Port {port} on {ip} is in use (is the casebook running already?); "
+                    "choose another with --port."
+                )
+            return f"The casebook cannot listen on {ip}:{port}: {err.strerror or err}."
+    return None
 
 
 def configure_solara(settings: Settings) -> None:
-    """Solara's own settings, from ``settings``; before Solara's server is first imported (it
-    reads them from the environment then). Telemetry off, a fresh session secret, sessions of
-    a browser that has gone ended after ``idle_seconds`` (Solara's default is 24 hours), no
-    banner, the plain loader, production mode (no tracebacks or reload)."""
-    os.environ.update(
-        {
-            "SOLARA_APP": "casebook.app.site",
-            "SOLARA_MODE": "production",
-            "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
-            "SOLARA_SESSION_SECRET_KEY": settings.session_secret,
-            "SOLARA_KERNEL_CULL_TIMEOUT": f"{settings.idle_seconds}s",
-            "SOLARA_KERNEL_MAX_PER_SESSION": str(settings.sessions_per_browser),
-            "SOLARA_THEME_SHOW_BANNER": "False",
-            "SOLARA_THEME_LOADER": "plain",
-            "SOLARA_THEME_TITLE": "Koppelen en doorschakelen · casebook",
-            "SOLARA_CHECK_HOOKS": "off",
-            # a session's messages are queued and sent by the event loop, instead of each send
-            # waiting for the loop (a thread switch per widget message: with 30 sessions
-            # starting at once, 9-10 s until every one had its widgets; 5.5 s queued)
-            "SOLARA_EXPERIMENTAL_PERFORMANCE": "True",
-        }
-    )
-    if settings.base_path:
-        os.environ["SOLARA_ROOT_PATH"] = settings.base_path
+    """Solara's own settings, from ``settings``, set on its settings objects (which it reads
+    when it serves): the app to serve, production mode (no tracebacks or reload), telemetry
+    off, a fresh session secret, sessions of a browser that has gone ended after
+    ``idle_seconds`` (Solara's default is 24 hours), no banner, the plain loader. The caps on
+    sessions are the guard's (Solara 1.58 applies its own per-browser cap only with a state
+    backend)."""
+    # read when Solara's app module is first imported (casebook.app.server.build)
+    os.environ["SOLARA_APP"] = "casebook.app.site"
     import solara.server.settings as solara_settings
+    import solara.settings
 
-    # set again in case Solara's settings were imported before (a test, a benchmark)
     solara_settings.telemetry.mixpanel_enable = False
     solara_settings.main.mode = "production"
+    # a session's messages are queued and sent by the event loop, instead of each send
+    # waiting for the loop (a thread switch per widget message: with 30 sessions starting at
+    # once, 9-10 s until every one had its widgets; 5.5 s queued)
     solara_settings.main.experimental_performance = True
     # the root path from the settings, never from a request's headers (see Guard.__call__)
     solara_settings.main.root_path = settings.base_path
     solara_settings.session.secret_key = settings.session_secret
     solara_settings.kernel.cull_timeout = f"{settings.idle_seconds}s"
-    solara_settings.kernel.max_per_session = settings.sessions_per_browser
     solara_settings.theme.show_banner = False
     solara_settings.theme.loader = "plain"
     solara_settings.theme.title = "Koppelen en doorschakelen · casebook"
-    import solara.settings
-
+    solara.settings.main.check_hooks = "off"
     # Solara fetches a front-end file it lacks from a CDN and keeps it; the casebook never
     # fetches from the internet: a file that is not on the machine is not found
     solara.settings.assets.cdn = "offline://"
@@ -195,7 +191,6 @@ class Guard:
 
     def __init__(self, inner: ASGIApp, settings: Settings) -> None:
         self.inner, self.settings = inner, settings
-        self._lock = threading.Lock()
         # kernel id -> its browser (Solara's session cookie), for the websockets let in
         self._admitted: dict[str, str] = {}
 
@@ -366,22 +361,24 @@ class Guard:
         neither its browser nor the server is at its cap."""
         from solara.server import kernel_context
 
+        # Runs on the event loop only, so nothing of ours changes meanwhile; Solara's sessions
+        # are made in other threads: taken as one list (a single step for Python), not iterated.
         kernel_id = path[len(_KERNEL_WS) :].split("/", 1)[0] if path else ""
-        with self._lock:
-            if kernel_id and (kernel_id in kernel_context.contexts or kernel_id in self._admitted):
-                return True  # a session that exists (a reconnect)
-            # every session: Solara's, and those let in whose session Solara is still making
-            sessions = {k: c.session_id for k, c in kernel_context.contexts.items()}
-            sessions.update(self._admitted)
-            if len(sessions) >= self.settings.max_sessions:
-                log.warning("refused a new session: the server holds %d", len(sessions))
-                return False
-            # a browser without Solara's cookie counts as one browser with every other such
-            browser = cookies.get(_SOLARA_SESSION_COOKIE, "")
-            mine = sum(1 for owner in sessions.values() if owner == browser)
-            if mine >= self.settings.sessions_per_browser:
-                log.warning("refused a new session: its browser holds %d", mine)
-                return False
+        existing = list(kernel_context.contexts.items())
+        if kernel_id and (kernel_id in dict(existing) or kernel_id in self._admitted):
+            return True  # a session that exists (a reconnect)
+        # every session: Solara's, and those let in whose session Solara is still making
+        sessions = {k: c.session_id for k, c in existing}
+        sessions.update(self._admitted)
+        if len(sessions) >= self.settings.max_sessions:
+            log.warning("refused a new session: the server holds %d", len(sessions))
+            return False
+        # a browser without Solara's cookie counts as one browser with every other such
+        browser = cookies.get(_SOLARA_SESSION_COOKIE, "")
+        mine = sum(1 for owner in sessions.values() if owner == browser)
+        if mine >= self.settings.sessions_per_browser:
+            log.warning("refused a new session: its browser holds %d", mine)
+            return False
         return True
 
     @staticmethod
@@ -393,6 +390,8 @@ class Guard:
 
 @functools.cache
 def _plotly_bytes() -> bytes:
+    from casebook.views.chart import plotly_file
+
     return plotly_file().read_bytes()
 
 
@@ -490,7 +489,6 @@ class _Server:
     def __init__(self, settings: Settings) -> None:
         import uvicorn
 
-        self.settings = settings
         config = uvicorn.Config(
             build(settings),
             host=settings.ip,

@@ -18,7 +18,6 @@ kernels down itself, and ends whatever of Voilà's process tree is left after 30
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import signal
@@ -34,6 +33,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from casebook.app.server import port_problem
+from casebook.app.settings import notebooks_dir
 from casebook.pages import PAGES as _REGISTRY
 from casebook.pages import notebooks
 
@@ -64,15 +65,6 @@ FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"  # the same as casebook.charts.base'
 PAGE_VIEWS: dict[str, tuple[str, int]] = {p.notebook: (p.view, p.charts) for p in _REGISTRY}
 # The teacher's live page (class mode only, behind a secret): served, but not one of the pages.
 LIVE_PAGE = "08_live.ipynb"
-
-
-def notebooks_dir() -> Path:
-    """The notebooks shipped with the casebook (wheel: ``casebook/notebooks``; checkout:
-    ``notebooks/``), found from this file, never from the working directory."""
-    for candidate in (HERE / "notebooks", HERE.parent / "notebooks"):
-        if (candidate / PAGES[0]).is_file():
-            return candidate
-    raise FileNotFoundError(f"the casebook's notebooks are missing (looked beside {HERE})")
 
 
 def template_root() -> Path:
@@ -223,23 +215,6 @@ def _wait_for_port(ip: str, port: int, timeout: float) -> bool:
                 return True
         time.sleep(0.3)
     return False
-
-
-def port_problem(ip: str, port: int) -> str | None:
-    """Why the app cannot listen on ``ip``:``port`` (in one sentence), or None when it can."""
-    with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET) as sock:
-        if os.name == "posix":  # as tornado does: a port just left (TIME_WAIT) is free
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((ip, port))
-        except OSError as err:
-            if err.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
-                return (
-                    f"Port {port} on {ip} is in use (is the casebook running already?); "
-                    "choose another with --port."
-                )
-            return f"The casebook cannot listen on {ip}:{port}: {err.strerror or err}."
-    return None
 
 
 # Ctrl-C, kill and service managers, a closed terminal; Ctrl-Break on Windows.

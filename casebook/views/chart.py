@@ -31,6 +31,7 @@ __all__ = [
     "Chart",
     "figure_spec",
     "plotly_address",
+    "plotly_digest",
     "plotly_file",
     "plotly_js_version",
     "use_address",
@@ -56,12 +57,15 @@ def plotly_file() -> Path:
 
 
 @functools.cache
+def plotly_digest() -> str:
+    """A hash of :func:`plotly_file`'s content: the ``?v=`` of every address it is served at,
+    so that a browser never keeps an old copy (and the server lets it keep this one)."""
+    return hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
+
+
 def plotly_address() -> str:
-    """Where a page loads :func:`plotly_file` from, below the server's base URL: with a hash of
-    its content (``?v=``), so that a browser never keeps an old copy (and the server lets it
-    keep this one)."""
-    digest = hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
-    return f"{LIBRARY_URL}{plotly_file().name}?v={digest}"
+    """Where a Voilà page loads :func:`plotly_file` from, below the server's base URL."""
+    return f"{LIBRARY_URL}{plotly_file().name}?v={plotly_digest()}"
 
 
 # Where the app serves plotly.js (an address from the server's root, set once at start by

@@ -44,7 +44,7 @@ class BuiltPage:
     the widget), its texts (a widget and its HTML per language: the prose between two code
     cells, one widget that holds only the language shown) and the views its code cells made."""
 
-    page: Page
+    page: Page | None  # None: the answer to an address that is no page
     widget: widgets.VBox
     parts: list[tuple[str | None, widgets.Widget]] = field(default_factory=list)
     texts: list[tuple[widgets.HTML, dict[str, str]]] = field(default_factory=list)
@@ -201,7 +201,7 @@ class Session:
         box.add_class("cb-page")
         parts = [(lang, _message(t("app.not_found", lang))) for lang in LANGS]
         box.children = tuple(widget for _, widget in parts)
-        return BuiltPage(LIVE, box, parts)
+        return BuiltPage(None, box, parts)
 
     @contextlib.contextmanager
     def _page_context(self, page: Page) -> Iterator[None]:
@@ -220,6 +220,8 @@ class Session:
 
 
 def _message(text: str) -> widgets.HTML:
-    box = widgets.HTML(f'<p class="casebook-message" role="status">{escape(text)}</p>')
+    from casebook.views.base import message_html
+
+    box = widgets.HTML(message_html(text))
     box.add_class("cb-prose")
     return box
