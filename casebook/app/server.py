@@ -408,6 +408,20 @@ class _NoEvents:
         return None
 
 
+def _light_shell_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """Solara 1.58.2's ``SolaraInteractiveShell.__init__``, without loading the script magics
+    to find their exit hook (see :func:`_lighten_solara`)."""
+    import atexit
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    InteractiveShell.__init__(self, *args, **kwargs)
+    atexit.unregister(self.atexit_operations)
+    registry = self.magics_manager.registry if self.magics_manager else {}
+    if "ScriptMagics" in registry:  # a plain lookup: it does not load them
+        atexit.unregister(registry["ScriptMagics"].kill_bg_processes)
+
+
 def _lighten_solara() -> None:
     """Two costs of Solara 1.58 that a class pays on every widget message and page load, taken
     off (measured with py-spy while 30 readers opened the compare page at once: together about
@@ -419,9 +433,17 @@ def _lighten_solara() -> None:
       (5 % of the time). The stand-in gets hooks that do nothing, as a mock's do.
     - every page load renders Solara's page template again, hashing its static files (11 %).
       The page is the same for every load of an address, so it is rendered once per address.
+    - every new session's IPython shell looks up IPython's script magics (``%%bash`` and
+      kin) only to unregister the exit hook they register when they load; in IPython 9 magics
+      load on first use, so the lookup itself loads them, building an argument parser per
+      interpreter (10 % of the time while 30 readers opened the compare page). The shell
+      unregisters the hook only if the magics were loaded; nothing here ever uses them.
     """
+    from solara.server import server as solara_server  # first: Solara's own import order
+
+    # isort: split
     from solara.server import patch as solara_patch
-    from solara.server import server as solara_server
+    from solara.server import shell as solara_shell
 
     fake = solara_patch.FakeIPython
     if not getattr(fake, "_casebook_events", False):
@@ -433,6 +455,11 @@ def _lighten_solara() -> None:
 
         fake.__init__ = __init__
         fake._casebook_events = True
+    shell = solara_shell.SolaraInteractiveShell
+    if not getattr(shell, "_casebook_light", False):
+        shell._casebook_original_init = shell.__init__
+        shell.__init__ = _light_shell_init
+        shell._casebook_light = True
     if not getattr(solara_server.read_root, "_casebook_cached", False):
         read_root = solara_server.read_root
         rendered: dict[tuple[Any, ...], str | None] = {}

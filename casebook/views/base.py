@@ -14,8 +14,6 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
-import traitlets
-from ipywidgets.widgets.widget_bool import CheckboxStyle
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
 from casebook.data import Casebook
@@ -25,6 +23,7 @@ from casebook.markup import escape
 from casebook.text import t as _t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.chart import PLOTLY_CONFIG, Chart, figure_spec
+from casebook.views.choices import Choices
 
 __all__ = [
     "HANDOUT_ENV",
@@ -141,89 +140,6 @@ def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
         log.exception("saving %s failed", path)
         return None, message_html(_t("save_failed", lang, reason=err.strerror or str(err)))
     return saved, message_html(_t("saved", lang, path=str(saved)))
-
-
-class Choices(widgets.VBox):
-    """Several choices as a row of checkboxes (a reader ticks them; no Ctrl-click list).
-
-    It behaves like ``ipywidgets.SelectMultiple`` where the views use one: ``options`` are
-    ``(label, value)`` pairs, ``value`` is the tuple of values ticked, ``description`` is the
-    label above the boxes, and observers of ``value`` hear one change per tick. New options
-    keep the boxes (and the ticks) of values that stay; values that go are dropped from
-    ``value``. Each box is a real checkbox: reachable with Tab, ticked with Space, labelled.
-    """
-
-    options = traitlets.List()
-    value = traitlets.Tuple()
-    description = traitlets.Unicode("")
-
-    def __init__(
-        self, options: Iterable[tuple[str, Any]], value: Iterable[Any] = (), **kwargs: Any
-    ) -> None:
-        self._label = widgets.HTML()
-        self._row = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap", width="100%"))
-        self._boxes: dict[Any, widgets.Checkbox] = {}
-        # every box shares one layout and one style: each is a model of its own that the
-        # browser is sent, and a page of the app has a few dozen boxes for every reader
-        self._box_layout = widgets.Layout(width="auto")
-        self._box_style = CheckboxStyle()
-        self._syncing = False
-        super().__init__([self._label, self._row], **kwargs)
-        self.add_class("cb-choices")
-        self.options = list(options)
-        self.value = tuple(value)
-
-    @traitlets.validate("value")
-    def _valid_value(self, proposal: dict[str, Any]) -> tuple[Any, ...]:
-        allowed = [v for _, v in self.options]
-        value = tuple(proposal["value"])
-        unknown = [v for v in value if v not in allowed]
-        if unknown:
-            raise traitlets.TraitError(f"not among the options: {unknown!r}")
-        return tuple(dict.fromkeys(value))
-
-    @traitlets.observe("options")
-    def _options_changed(self, change: dict[str, Any]) -> None:
-        boxes = {}
-        for label, value in self.options:
-            box = self._boxes.get(value)
-            if box is None:
-                box = widgets.Checkbox(indent=False, layout=self._box_layout, style=self._box_style)
-                box.observe(self._ticked, names="value")
-            box.description = str(label)
-            boxes[value] = box
-        self._boxes = boxes
-        self._row.children = tuple(boxes.values())
-        kept = tuple(v for v in self.value if v in boxes)
-        if kept != self.value:
-            self.value = kept
-        self._tick()
-
-    @traitlets.observe("value")
-    def _value_changed(self, change: dict[str, Any]) -> None:
-        self._tick()
-
-    @traitlets.observe("description")
-    def _description_changed(self, change: dict[str, Any]) -> None:
-        self._label.value = (
-            f'<span class="cb-choices-label">{escape(self.description)}</span>'
-            if self.description
-            else ""
-        )
-
-    def _tick(self) -> None:
-        chosen = set(self.value)
-        self._syncing = True
-        try:
-            for value, box in self._boxes.items():
-                box.value = value in chosen
-        finally:
-            self._syncing = False
-
-    def _ticked(self, change: dict[str, Any]) -> None:
-        if self._syncing:
-            return
-        self.value = tuple(v for v, box in self._boxes.items() if box.value)
 
 
 def pair(

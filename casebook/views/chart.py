@@ -21,10 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
+
+from casebook.views.light import Light, front
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -105,17 +106,19 @@ def figure_spec(
     return spec
 
 
-class Chart(anywidget.AnyWidget):
+class Chart(Light):
     """One plotly chart, changed in place. ``figure`` is the spec shown (see
     :func:`figure_spec`); ``serial`` counts the figures sent, and the browser marks the chart's
     element with the serial it has drawn (``data-drawn``). ``drag``: the uid of the trace whose
     points the reader can drag (their ``customdata`` names each point); empty: none."""
 
-    _esm = HERE / "chart.js"
-    _css = """
+    _esm = front(HERE / "chart.js")
+    _css = front(
+        """
     .casebook-chart { width: 100%; }
     .casebook-chart[hidden] { display: none; }
     """
+    )
     figure = traitlets.Dict().tag(sync=True)
     serial = traitlets.Int(0).tag(sync=True)
     drag = traitlets.Unicode("").tag(sync=True)

@@ -22,7 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import pandas as pd
 import traitlets
@@ -33,6 +32,7 @@ from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View, download_link, message_html
+from casebook.views.light import Light, front
 
 __all__ = [
     "PAGE_QUERY",
@@ -124,11 +124,12 @@ class ShareBox:
         self._tell("live.withdrawn")
 
 
-class Ticker(anywidget.AnyWidget):
+class Ticker(Light):
     """A timer in the browser: every ``interval_ms`` it counts ``ticks`` up, which the kernel
     hears as a change. It stops when its page closes."""
 
-    _esm = """
+    _esm = front(
+        """
     export default {
       render({ model, el }) {
         el.classList.add("casebook-ticker");
@@ -140,6 +141,7 @@ class Ticker(anywidget.AnyWidget):
       },
     };
     """
+    )
     ticks = traitlets.Int(0).tag(sync=True)
     interval_ms = traitlets.Int(3000).tag(sync=True)
 

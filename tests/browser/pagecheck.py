@@ -271,7 +271,7 @@ ON_ONE_SCREEN = """() => {
   const H = window.innerHeight, found = [];
   const inView = e => { const r = e.getBoundingClientRect();
                         return r.height > 0 && r.top >= -1 && r.bottom <= H + 1; };
-  const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons,'
+  const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .cb-choice, .widget-toggle-buttons,'
                         + ' .widget-box') || e).textContent || e.tagName).trim().slice(0, 30);
   // scroll as a reader can: the document only, never a box with overflow hidden inside it
   // (scrollIntoView moves those too; a reader cannot)

@@ -489,7 +489,7 @@ def _use_evaluations(v: Visit, lang: str) -> After:
     findings grid has one column; tick the first case again: its results come back."""
     cards = "n => document.querySelectorAll('.casebook-evaluations .cb-result').length === n"
     columns = "n => document.querySelectorAll('.js-plotly-plot')[0]._fullData[0].x.length === n"
-    cases = v.page.locator(".casebook-evaluations .cb-choices").first.locator(".widget-checkbox")
+    cases = v.page.locator(".casebook-evaluations .cb-choices").first.locator(".cb-choice")
     for k in range(cases.count()):
         if cases.nth(k).inner_text().strip() != "Hambaken":
             cases.nth(k).locator("input").uncheck()

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from casebook.i18n import LANGS
 from casebook.pages import PAGES, Page
 from casebook.text import t
+from casebook.views.light import Light, front
 
 __all__ = ["Shell"]
 
@@ -35,12 +35,12 @@ def _pages(extra: tuple[Page, ...]) -> list[dict[str, Any]]:
     ]
 
 
-class Shell(anywidget.AnyWidget):
+class Shell(Light):
     """The title bar. ``lang`` is the casebook's language (the reader's switch sets it), ``width``
     the layout the charts are drawn for (the browser sets it), ``current`` the page shown.
     :meth:`on_go` handlers hear which page a reader's click on a link asks for."""
 
-    _esm = HERE / "shell.js"
+    _esm = front(HERE / "shell.js")
     lang = traitlets.Enum(LANGS, default_value="nl").tag(sync=True)
     width = traitlets.Enum(WIDTHS, default_value="wide").tag(sync=True)
     current = traitlets.Unicode("/").tag(sync=True)
