@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
@@ -78,8 +78,13 @@ def clean_name(name: str) -> str:
 
 
 def conditions(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
-    """The conditions in questionnaire order with label, question, lesson and page in ``lang``."""
+    """The conditions in questionnaire order with label, question, lesson and page in ``lang``
+    (built once per book and language; each caller gets a copy)."""
     check_lang(lang)
+    return per_book(book, ("check.conditions", lang), lambda: _conditions(book, lang)).copy()
+
+
+def _conditions(book: Casebook, lang: str) -> pd.DataFrame:
     frame = book.conditions.sort_values("number").reset_index(drop=True)
     titles = book.lessons.set_index("lesson_id")[f"title_{lang}"]
     return pd.DataFrame(
@@ -99,9 +104,14 @@ def readings(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
     """The casebook's reading: conditions (rows, questionnaire order) by cases (columns).
 
     A cell holds ``met``, ``partly``, ``not_met`` or ``not_assessed`` where the booklet says
-    nothing about that condition in that case (never a score).
+    nothing about that condition in that case (never a score). Built once per book; each
+    caller gets a copy.
     """
     check_lang(lang)
+    return per_book(book, "check.readings", lambda: _readings(book)).copy()
+
+
+def _readings(book: Casebook) -> pd.DataFrame:
     order = book.conditions.sort_values("number")["condition_id"].tolist()
     cases = book.cases.sort_values("number")["case_id"].tolist()
     wide = book.condition_readings.pivot(index="condition_id", columns="case_id", values="reading")
@@ -206,13 +216,14 @@ def summary_html(book: Casebook, answers: Answers, *, lang: str = "nl") -> str:
     who = e(answers.name) if answers.name else e(t("check.anonymous", lang))
     stamp = e(answers.saved_at or datetime.now().astimezone().isoformat(timespec="minutes"))
     head = "".join(f"<th>{e(names[c])}</th>" for c in matrix.columns)
+    by_condition = matrix.to_dict("index")  # condition -> case -> reading
     rows = []
     for row in frame.to_dict("records"):
         score = row["score"]
         mine = e(t(f"score.{score}", lang)) if pd.notna(score) else e(t("score.none", lang))
         cells = "".join(
             f"<td class='{v}'>{e(t(f'reading.{v}', lang))}</td>"
-            for v in matrix.loc[row["condition_id"]]
+            for v in by_condition[row["condition_id"]].values()
         )
         rows.append(f"<tr><th>{e(row['label'])}</th><td><b>{mine}</b></td>{cells}</tr>")
     if weak.empty:

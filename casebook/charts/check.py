@@ -62,8 +62,9 @@ def check_chart(
         "showlegend": False,
     }
     codes = {r: k for k, r in enumerate(READINGS)}
-    z = [[codes[matrix.loc[c, case]] for case in matrix.columns] for c in ids]
-    text = [[t(f"reading.{matrix.loc[c, case]}", lang) for case in matrix.columns] for c in ids]
+    cells = matrix.to_dict("index")  # condition -> case -> reading (not a .loc per cell)
+    z = [[codes[cells[c][case]] for case in matrix.columns] for c in ids]
+    text = [[t(f"reading.{cells[c][case]}", lang) for case in matrix.columns] for c in ids]
     hover_text = [
         [
             escape(evidence.get((c, case), t("reading.not_assessed_long", lang)))

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
+from ipywidgets.widgets.widget_string import HTMLStyle
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
 from casebook.data import Casebook
@@ -37,6 +38,7 @@ __all__ = [
     "download_link",
     "figure_div",
     "figure_outputs",
+    "fitted",
     "handout_mode",
     "handout_note",
     "message_html",
@@ -166,6 +168,16 @@ def pair(
     return box
 
 
+def fitted() -> dict[str, Any]:
+    """A dropdown's own layout and style, to make it with (``Dropdown(..., **fitted())``): as
+    wide as its choices, its label in full. Made with the widget, not set afterwards: the
+    defaults it would replace are models that every reader's browser is sent."""
+    return {
+        "layout": widgets.Layout(width="auto", max_width="100%"),
+        "style": {"description_width": "initial"},
+    }
+
+
 class View:
     """What every page's view has, in one place.
 
@@ -195,6 +207,7 @@ class View:
         check_lang(lang)
         self._book, self._theme = book, theme
         self._quiet = 0
+        self._html_shared: dict[str, widgets.Widget] | None = None
         self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         # The layout the charts are drawn for: "wide" (laptop, projector) or "narrow" (a phone).
         # Set by the page, never by the reader: the Voilà template clicks it from the window's
@@ -205,6 +218,16 @@ class View:
         # In Voilà the title bar's switch drives this one (the template finds it by its class
         # and hides it); in JupyterLab, which has no title bar, it is the page's switch.
         self.language.add_class("cb-lang")
+
+    def html(self, value: str = "") -> widgets.HTML:
+        """An HTML widget for the view's texts. The view's texts share one layout and one style:
+        each is a model that every reader's browser is sent, and a page has dozens of texts.
+        (Make a ``widgets.HTML`` of its own for a text whose layout is ever changed.)"""
+        if self._html_shared is None:
+            self._html_shared = {"layout": widgets.Layout(), "style": HTMLStyle()}
+        if value:
+            return widgets.HTML(value, **self._html_shared)
+        return widgets.HTML(**self._html_shared)  # its value set once, when the view draws
 
     @property
     def lang(self) -> str:

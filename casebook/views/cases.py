@@ -35,8 +35,8 @@ class CaseReader(View):
         self.case = widgets.Dropdown(
             options=options, value=case_id or options[0][1], layout=widgets.Layout(width="auto")
         )
-        self.summary = widgets.HTML()
-        self.panes = {name: widgets.HTML() for name in TABS}
+        self.summary = self.html()
+        self.panes = {name: self.html() for name in TABS}
         self.tabs = widgets.Tab(children=[self.panes[name] for name in TABS])
         self.parts: dict[str, str] = {}
         self.widget = widgets.VBox(

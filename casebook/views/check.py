@@ -64,7 +64,7 @@ class CheckView(View):
         self._reading_cache: dict[str, tuple[pd.DataFrame, dict[tuple[str, str], str]]] = {}
         self.summary = ""
 
-        self.intro = widgets.HTML()
+        self.intro = self.html()
         self.name = widgets.Text(layout=widgets.Layout(width="24em"))
         self.questions: dict[str, widgets.ToggleButtons] = {}
         self._labels: dict[str, widgets.HTML] = {}
@@ -79,9 +79,9 @@ class CheckView(View):
         for cid in self._ids:
             framework = self._frameworks[cid]
             if framework not in self._headings:
-                self._headings[framework] = widgets.HTML()
+                self._headings[framework] = self.html()
                 rows.append(self._headings[framework])
-            self._labels[cid] = widgets.HTML()
+            self._labels[cid] = self.html()
             buttons = widgets.ToggleButtons(
                 options=[("", v) for v in (_DONT_KNOW, *check.SCORES)], value=_DONT_KNOW, **shared
             )
@@ -90,13 +90,14 @@ class CheckView(View):
             rows.append(widgets.VBox([self._labels[cid], buttons]))
         self.save = widgets.Button(icon="save", layout=widgets.Layout(width="auto"))
         self.reset = widgets.Button(icon="eraser", layout=widgets.Layout(width="auto"))
-        self.upload = widgets.FileUpload(accept=".json", multiple=False)
-        self.upload.layout = widgets.Layout(width="auto")
-        self.message = widgets.HTML()
-        self.save_status = widgets.HTML()
-        self.downloads = widgets.HTML()
+        self.upload = widgets.FileUpload(
+            accept=".json", multiple=False, layout=widgets.Layout(width="auto")
+        )
+        self.message = self.html()
+        self.save_status = self.html()
+        self.downloads = self.html()
         self.chart = self.new_chart()
-        self.weak_html = widgets.HTML()
+        self.weak_html = self.html()
         # class mode only (casebook.live.CLASS_DIR_ENV): share the scores with the class
         self.sharing = ShareBox("check", self._shared_text)
         self.widget = widgets.VBox(

@@ -37,7 +37,7 @@ from casebook.markup import escape, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link, message_html, pair
+from casebook.views.base import Choices, View, download_link, fitted, message_html, pair
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -90,26 +90,26 @@ class CompareView(View):
         )
         self.areas = Choices(options=self._areas(lang), value=all_areas)
         # A dropdown shows nothing for the value None, so "all groups" has a value of its own.
-        self.group = widgets.Dropdown(options=[("", ALL_GROUPS)], value=ALL_GROUPS)
+        # each control made with its own layout and style (set afterwards, the defaults made
+        # first would be models every reader's browser is sent, and never shown)
+        self.group = widgets.Dropdown(options=[("", ALL_GROUPS)], value=ALL_GROUPS, **fitted())
         self.indicator = widgets.Dropdown(
-            options=self._indicators(lang, None), value="mutation_rate"
+            options=self._indicators(lang, None), value="mutation_rate", **fitted()
         )
         several = [i for i in _DEFAULT_SEVERAL if i in set(table["indicator"])]
         self.indicators = Choices(options=self._indicators(lang, None, numeric=True), value=several)
-        self.area = widgets.Dropdown(options=self._areas(lang), value=all_areas[0])
-        self.message = widgets.HTML()
-        self.download = widgets.HTML()
-        self.table_html = widgets.HTML()
+        self.area = widgets.Dropdown(options=self._areas(lang), value=all_areas[0], **fitted())
+        self.message = self.html()
+        self.download = self.html()
+        self.table_html = self.html()
         self.chart = self.new_chart()
-        self.own_note = widgets.HTML()
-        self.own_help = widgets.HTML()
-        self.own_upload = widgets.FileUpload(accept=".csv", multiple=False)
-        self.own_upload.layout = widgets.Layout(width="auto")
+        self.own_note = self.html()
+        self.own_help = self.html()
+        self.own_upload = widgets.FileUpload(
+            accept=".csv", multiple=False, layout=widgets.Layout(width="auto")
+        )
         self.own_remove = widgets.Button(icon="trash", layout=widgets.Layout(width="auto"))
-        self.own_status = widgets.HTML()
-        for control in (self.group, self.indicator, self.area):
-            control.layout = widgets.Layout(width="auto", max_width="100%")
-            control.style = {"description_width": "initial"}
+        self.own_status = self.html()
         self.widget = widgets.VBox(
             [
                 pair(

@@ -15,7 +15,7 @@ from casebook.data import Casebook
 from casebook.markup import escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link, pair
+from casebook.views.base import Choices, View, download_link, fitted, pair
 
 __all__ = ["EvaluationView", "evaluation_view"]
 
@@ -42,22 +42,21 @@ class EvaluationView(View):
         names = [(self._names[c], c) for c in self._case_ids]
         self.cases = Choices(options=names, value=self._case_ids)
         self.themes = Choices(options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS)
-        self.finding_case = widgets.Dropdown(options=names, value=self._case_ids[0])
+        # made with their layout and style: defaults replaced afterwards would be models sent to
+        # every reader's browser and never shown
+        self.finding_case = widgets.Dropdown(options=names, value=self._case_ids[0], **fitted())
         self.finding_theme = widgets.Dropdown(
-            options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS[0]
+            options=[("", g) for g in ev.THEME_GROUPS], value=ev.THEME_GROUPS[0], **fitted()
         )
-        self.caveat = widgets.HTML()
-        self.overview_html = widgets.HTML()
-        self.results_html = widgets.HTML()
+        self.caveat = self.html()
+        self.overview_html = self.html()
+        self.results_html = self.html()
         self.findings_chart = self.new_chart()
-        self.findings_html = widgets.HTML()
-        self.organisation_html = widgets.HTML()
+        self.findings_html = self.html()
+        self.organisation_html = self.html()
         self.timeline_chart = self.new_chart()
-        self.downloads = widgets.HTML()
-        self.message = widgets.HTML()
-        for control in (self.finding_case, self.finding_theme):
-            control.layout = widgets.Layout(width="auto", max_width="100%")
-            control.style = {"description_width": "initial"}
+        self.downloads = self.html()
+        self.message = self.html()
         self.widget = widgets.VBox(
             [
                 self.language,

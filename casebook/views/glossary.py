@@ -22,9 +22,9 @@ class GlossaryView(View):
 
     def __init__(self, book: Casebook, *, lang: str = "nl") -> None:
         super().__init__(book, lang=lang)
-        self.intro = widgets.HTML()
+        self.intro = self.html()
         self.search = widgets.Text(value="", continuous_update=True)
-        self.body = widgets.HTML()
+        self.body = self.html()
         self.widget = widgets.VBox(
             [self.language, self.intro, self.search, self.body],
             layout=widgets.Layout(width="100%"),

@@ -37,26 +37,27 @@ class LessonsView(View):
             zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
         )
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
-        self.case = widgets.Dropdown(options=[("", ALL)], value=ALL)
-        self.logic = widgets.Dropdown(options=[("", ALL)], value=ALL)
-        self.tension = widgets.Dropdown(options=[("", ALL)], value=ALL)
+        # made with their style: a default replaced afterwards would be a model sent to every
+        # reader's browser and never shown
+        wide = {"description_width": "initial"}
+        self.case = widgets.Dropdown(options=[("", ALL)], value=ALL, style=wide)
+        self.logic = widgets.Dropdown(options=[("", ALL)], value=ALL, style=wide)
+        self.tension = widgets.Dropdown(options=[("", ALL)], value=ALL, style=wide)
         self.lesson = widgets.Select(
             options=[("", 0)],
             value=0,
             rows=10,
             layout=widgets.Layout(width="100%", max_width="40em"),
         )
-        self.card = widgets.HTML()
+        self.card = self.html()
         self.jumps = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self._jump_buttons: dict[str, widgets.Button] = {}
         self.chart = self.new_chart()
-        self.main_lines = widgets.HTML()
-        self.voices = widgets.HTML()
+        self.main_lines = self.html()
+        self.voices = self.html()
         self.reader = CaseReader(book, lang=lang)
         self.figure = None
         self.shown: list[int] = []
-        for control in (self.case, self.logic, self.tension):
-            control.style = {"description_width": "initial"}
         self.widget = widgets.VBox(
             [
                 self.language,

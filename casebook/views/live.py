@@ -191,14 +191,14 @@ class LiveView(View):
         self.updated = ""
         self._seen: tuple[Any, ...] | None = None
 
-        self.status = widgets.HTML()
-        self.skipped = widgets.HTML()
+        self.status = self.html()
+        self.skipped = self.html()
         self.chart = self.new_chart()
-        self.table = widgets.HTML()
-        self.check_html = widgets.HTML()
+        self.table = self.html()
+        self.check_html = self.html()
         self.new_lesson = widgets.Button(icon="plus", layout=widgets.Layout(width="auto"))
-        self.export = widgets.HTML()
-        self.previous = widgets.HTML()
+        self.export = self.html()
+        self.previous = self.html()
         self.ticker = Ticker(interval_ms=int(refresh_seconds * 1000))
         self.ticker.layout.display = "none"
         children: list[widgets.Widget] = [self.language, self.status]

@@ -79,12 +79,12 @@ class LogicsView(View):
                 for start in self._start_at[case["case_id"]]
             )
             self.sliders[case["case_id"]] = both
-            label = widgets.HTML(f"<b>{escape(case['name'])}</b>")
+            label = self.html(f"<b>{escape(case['name'])}</b>")
             rows.append(widgets.VBox([label, *both]))
         auto = widgets.Layout(width="auto")
         self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
         self.reset = widgets.Button(icon="undo", layout=auto)
-        self.reading_html = widgets.HTML()
+        self.reading_html = self.html()
         self.chart = self.new_chart()
 
         self.case = widgets.Dropdown(
@@ -94,20 +94,20 @@ class LogicsView(View):
         self.tension = widgets.Dropdown(
             options=[("", x) for x in self._matrix.index], value=self._matrix.index[0]
         )
-        self.evidence_html = widgets.HTML()
+        self.evidence_html = self.html()
         self.tension_chart = self.new_chart()
 
         self.name = widgets.Text(value="", placeholder="")
         self.save = widgets.Button(icon="save", layout=auto)
-        self.save_status = widgets.HTML()
-        self.download = widgets.HTML()
+        self.save_status = self.html()
+        self.download = self.html()
         # class mode only (casebook.live.CLASS_DIR_ENV): share the placement with the class
         self.sharing = ShareBox("placements", self._shared_text)
 
         self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)
-        self.class_status = widgets.HTML()
+        self.class_status = self.html()
         self.class_chart = self.new_chart()
-        self.class_table = widgets.HTML()
+        self.class_table = self.html()
 
         self.figure = self.tension_figure = self.class_figure = None
         self.widget = widgets.VBox(

@@ -62,7 +62,7 @@ class StartView(View):
     def __init__(self, book: Casebook, *, lang: str = "nl", class_link: str | None = None) -> None:
         self.class_link = class_link or _class_link_from_env()
         super().__init__(book, lang=lang)
-        self.body = widgets.HTML()
+        self.body = self.html()
         self.widget = widgets.VBox([self.language, self.body], layout=widgets.Layout(width="100%"))
         self.widget.add_class("casebook-start")
         self._start()
