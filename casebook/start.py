@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.i18n import check_lang
 from casebook.pages import notebooks
 from casebook.schema import TABLES, description
@@ -27,8 +27,15 @@ def case_overview(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
         The loaded casebook (:func:`casebook.load`).
     lang
         ``"nl"`` or ``"en"``: language of the headers and the description of the form.
+
+    Built once per book and language (every reader's landing page shows it); each caller gets
+    a copy.
     """
     check_lang(lang)
+    return per_book(book, ("start.case_overview", lang), lambda: _case_overview(book, lang)).copy()
+
+
+def _case_overview(book: Casebook, lang: str) -> WholeTexts:
     neighbourhoods = (
         book.areas[book.areas["kind"] == "neighbourhood"]
         .groupby("case_id", sort=False)["name"]
@@ -67,8 +74,12 @@ _ROW_IS = {"nl": "Elke rij is ", "en": "Each row represents "}
 def data_summary(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
     """Every table of the casebook with its number of rows and what one row represents, with
     headers and descriptions in ``lang`` (``description_nl`` / ``description`` of
-    datapackage.json)."""
+    datapackage.json). Built once per book and language; each caller gets a copy."""
     check_lang(lang)
+    return per_book(book, ("start.data_summary", lang), lambda: _data_summary(book, lang)).copy()
+
+
+def _data_summary(book: Casebook, lang: str) -> WholeTexts:
     return WholeTexts(
         {
             t("summary.rows", lang): [len(book.table(name)) for name in TABLES],
