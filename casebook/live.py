@@ -16,6 +16,7 @@ the reason.
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import io
 import os
@@ -32,12 +33,13 @@ from casebook.errors import Problem
 from casebook.files import atomic_write_text
 
 __all__ = [
-    "CLASS_DIR_ENV",
+    "CLASSROOM",
     "KINDS",
     "MAX_BYTES",
-    "TEACHER_ENV",
+    "Classroom",
     "Lesson",
     "class_dir",
+    "classroom",
     "current_lesson",
     "export_csv",
     "new_lesson",
@@ -47,14 +49,34 @@ __all__ = [
     "score_distribution",
     "share",
     "submission_path",
-    "teacher_allowed",
     "withdraw",
 ]
 
-# Set by ``casebook.classroom.main`` for Voilà, inherited by every kernel: class mode is on when
-# the first is set; the second is the teacher's secret for the live page.
-CLASS_DIR_ENV = "CASEBOOK_CLASS_DIR"
-TEACHER_ENV = "CASEBOOK_TEACHER_SECRET"
+
+@dataclass(frozen=True)
+class Classroom:
+    """Class mode as a page's code sees it: the students' link (the landing page shows it and
+    its QR code), the class folder (where the students' pages share their work and the live
+    page reads it; None: not a class, nothing is shared) and whether the reader is the teacher
+    (who showed the teacher's secret; only then does the live page show the class)."""
+
+    link: str | None = None
+    folder: Path | None = None
+    teacher: bool = False
+
+
+# The app sets this while it builds a reader's page (casebook/app/site/session.py), from the
+# settings it was started with; the views read it when they are made. Anywhere else (JupyterLab,
+# nbval, the static book) it is not a class.
+CLASSROOM: contextvars.ContextVar[Classroom | None] = contextvars.ContextVar(
+    "casebook_classroom", default=None
+)
+
+
+def classroom() -> Classroom:
+    """Class mode for the page being built (:data:`CLASSROOM`; unset: not a class)."""
+    return CLASSROOM.get() or Classroom()
+
 
 KINDS: dict[str, str] = {"placements": ".csv", "check": ".json"}
 MAX_BYTES = 64_000  # a placements file is under 1 kB, an answers file under 2 kB
@@ -82,20 +104,9 @@ class Lesson:
         return len({_FILE.fullmatch(name).group(2) for name in files})  # type: ignore[union-attr]
 
 
-def class_dir(env: dict[str, str] | None = None) -> Path | None:
-    """The server's class folder when class mode is on (:data:`CLASS_DIR_ENV`), else None."""
-    value = (os.environ if env is None else env).get(CLASS_DIR_ENV, "")
-    return Path(value) if value else None
-
-
-def teacher_allowed(query: str, env: dict[str, str] | None = None) -> bool:
-    """True when the query string (``teacher=<secret>``) carries the teacher's secret of this
-    class session; False outside class mode or without a secret."""
-    from urllib.parse import parse_qs
-
-    secret = (os.environ if env is None else env).get(TEACHER_ENV, "")
-    given = parse_qs(query or "").get("teacher", [""])[0]
-    return bool(secret) and secrets.compare_digest(given.encode(), secret.encode())
+def class_dir() -> Path | None:
+    """The class folder when class mode is on (:func:`classroom`), else None."""
+    return classroom().folder
 
 
 def new_student_id() -> str:

@@ -11,6 +11,7 @@ import re
 import signal
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,9 +59,7 @@ def test_the_teachers_link_opens_the_live_page_with_both_secrets(tmp_path: Path)
     made, _ = classroom.class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
     link = classroom.teacher_link(made)
     assert link == (f"http://10.0.0.5:8866/live?token={made.token}&teacher={made.teacher_secret}")
-    assert made.teacher_query() == f"teacher={made.teacher_secret}"
     assert classroom.teacher_link(Settings()) is None  # no class, no live page
-    assert Settings().teacher_query() == ""
     hub, _ = classroom.class_settings(Settings(base_path="/b"), ip="10.0.0.5", class_dir=tmp_path)
     assert classroom.teacher_link(hub).startswith("http://10.0.0.5:8866/b/live?token=")
 
@@ -79,13 +78,14 @@ def test_the_address_is_the_network_one_or_every_interface(monkeypatch: pytest.M
     assert (everywhere.bind, everywhere.host) == ("0.0.0.0", "127.0.0.1")
 
 
-def test_the_secrets_stay_off_the_command_line_and_reach_the_pages_by_the_environment(
+def test_the_secrets_stay_off_the_command_line_and_out_of_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A process's command line is readable by every user of the machine: the server gets its
     settings in its environment (``casebook start`` is that process itself), and takes them out
-    of it at once. In the server's one process the pages' code reads the link, the class folder
-    and the teacher's secret from its environment (:func:`classroom.export`)."""
+    of it at once. The pages' code gets class mode from the session that builds them
+    (casebook.live.classroom), never from the environment, where a process started from a
+    page would inherit the teacher's secret."""
     from tests.support import AppServer
 
     made, _ = classroom.class_settings(Settings(), ip="192.0.2.9", class_dir=tmp_path)
@@ -96,15 +96,8 @@ def test_the_secrets_stay_off_the_command_line_and_reach_the_pages_by_the_enviro
     monkeypatch.setenv(SETTINGS_ENV, settings_json(made))
     assert server.main() == 0
     assert started == [made] and SETTINGS_ENV not in os.environ
-    env = {start_view.CLASS_LINK_ENV: "stale", live.TEACHER_ENV: "old", "OTHER": "kept"}
-    classroom.export(made, env)
-    assert env[start_view.CLASS_LINK_ENV] == made.link and env["OTHER"] == "kept"
-    assert live.class_dir(env) == tmp_path
-    assert live.teacher_allowed(made.teacher_query(), env)
-    assert not live.teacher_allowed("teacher=" + made.token, env)
-    classroom.export(Settings(), env)  # not a class: what an earlier session left is stale
-    assert env == {"OTHER": "kept"}
-    assert live.class_dir(env) is None and not live.teacher_allowed(made.teacher_query(), env)
+    # a running server's pages see no secret in the environment: see
+    # test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook
 
 
 def test_the_server_and_the_pages_name_the_teachers_cookie_alike() -> None:
@@ -146,13 +139,23 @@ def test_no_qr_code_is_printed_into_a_log_file(tmp_path: Path) -> None:
 # --- the landing page ----------------------------------------------------------------------
 
 
+@contextmanager
+def _class(link: str) -> Iterator[None]:
+    """Class mode with ``link`` as the app sets it while it builds a page."""
+    token = live.CLASSROOM.set(live.Classroom(link=link))
+    try:
+        yield
+    finally:
+        live.CLASSROOM.reset(token)
+
+
 def test_the_landing_page_shows_the_link_and_its_qr_code_in_one_language(
-    book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
+    book: casebook.Casebook,
 ) -> None:
     import segno
 
-    monkeypatch.setenv(start_view.CLASS_LINK_ENV, LINK)
-    view = start_view.StartView(book, lang="en")
+    with _class(LINK):
+        view = start_view.StartView(book, lang="en")
     html = view.body.value
     assert html.count(LINK) == 2  # the link and its address, shown
     assert "For the teacher" in html and "Voor de docent" not in html
@@ -167,14 +170,14 @@ def test_the_landing_page_shows_the_link_and_its_qr_code_in_one_language(
 def test_without_class_mode_or_in_a_handout_there_is_no_link(
     book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(start_view.CLASS_LINK_ENV, raising=False)
     assert "casebook-class-link" not in start_view.StartView(book).body.value
-    monkeypatch.setenv(start_view.CLASS_LINK_ENV, LINK)
-    monkeypatch.setenv("CASEBOOK_HANDOUT", "1")
-    assert "casebook-class-link" not in start_view.StartView(book).body.value
-    monkeypatch.delenv("CASEBOOK_HANDOUT")
-    monkeypatch.setenv(start_view.CLASS_LINK_ENV, 'javascript:alert(1)"><script>')
-    assert "casebook-class-link" not in start_view.StartView(book).body.value
+    with _class(LINK):
+        monkeypatch.setenv("CASEBOOK_HANDOUT", "1")
+        assert "casebook-class-link" not in start_view.StartView(book).body.value
+        monkeypatch.delenv("CASEBOOK_HANDOUT")
+        assert "casebook-class-link" in start_view.StartView(book).body.value
+    with _class('javascript:alert(1)"><script>'):
+        assert "casebook-class-link" not in start_view.StartView(book).body.value
     hostile = 'http://x/?token="><script>alert(1)</script>'
     html = start_view.StartView(book, class_link=hostile).body.value
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -299,9 +302,10 @@ def test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook(
     assert phone[server.TOKEN_COOKIE] == token
     assert fetch(base + "/static/main-vuetify.js", phone)[0] == 200
     assert fetch(base + server.plotly_address(), phone)[0] == 200
-    # the pages' code sees the students' link (the landing page shows it with its QR code)
+    # the pages' code sees the students' link (the landing page shows it with its QR code),
+    # and no secret in its environment (which any process it started would inherit)
     with Tab(base, "/", phone) as tab:
-        assert f"LINK={link} CHECK=0=" in tab.text()
+        assert f"LINK={link} CHECK=0= ENV=clean" in tab.text()
     # the live page is the teacher's: a student's browser gets "no such page"
     with Tab(base, "/live", phone) as tab:
         assert "THE LIVE PAGE" not in tab.text()

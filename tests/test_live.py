@@ -219,19 +219,19 @@ def test_export_names_no_student_id(book: casebook.Casebook, tmp_path: Path) -> 
     assert f"{tmp_path.name},placements,Ann,{cases[0]},0.4," in text
 
 
-def test_class_mode_and_the_teacher_secret() -> None:
-    assert live.class_dir({}) is None
-    assert live.class_dir({live.CLASS_DIR_ENV: "/x"}) == Path("/x")
-    env = {live.TEACHER_ENV: "s3cret"}
-    assert live.teacher_allowed("teacher=s3cret&lang=en", env)
-    assert not live.teacher_allowed("teacher=s3cre", env)
-    assert not live.teacher_allowed("", env)
-    assert not live.teacher_allowed("teacher=", {})
+def test_class_mode_is_what_the_app_sets_while_it_builds_a_page() -> None:
+    assert live.classroom() == live.Classroom() and live.class_dir() is None
+    token = live.CLASSROOM.set(live.Classroom(folder=Path("/x"), teacher=True))
+    try:
+        assert live.class_dir() == Path("/x") and live.classroom().teacher
+    finally:
+        live.CLASSROOM.reset(token)
+    assert live.class_dir() is None
 
 
 def test_class_mode_sets_up_a_lesson_and_the_teachers_link(tmp_path: Path) -> None:
     from casebook.app import Settings, notebooks_dir
-    from casebook.app.classroom import class_settings, export, teacher_link
+    from casebook.app.classroom import class_settings, teacher_link
     from casebook.pages import LIVE
 
     made, _ = class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
@@ -239,9 +239,6 @@ def test_class_mode_sets_up_a_lesson_and_the_teachers_link(tmp_path: Path) -> No
     assert len(secret) >= 20
     assert teacher_link(made) == f"http://10.0.0.5:8866/live?token={made.token}&teacher={secret}"
     assert live.current_lesson(tmp_path).parent == tmp_path / "lessons"
-    env: dict[str, str] = {}
-    export(made, env)  # what the live page reads in the server's process
-    assert live.class_dir(env) == tmp_path and live.teacher_allowed(made.teacher_query(), env)
     again, _ = class_settings(Settings(), ip="10.0.0.5", class_dir=tmp_path)
     assert again.teacher_secret != secret  # new at every start
     assert len(list((tmp_path / "lessons").iterdir())) == 2  # a new lesson, the old one kept

@@ -23,7 +23,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from casebook.charts.base import FIGURE_CHECK_ENV
 from casebook.pages import LIVE, PAGES
 from tests.appclient import Tab, visit
 from tests.support import free_port
@@ -49,8 +48,15 @@ def tiny_notebooks(folder: Path) -> Path:
     for name, code in (
         (
             PAGES[0].notebook,
-            "import os\n'LINK=' + os.environ.get('CASEBOOK_CLASS_LINK', 'none') + "
-            f"' CHECK=' + os.environ.get({FIGURE_CHECK_ENV!r}, 'on') + '='",
+            "import os\n"
+            "from urllib.parse import parse_qs, urlsplit\n"
+            "from casebook.live import classroom\n"
+            "from casebook.charts.base import figures_checked\n"
+            "link = classroom().link or 'none'\n"
+            "token = parse_qs(urlsplit(link).query).get('token', ['none'])[0]\n"
+            "leaked = [k for k, v in os.environ.items() if token in v or 'teacher' in k.lower()]\n"
+            "'LINK=' + link + ' CHECK=' + ('on' if figures_checked() else '0') + '='"
+            " + ' ENV=' + ('clean' if not leaked else 'LEAKED:' + ','.join(leaked))",
         ),
         (LIVE.notebook, "'THE LIVE PAGE'"),
     ):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-import os
 import secrets
 import socket
 import sys
@@ -34,7 +33,6 @@ __all__ = [
     "class_address",
     "class_link",
     "class_settings",
-    "export",
     "lan_address",
     "new_token",
     "teacher_link",
@@ -238,27 +236,6 @@ def teacher_link(settings: Settings) -> str | None:
         f"{parts.scheme}://{parts.netloc}{settings.base_path}{LIVE.path}"
         f"?token={settings.token}&teacher={settings.teacher_secret}"
     )
-
-
-def export(settings: Settings, env: dict[str, str] | None = None) -> None:
-    """Class mode's settings where the views read them in this process: the students' link
-    (the landing page), the class folder (share boxes, the live page) and the teacher's secret
-    (the live page). Outside class mode they are removed: a link from an earlier session in
-    this shell is stale."""
-    from casebook import live
-    from casebook.views.start import CLASS_LINK_ENV
-
-    env = os.environ if env is None else env
-    values = {
-        CLASS_LINK_ENV: settings.link,
-        live.CLASS_DIR_ENV: str(settings.class_dir) if settings.class_dir else None,
-        live.TEACHER_ENV: settings.teacher_secret,
-    }
-    for key, value in values.items():
-        if settings.class_mode and value:
-            env[key] = value
-        else:
-            env.pop(key, None)
 
 
 def announce(settings: Settings, memory_note: str = "") -> None:

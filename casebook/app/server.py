@@ -481,15 +481,14 @@ def build(settings: Settings) -> ASGIApp:
     """The app for ``settings``: Solara's app, configured, behind the guard."""
     import warnings
 
-    from casebook.app.classroom import export
+    from casebook.charts.base import check_figures
 
     # Solara warns on every page load over plain http that its cookie cannot be SameSite=None;
     # the casebook is served over http on a laptop, and Lax is what it wants.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
-    export(settings)
     # the pages build figures the tests have checked: without plotly's schema check again, which
     # cost 3.5-9 ms of every control change (casebook.charts.base; Voilà's kernels had it off)
-    os.environ["CASEBOOK_CHECK_FIGURES"] = "0"  # casebook.charts.base.FIGURE_CHECK_ENV (tested)
+    check_figures(False)
     configure_solara(settings)
     from solara.server.starlette import app as solara_app
 

@@ -61,10 +61,6 @@ class Settings:
     def notebooks_dir(self) -> Path:
         return self.notebooks or notebooks_dir()
 
-    def teacher_query(self) -> str:
-        """The live page's query as the live view checks it (``teacher=<secret>``)."""
-        return f"teacher={self.teacher_secret}" if self.teacher_secret else ""
-
     def local_url(self, path: str = "/") -> str:
         host = "127.0.0.1" if self.ip in ("0.0.0.0", "") else self.ip
         shown = f"[{host}]" if ":" in host else host

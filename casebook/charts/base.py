@@ -7,7 +7,6 @@ Chart builders write a figure as one plain specification and hand it to :func:`f
 from __future__ import annotations
 
 import math
-import os
 import re
 from typing import Any
 
@@ -17,7 +16,8 @@ from casebook.markup import escape
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = [
-    "FIGURE_CHECK_ENV",
+    "check_figures",
+    "figures_checked",
     "NOTE_LINE",
     "NOTE_WIDTH",
     "TITLE_WIDTH",
@@ -39,11 +39,21 @@ Spec = dict[str, Any]
 NOTE_LINE = 18  # pixels per line of notes under a chart
 
 # Every figure is checked against plotly's schema where it is built: in the tests, in a
-# notebook, for the book. The casebook's app turns the check off in its kernels
-# (``casebook.app.app_env`` sets this to "0"): the check changes nothing in a figure the tests
-# have passed (the same JSON) and cost 3.5-9 ms of every control change (measured per figure,
-# 2026-12-02), time the reader waits for the chart.
-FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"
+# notebook, for the book. The casebook's app turns the check off for its process
+# (:func:`check_figures`, at start): the check changes nothing in a figure the tests have passed
+# (the same JSON) and cost 3.5-9 ms of every control change (measured per figure, 2026-12-02),
+# time the reader waits for the chart.
+_CHECKING = [True]
+
+
+def check_figures(on: bool) -> None:
+    """Check every figure built from now on in this process against plotly's schema, or not."""
+    _CHECKING[0] = on
+
+
+def figures_checked() -> bool:
+    """Whether :func:`figure` checks what it builds (:func:`check_figures`)."""
+    return _CHECKING[0]
 
 
 # The trace types the casebook draws: the browser's plotly.js is a bundle of these alone
@@ -54,7 +64,8 @@ TRACE_TYPES = ("scatter", "bar", "heatmap", "table")
 
 def figure(spec: Spec) -> go.Figure:
     """``spec`` (data and layout) as a plotly figure; checked against plotly's schema unless
-    :data:`FIGURE_CHECK_ENV` is "0". A trace type outside :data:`TRACE_TYPES` is refused."""
+    that was turned off (:func:`check_figures`). A trace type outside :data:`TRACE_TYPES` is
+    refused."""
     for trace in spec.get("data", []):
         kind = trace.get("type", "scatter")
         if kind not in TRACE_TYPES:
@@ -63,7 +74,7 @@ def figure(spec: Spec) -> go.Figure:
                 f"({', '.join(TRACE_TYPES)}); add it to tools/plotly-bundle/entry.js and "
                 "TRACE_TYPES, then run `make plotly-bundle`"
             )
-    return go.Figure(spec, _validate=os.environ.get(FIGURE_CHECK_ENV) != "0")
+    return go.Figure(spec, _validate=_CHECKING[0])
 
 
 def axis(theme: Theme, **extra: Any) -> Spec:

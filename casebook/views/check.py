@@ -98,7 +98,7 @@ class CheckView(View):
         self.downloads = self.html()
         self.chart = self.new_chart()
         self.weak_html = self.html()
-        # class mode only (casebook.live.CLASS_DIR_ENV): share the scores with the class
+        # class mode only (casebook.live.classroom): share the scores with the class
         self.sharing = ShareBox("check", self._shared_text)
         self.widget = widgets.VBox(
             [

@@ -4,19 +4,17 @@
   "share with the class" checkbox (off until the student ticks it), an optional nickname, one
   sentence saying what is shared, and a withdraw button. While it is ticked every change of the
   page is shared again (casebook.live.share: one file per student, written atomically).
-- :class:`LiveView`: the teacher's page, only in class mode and with the teacher's secret in the
-  page's address. A :class:`Ticker` in the browser asks the kernel every few seconds to read the
-  lesson's folder again (the kernel does the work in its own loop, no thread): per case the
-  class's placements beside the casebook's reading (the class view's own functions), per
-  condition of the check how many gave each score, who shared, the files skipped, a new lesson
-  and the lesson as CSV.
+- :class:`LiveView`: the teacher's page, only in class mode and for the reader the app let in
+  with the teacher's secret (:func:`casebook.live.classroom`). A :class:`Ticker` in the browser
+  asks the server every few seconds to read the lesson's folder again (in the session's own
+  loop, no thread): per case the class's placements beside the casebook's reading (the class
+  view's own functions), per condition of the check how many gave each score, who shared, the
+  files skipped, a new lesson and the lesson as CSV.
 """
 
 from __future__ import annotations
 
-import contextvars
 import logging
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -35,13 +33,11 @@ from casebook.views.base import View, download_link, message_html
 from casebook.views.light import Light, front
 
 __all__ = [
-    "PAGE_QUERY",
     "REFRESH_SECONDS",
     "LiveView",
     "ShareBox",
     "Ticker",
     "live_view",
-    "page_query",
 ]
 
 log = logging.getLogger(__name__)
@@ -146,18 +142,6 @@ class Ticker(Light):
     interval_ms = traitlets.Int(3000).tag(sync=True)
 
 
-# The app sets this while it builds the live page for a session that showed the teacher's
-# secret (casebook/app/site/session.py); a kernel started for the page by Voilà has its query
-# in QUERY_STRING instead.
-PAGE_QUERY: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_query", default=None)
-
-
-def page_query() -> str:
-    """The query string of the live page's address, as the app or Voilà gives it."""
-    query = PAGE_QUERY.get()
-    return os.environ.get("QUERY_STRING", "") if query is None else query
-
-
 class LiveView(View):
     """The teacher's live page. Controls: ``language``, ``new_lesson``; ``refresh()`` reads the
     lesson's folder again (the :class:`Ticker` calls it). After each refresh ``lesson`` holds
@@ -173,15 +157,16 @@ class LiveView(View):
         *,
         lang: str = "nl",
         theme: Theme = DEFAULT_THEME,
-        query: str | None = None,
+        teacher: bool | None = None,
         root: Path | None = None,
         refresh_seconds: float = REFRESH_SECONDS,
     ) -> None:
         super().__init__(book, lang=lang, theme=theme)
         self.root = root if root is not None else live.class_dir()
-        self.allowed = self.root is not None and live.teacher_allowed(
-            page_query() if query is None else query
-        )
+        # the teacher: the app let in a reader who showed the teacher's secret (its guard
+        # compares the secret; casebook/app/server.py), and says so in the class mode
+        teacher = live.classroom().teacher if teacher is None else teacher
+        self.allowed = self.root is not None and teacher
         self._reading = logics.reading(book)
         self._case_ids = self._reading["case_id"].tolist()
         self._conditions = book.conditions.sort_values("number")["condition_id"].tolist()
@@ -333,8 +318,8 @@ def live_view(
     *,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
-    query: str | None = None,
+    teacher: bool | None = None,
     root: Path | None = None,
 ) -> LiveView:
     """Build the teacher's live page; display the result in a notebook to use it."""
-    return LiveView(book, lang=lang, theme=theme, query=query, root=root)
+    return LiveView(book, lang=lang, theme=theme, teacher=teacher, root=root)

@@ -101,7 +101,7 @@ class LogicsView(View):
         self.save = widgets.Button(icon="save", layout=auto)
         self.save_status = self.html()
         self.download = self.html()
-        # class mode only (casebook.live.CLASS_DIR_ENV): share the placement with the class
+        # class mode only (casebook.live.classroom): share the placement with the class
         self.sharing = ShareBox("placements", self._shared_text)
 
         self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)

@@ -4,32 +4,30 @@ in class mode (``casebook start --class``) also the students' link and its QR co
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 import ipywidgets as widgets
 
 from casebook.data import Casebook
+from casebook.live import classroom
 from casebook.markup import escape, table_html
 from casebook.start import PAGES, case_overview
 from casebook.text import t
 from casebook.views.base import View, handout_mode
 
-__all__ = ["CLASS_LINK_ENV", "StartView", "class_link_html", "start_view"]
+__all__ = ["StartView", "class_link_html", "start_view"]
 
 log = logging.getLogger(__name__)
 
-# Set by ``casebook start --class`` for Voilà, whose kernels inherit it: the students' link.
-CLASS_LINK_ENV = "CASEBOOK_CLASS_LINK"
 
-
-def _class_link_from_env() -> str | None:
-    link = os.environ.get(CLASS_LINK_ENV, "").strip()
+def _class_link() -> str | None:
+    """The students' link in class mode (:func:`casebook.live.classroom`), else None."""
+    link = (classroom().link or "").strip()
     if not link or handout_mode():  # a handout is for after class: no link in it
         return None
     if not link.startswith(("http://", "https://")):
         log.warning(
-            "%s is not a web address (%r); the landing page leaves it out", CLASS_LINK_ENV, link
+            "the students' link is not a web address (%r); the landing page leaves it out", link
         )
         return None
     return link
@@ -54,13 +52,13 @@ def class_link_html(link: str, lang: str) -> str:
 
 class StartView(View):
     """Controls: ``language``. ``body`` holds the links and the case table in that language,
-    and in class mode the students' link (``class_link``; by default from
-    :data:`CLASS_LINK_ENV`)."""
+    and in class mode the students' link (``class_link``; by default the class mode's, see
+    :func:`casebook.live.classroom`)."""
 
     handout_note_key = None
 
     def __init__(self, book: Casebook, *, lang: str = "nl", class_link: str | None = None) -> None:
-        self.class_link = class_link or _class_link_from_env()
+        self.class_link = class_link or _class_link()
         super().__init__(book, lang=lang)
         self.body = self.html()
         self.widget = widgets.VBox([self.language, self.body], layout=widgets.Layout(width="100%"))
@@ -89,5 +87,5 @@ class StartView(View):
 
 def start_view(book: Casebook, *, lang: str = "nl") -> StartView:
     """Build the landing page's view; display the result in a notebook to use it. In class mode
-    it shows the students' link and QR code (see :data:`CLASS_LINK_ENV`)."""
+    it shows the students' link and QR code (see :func:`casebook.live.classroom`)."""
     return StartView(book, lang=lang)

@@ -271,8 +271,9 @@ ON_ONE_SCREEN = """() => {
   const H = window.innerHeight, found = [];
   const inView = e => { const r = e.getBoundingClientRect();
                         return r.height > 0 && r.top >= -1 && r.bottom <= H + 1; };
-  const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .cb-choice, .widget-toggle-buttons,'
-                        + ' .widget-box') || e).textContent || e.tagName).trim().slice(0, 30);
+  const label = e => ((e.closest('.widget-inline-hbox, .widget-checkbox, .cb-choice,'
+                        + ' .widget-toggle-buttons, .widget-box') || e).textContent
+                       || e.tagName).trim().slice(0, 30);
   // scroll as a reader can: the document only, never a box with overflow hidden inside it
   // (scrollIntoView moves those too; a reader cannot)
   const page = document.scrollingElement;

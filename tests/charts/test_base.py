@@ -8,7 +8,7 @@ import json
 import plotly.io as pio
 import pytest
 
-from casebook.charts.base import FIGURE_CHECK_ENV, figure, wrap
+from casebook.charts.base import check_figures, figure, figures_checked, wrap
 from casebook.markup import escape
 
 
@@ -41,13 +41,16 @@ def test_figures_are_checked_except_in_the_apps_kernels(monkeypatch: pytest.Monk
         "layout": {"template": "none", "height": 300, "title": {"text": "t"}},
     }
     wrong = {"data": [{"type": "bar", "colour": "red"}], "layout": {}}
-    monkeypatch.delenv(FIGURE_CHECK_ENV, raising=False)
+    assert figures_checked()  # as in the tests, a notebook, the book
     checked = figure(spec)
     with pytest.raises(ValueError, match="colour"):
         figure(wrong)
-    monkeypatch.setenv(FIGURE_CHECK_ENV, "0")
-    unchecked = figure(spec)
-    figure(wrong)  # not checked: no error
+    check_figures(False)  # as the app does at start
+    try:
+        unchecked = figure(spec)
+        figure(wrong)  # not checked: no error
+    finally:
+        check_figures(True)
     as_json = [json.loads(pio.to_json(f, validate=False)) for f in (checked, unchecked)]
     for one in as_json:
         one["layout"].pop("template")  # the check expands the name "none" into its (empty) value

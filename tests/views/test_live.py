@@ -3,6 +3,7 @@ withdrawing, and the teacher's live page behind its secret."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,25 +16,30 @@ from casebook.views.logics import LogicsView
 
 
 @pytest.fixture
-def class_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(live.CLASS_DIR_ENV, str(tmp_path))
-    monkeypatch.setenv(live.TEACHER_ENV, "secret")
+def class_mode(tmp_path: Path) -> Iterator[Path]:
+    """Class mode as the app sets it while it builds a student's pages (a class folder)."""
+    token = live.CLASSROOM.set(live.Classroom(link="http://10.0.0.5:8866/", folder=tmp_path))
     live.new_lesson(tmp_path)
-    return tmp_path
+    yield tmp_path
+    live.CLASSROOM.reset(token)
+
+
+def _as_teacher() -> live.Classroom:
+    """Class mode as the app sets it for the reader its guard let in as the teacher."""
+    now = live.classroom()
+    return live.Classroom(link=now.link, folder=now.folder, teacher=True)
 
 
 def _files(root: Path) -> list[str]:
     return sorted(p.name for p in live.current_lesson(root).iterdir())
 
 
-def test_outside_class_mode_nothing_is_offered(
-    book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv(live.CLASS_DIR_ENV, raising=False)
+def test_outside_class_mode_nothing_is_offered(book: casebook.Casebook) -> None:
+    assert live.classroom() == live.Classroom()  # as in JupyterLab, nbval and the book
     view = LogicsView(book)
     assert view.sharing.widget is None
     assert "casebook-share" not in repr(view.widget.children)
-    teacher = LiveView(book, query="teacher=secret")
+    teacher = LiveView(book, teacher=True)  # even the teacher: without a class, no live page
     assert not teacher.allowed and "--class" in teacher.status.value
 
 
@@ -65,9 +71,13 @@ def test_sharing_is_off_until_ticked_then_follows_the_page(
 def test_the_check_shares_and_the_teacher_sees_both(
     book: casebook.Casebook, class_mode: Path
 ) -> None:
-    closed = LiveView(book, query="teacher=wrong")
+    closed = LiveView(book)  # a student's session: the app did not let in the teacher
     assert not closed.allowed and closed.lesson is None
-    teacher = LiveView(book, query="teacher=secret", lang="en")
+    token = live.CLASSROOM.set(_as_teacher())
+    try:
+        teacher = LiveView(book, lang="en")
+    finally:
+        live.CLASSROOM.reset(token)
     assert teacher.allowed and "0 placement(s) and 0 check(s)" in teacher.status.value
     student = CheckView(book)
     student.questions["urgency"].value = 4

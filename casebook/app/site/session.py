@@ -23,6 +23,7 @@ from casebook.app.notebook import read_notebook, run_cell
 from casebook.app.settings import Settings
 from casebook.app.site.shell import Shell
 from casebook.i18n import LANGS
+from casebook.live import CLASSROOM, Classroom
 from casebook.markup import escape
 from casebook.pages import LIVE, Page, by_address
 from casebook.text import t
@@ -205,18 +206,22 @@ class Session:
 
     @contextlib.contextmanager
     def _page_context(self, page: Page) -> Iterator[None]:
-        """What a page's code needs from the app while it runs: the live page hears that the
-        teacher's secret was shown (its view reads the page's query, as in a kernel)."""
-        if page is not LIVE:
-            yield
-            return
-        from casebook.views import live
-
-        token = live.PAGE_QUERY.set(self.settings.teacher_query() if self.teacher else "")
+        """What a page's code needs from the app while it runs: class mode, from the settings
+        (the students' link, the class folder) and this session (whether the teacher's secret
+        let it in). The views read it when they are made."""
+        settings = self.settings
+        on = settings.class_mode
+        token = CLASSROOM.set(
+            Classroom(
+                link=settings.link if on else None,
+                folder=settings.class_dir if on else None,
+                teacher=on and self.teacher,
+            )
+        )
         try:
             yield
         finally:
-            live.PAGE_QUERY.reset(token)
+            CLASSROOM.reset(token)
 
 
 def _message(text: str) -> widgets.HTML:
