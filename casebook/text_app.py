@@ -19,6 +19,25 @@ APP_TEXT: dict[str, dict[str, str]] = {
         "nl": "Deze pagina kan nu niet worden getoond. Probeer het opnieuw of kies een andere pagina.",
         "en": "This page cannot be shown right now. Try again or choose another page.",
     },
+    # Solara's own messages around the page (casebook/app/server.py, translate_solara)
+    "app.starting": {"nl": "Het casebook wordt geopend …", "en": "Opening the casebook …"},
+    "app.cut_off": {
+        "nl": "De verbinding met het casebook is verbroken; de pagina werkt misschien niet meer "
+        "goed. Laad de pagina opnieuw.",
+        "en": "The connection to the casebook was lost; the page may no longer work properly. "
+        "Reload the page.",
+    },
+    "app.server_gone": {"nl": "Geen verbinding.", "en": "No connection."},
+    "app.restoring": {"nl": "Je sessie wordt hersteld …", "en": "Restoring your session …"},
+    "app.reload_title": {"nl": "Laad de pagina opnieuw", "en": "Reload the page"},
+    "app.reload_why": {
+        "nl": "Je sessie kon niet worden hersteld: het casebook sluit een sessie die een paar "
+        "minuten geen verbinding had. Laad de pagina opnieuw.",
+        "en": "Your session could not be restored: the casebook closes a session that has been "
+        "without a connection for a few minutes. Reload the page.",
+    },
+    "app.reload_now": {"nl": "Nu opnieuw laden", "en": "Reload now"},
+    "app.reload_cancel": {"nl": "Annuleren", "en": "Cancel"},
     "nav.start": {"nl": "Start", "en": "Start"},
     "nav.cases": {"nl": "Casussen", "en": "Cases"},
     "nav.compare": {"nl": "Wijken", "en": "Neighbourhoods"},

@@ -24,6 +24,7 @@ from casebook import live
 from casebook.app.classroom import teacher_link
 from casebook.app.server import MAX_BODY, TOKEN_COOKIE, plotly_address
 from casebook.app.settings import Settings
+from casebook.markup import escape
 from casebook.pages import LIVE, PAGES
 from casebook.text import t
 from tests.appclient import Refused, Tab, fetch, visit
@@ -110,6 +111,24 @@ def test_every_asset_the_page_names_is_served_by_the_app(app: AppServer) -> None
         assert host not in html
     status, headers, body = fetch(app.base_url + plotly_address())
     assert status == 200 and "immutable" in headers["cache-control"][0]
+
+
+def test_solaras_own_messages_are_the_casebooks_in_both_languages(app: AppServer) -> None:
+    """The loader, a lost connection, a session that could not be restored: Solara says them
+    in English; the app's page says them in the casebook's words, in both languages, each in a
+    span that the page's CSS shows for its <html lang> (one language at a time)."""
+    import re
+
+    from casebook.app.server import SOLARA_MESSAGES
+
+    html = fetch(app.url)[2].decode()
+    for english, _ in SOLARA_MESSAGES:
+        words = r"\s+".join(re.escape(word) for word in english.split())
+        assert not re.search(words, html), f"{english!r} is still on the page"
+    for key in ("app.starting", "app.cut_off", "app.server_gone", "app.reload_why"):
+        for lang in ("nl", "en"):
+            assert f'<span class="cb-t-{lang}" lang="{lang}">{escape(t(key, lang))}</span>' in html
+    assert 'html:not([lang="en"]) .cb-t-en, html[lang="en"] .cb-t-nl { display: none; }' in html
 
 
 def test_a_request_body_too_large_is_refused_before_it_is_read(app: AppServer) -> None:

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from casebook.app.server import _lighten_solara
+from casebook.app.server import SOLARA_MESSAGES, _lighten_solara
 
 
 def test_a_new_session_shell_does_not_load_the_script_magics(
@@ -44,3 +44,18 @@ def test_the_stand_in_shell_s_events_do_nothing() -> None:
     )
     assert fake.events.trigger("post_execute") is None
     assert fake.events.register("post_execute", print) is None
+
+
+def test_solaras_messages_are_still_where_the_casebook_translates_them() -> None:
+    """Solara's page template and its loader (at the pinned version) say each message the app
+    replaces (casebook.app.server.SOLARA_MESSAGES); the app's page itself: tests/test_server.py."""
+    import re
+    from pathlib import Path
+
+    import solara.server
+
+    folder = Path(solara.server.__file__).parent / "templates"
+    source = (folder / "solara.html.j2").read_text() + (folder / "loader-plain.html").read_text()
+    for english, _ in SOLARA_MESSAGES:
+        words = r"\s+".join(re.escape(word) for word in english.split())
+        assert re.search(words, source), f"Solara's page no longer says {english!r}"

@@ -27,6 +27,7 @@ import hmac
 import html
 import logging
 import os
+import re
 import signal
 import socket
 import threading
@@ -37,7 +38,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from casebook.app.settings import Settings
+from casebook.i18n import LANGS
 from casebook.pages import LIVE, PAGES
+from casebook.text import t
 
 __all__ = [
     "MAX_BODY",
@@ -409,6 +412,55 @@ class _NoEvents:
         return None
 
 
+# Solara's own messages on its page (solara/server/templates/solara.html.j2 and its loader, at
+# the pinned version), each replaced by the casebook's text in both languages, of which the
+# page's CSS shows the one of <html lang> (casebook.css: .cb-t-nl, .cb-t-en). Whitespace in the
+# patterns matches any run of it.
+SOLARA_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("<h1>{{ loading_text }}</h1>", "<h1>{app.starting}</h1>"),
+    (
+        "App is disconnected, and may not function properly. Please refresh the page.",
+        "{app.cut_off}",
+    ),
+    ("Server disconnected.", "{app.server_gone}"),
+    ("Restoring session…", "{app.restoring}"),
+    (
+        'text-h5 grey lighten-2">Please refresh the page<',
+        'text-h5 grey lighten-2">{app.reload_title}<',
+    ),
+    (
+        # as production mode (the casebook's) has it
+        "Could not restore session. Please refresh.",
+        "{app.reload_why}",
+    ),
+    ("Refresh now", "{app.reload_now}"),
+    (
+        '@click="setCancelAutoRefresh()"> Cancel',
+        '@click="setCancelAutoRefresh()"> {app.reload_cancel}',
+    ),
+)
+
+
+def _both(key: str) -> str:
+    return "".join(
+        f'<span class="cb-t-{lang}" lang="{lang}">{html.escape(t(key, lang))}</span>'
+        for lang in LANGS
+    )
+
+
+def translate_solara(page: str) -> str:
+    """Solara's page with its messages (the loader, a lost connection, a session that could not
+    be restored) in the casebook's words and both languages; a message not found (a Solara
+    that changed its page) is logged and left as it is."""
+    for english, ours in SOLARA_MESSAGES:
+        pattern = r"\s+".join(re.escape(word) for word in english.split())
+        replacement = re.sub(r"\{(app\.[a-z_]+)\}", lambda m: _both(m.group(1)), ours)
+        page, found = re.subn(pattern, lambda _m, r=replacement: r, page)
+        if not found:
+            log.warning("Solara's page has no %r: left in English", english)
+    return page
+
+
 def _light_shell_init(self: Any, *args: Any, **kwargs: Any) -> None:
     """Solara 1.58.2's ``SolaraInteractiveShell.__init__``, without loading the script magics
     to find their exit hook (see :func:`_lighten_solara`)."""
@@ -470,7 +522,8 @@ def _lighten_solara() -> None:
                 return read_root(path, root_path, *args, **kwargs)
             key = (path, root_path)
             if key not in rendered:
-                rendered[key] = read_root(path, root_path)
+                page = read_root(path, root_path)
+                rendered[key] = translate_solara(page) if page is not None else None
             return rendered[key]
 
         cached._casebook_cached = True  # type: ignore[attr-defined]
