@@ -100,14 +100,6 @@ def test_the_secrets_stay_off_the_command_line_and_out_of_the_environment(
     # test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook
 
 
-def test_the_server_and_the_pages_name_the_teachers_cookie_alike() -> None:
-    """The guard sets the teacher's cookie, the app's sessions read it; casebook.app.site is
-    read here as text (importing it takes Solara, seconds). On a real server:
-    tests/test_server.py. (The figure check the server turns off: tests/test_stop.py.)"""
-    site = Path(server.__file__).with_name("site") / "__init__.py"
-    assert f'TEACHER_COOKIE = "{server.TEACHER_COOKIE}"' in site.read_text(encoding="utf-8")
-
-
 def _modules(text: str) -> list[list[bool]]:
     """The dark (True) and light modules a terminal shows for ``terminal_qr``'s text."""
     halves = {"█": (True, True), "▀": (True, False), "▄": (False, True), " ": (False, False)}

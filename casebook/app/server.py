@@ -37,7 +37,7 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from casebook.app.settings import Settings
+from casebook.app.settings import TEACHER_COOKIE, Settings
 from casebook.i18n import LANGS
 from casebook.pages import LIVE, PAGES
 from casebook.text import t
@@ -63,7 +63,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 TOKEN_COOKIE = "casebook-class"
-TEACHER_COOKIE = "casebook-teacher"  # the same as casebook.app.site's (tested)
 PLOTLY_PATH = "/_casebook/plotly-casebook.min.js"
 # The largest request body the server takes: uploads (a neighbourhood, placements, answers)
 # come over the websocket; an HTTP body is never needed, so a small one is plenty.

@@ -7,7 +7,14 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["SETTINGS_ENV", "Settings", "notebooks_dir", "settings_from_json", "settings_json"]
+__all__ = [
+    "SETTINGS_ENV",
+    "TEACHER_COOKIE",
+    "Settings",
+    "notebooks_dir",
+    "settings_from_json",
+    "settings_json",
+]
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the casebook package
 
@@ -68,6 +75,10 @@ class Settings:
 
 
 SETTINGS_ENV = "CASEBOOK_SETTINGS"
+
+# The cookie in which the guard (casebook.app.server) keeps the teacher's secret once it was
+# shown, and from which a session (casebook.app.site) learns that its reader is the teacher.
+TEACHER_COOKIE = "casebook-teacher"
 
 
 def settings_json(settings: Settings) -> str:

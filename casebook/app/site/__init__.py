@@ -17,15 +17,14 @@ import logging
 import solara
 from solara.server import kernel_context
 
-from casebook.app.settings import Settings
+from casebook.app.settings import TEACHER_COOKIE, Settings
 from casebook.app.site.session import Session
 from casebook.pages import LIVE, PAGES
 
-__all__ = ["Layout", "Root", "TEACHER_COOKIE", "configure", "routes"]
+__all__ = ["Layout", "Root", "configure", "routes"]
 
 log = logging.getLogger(__name__)
 
-TEACHER_COOKIE = "casebook-teacher"
 _SESSION_KEY = "casebook-session"
 _settings: list[Settings] = []
 
