@@ -49,7 +49,7 @@ _LAZY_ATTRS = {
 
 
 if os.environ.get("CASEBOOK_HANDOUT") == "1":  # building the static handout: see casebook.handout
-    from casebook.views.base import use_handout_renderer
+    from casebook.views.book import use_handout_renderer
 
     use_handout_renderer()
 

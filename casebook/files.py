@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "decode_upload", "fresh_path"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "decode_upload",
+    "fresh_path",
+    "save_text",
+]
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
@@ -56,3 +63,18 @@ def decode_upload(content: bytes, *, filename: str, max_bytes: int, what: str) -
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(f"{filename}: the file is not UTF-8 text") from None
+
+
+def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
+    """For a reader who saves their work: write ``text`` to ``path`` atomically; return the
+    path (None when it failed) and the message for the reader, in ``lang`` (where it went, or
+    why it could not be saved)."""
+    from casebook.markup import message_html
+    from casebook.text import t
+
+    try:
+        saved = atomic_write_text(path, text)
+    except OSError as err:
+        logging.getLogger(__name__).exception("saving %s failed", path)
+        return None, message_html(t("save_failed", lang, reason=err.strerror or str(err)))
+    return saved, message_html(t("saved", lang, path=str(saved)))

@@ -34,7 +34,7 @@ from casebook.chromium import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests 
 from casebook.i18n import LANGS
 from casebook.markup import escape
 from casebook.pages import notebooks as _page_notebooks
-from casebook.views.base import HANDOUT_ENV, HANDOUT_MIME
+from casebook.views.book import HANDOUT_ENV, HANDOUT_MIME
 
 PAGES = _page_notebooks()  # the pages' notebooks in reading order (casebook.pages)
 __all__ = ["build_handout", "drop_scripts_with", "external_references", "write_pdfs"]

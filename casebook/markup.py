@@ -8,11 +8,20 @@ and the handout.
 
 from __future__ import annotations
 
+import base64
 import html
 
 import pandas as pd
 
-__all__ = ["CARD_STYLE", "card", "escape", "pages_html", "table_html"]
+__all__ = [
+    "CARD_STYLE",
+    "card",
+    "download_link",
+    "escape",
+    "message_html",
+    "pages_html",
+    "table_html",
+]
 
 CARD_STYLE = """<style>
 .cb-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(18em,1fr));
@@ -60,4 +69,24 @@ def table_html(
         border=0,
         classes="casebook-table",
         na_rep=na_rep,
+    )
+
+
+def message_html(text: str | None) -> str:
+    """A short message for the reader, escaped; empty when there is nothing to say."""
+    if not text:
+        return ""
+    return f'<p class="casebook-message" role="status" style="font-size:1.1em">{escape(text)}</p>'
+
+
+def download_link(
+    csv_text: str | None, filename: str, label: str, *, mime: str = "text/csv"
+) -> str:
+    """An HTML link that saves the text as ``filename``; works offline (data URI)."""
+    if not csv_text:
+        return ""
+    payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="casebook-download" download="{escape(filename)}" '
+        f'href="data:{mime};charset=utf-8;base64,{payload}">{escape(label)}</a>'
     )

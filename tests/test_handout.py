@@ -261,7 +261,8 @@ def test_each_views_note_is_true_for_its_page(pages: dict[str, str], lang: str) 
 
 def test_a_view_without_a_selection_has_no_note_and_others_have_one() -> None:
     from casebook.views import CheckView, GlossaryView
-    from casebook.views.base import View, handout_note
+    from casebook.views.base import View
+    from casebook.views.book import handout_note
 
     assert handout_note(GlossaryView.handout_note_key, False, "nl") == ""
     assert "cb-print-only" in handout_note(GlossaryView.handout_note_key, True, "nl")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import casebook
 from casebook.own import read_own_area
-from casebook.views.base import Choices
+from casebook.views.choices import Choices
 
 ROOT = Path(__file__).resolve().parents[1]
 

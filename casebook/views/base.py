@@ -1,49 +1,34 @@
-"""What every widget view shares: the :class:`View` base (language, quiet relabelling, one draw
-per change, messages), showing a figure in place, a download link, saving a reader's file."""
+"""What every widget view shares: the :class:`View` base (the language and the width it is
+drawn for, quiet relabelling, one draw per change, showing a figure in place, messages, its
+texts' shared layout). Beside it: the row of checkboxes (``choices.py``), the layout of charts
+and controls (``layout.py``), a view in the static book (``book.py``); HTML messages and
+download links live in :mod:`casebook.markup`, saving a reader's file in :mod:`casebook.files`."""
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-import plotly.io as pio
 from ipywidgets.widgets.widget_string import HTMLStyle
-from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
 from casebook.data import Casebook
-from casebook.files import atomic_write_text
 from casebook.i18n import LANGS, check_lang
-from casebook.markup import escape
+from casebook.markup import message_html
 from casebook.text import t as _t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.chart import PLOTLY_CONFIG, Chart, figure_spec
-from casebook.views.choices import Choices
+from casebook.views.book import InTheBook
+from casebook.views.chart import Chart, figure_spec
 
 __all__ = [
-    "HANDOUT_ENV",
-    "HANDOUT_MIME",
     "CHARTS_ENV",
-    "Chart",
-    "Choices",
-    "PLOTLY_CONFIG",
     "WIDTHS",
     "View",
-    "download_link",
-    "figure_div",
     "figure_outputs",
-    "fitted",
-    "handout_mode",
-    "handout_note",
-    "message_html",
-    "pair",
-    "save_text",
 ]
 
 log = logging.getLogger(__name__)
@@ -79,106 +64,7 @@ def figure_outputs(
     return ({"output_type": "display_data", "data": data, "metadata": {}},)
 
 
-def message_html(text: str | None) -> str:
-    """A short message for the reader, escaped; empty when there is nothing to say."""
-    if not text:
-        return ""
-    return f'<p class="casebook-message" role="status" style="font-size:1.1em">{escape(text)}</p>'
-
-
-def download_link(
-    csv_text: str | None, filename: str, label: str, *, mime: str = "text/csv"
-) -> str:
-    """An HTML link that saves the text as ``filename``; works offline (data URI)."""
-    if not csv_text:
-        return ""
-    payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
-    return (
-        f'<a class="casebook-download" download="{escape(filename)}" '
-        f'href="data:{mime};charset=utf-8;base64,{payload}">{escape(label)}</a>'
-    )
-
-
-HANDOUT_ENV = "CASEBOOK_HANDOUT"
-# While the handout is built a view gives itself in both languages under this type, and the
-# handout writes each language's page with that language's part (casebook.handout).
-HANDOUT_MIME = "application/vnd.casebook.handout+json"
-
-
-def handout_note(key: str | None, menus: bool, lang: str) -> str:
-    """The note above a view in the book (HTML, maybe empty): the view's
-    :attr:`View.handout_note_key` (None: no note, the view has nothing to choose); with
-    ``menus`` instead one note for the screen ("book.menu_note") and one for print
-    ("book.print_note", CSS classes ``cb-screen-only`` and ``cb-print-only``), where the menus
-    are hidden (casebook.book, BOOK_CSS)."""
-
-    def note(text_key: str, where: str = "") -> str:
-        classes = f"casebook-handout-note {where}".strip()
-        return f'<p class="{classes}"><i>{escape(_t(text_key, lang))}</i></p>'
-
-    if menus:
-        return note("book.menu_note", "cb-screen-only") + note("book.print_note", "cb-print-only")
-    return note(key) if key is not None else ""
-
-
-def handout_mode() -> bool:
-    """True while the static handout is being built (see casebook.handout)."""
-    return os.environ.get(HANDOUT_ENV) == "1"
-
-
-def figure_div(fig: go.Figure, div_id: str) -> str:
-    """A figure as an HTML div for a page that loads plotly.js once (the handout)."""
-    return pio.to_html(
-        fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=PLOTLY_CONFIG
-    )
-
-
-def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
-    """Write ``text`` to ``path`` atomically; return the path (None when it failed) and the
-    message for the reader (where it went, or why it could not be saved)."""
-    try:
-        saved = atomic_write_text(path, text)
-    except OSError as err:
-        log.exception("saving %s failed", path)
-        return None, message_html(_t("save_failed", lang, reason=err.strerror or str(err)))
-    return saved, message_html(_t("saved", lang, path=str(saved)))
-
-
-def pair(
-    controls: Sequence[widgets.Widget],
-    charts: Sequence[widgets.Widget],
-    *,
-    stick: str = "controls",
-    beside: bool = True,
-) -> widgets.VBox:
-    """Charts with the controls that change them. The page's CSS (the Voilà template,
-    ``.cb-pair``) sets them side by side on a wide screen, so that a projector's 1280×720
-    shows a chart with its controls, and keeps the shorter side (``stick``: "controls" or
-    "charts") in view while the reader scrolls along the other; below 1000 px, and in
-    JupyterLab, they stay one below the other. ``beside=False``: one below the other on
-    every screen (a row of controls above a chart that fits the screen with it)."""
-    if stick not in ("controls", "charts"):
-        raise ValueError(f"stick must be 'controls' or 'charts', not {stick!r}")
-    left, right = widgets.VBox(list(controls)), widgets.VBox(list(charts))
-    left.add_class("cb-pair-controls")
-    right.add_class("cb-pair-charts")
-    box = widgets.VBox([left, right], layout=widgets.Layout(width="100%"))
-    box.add_class("cb-pair")
-    box.add_class(f"cb-stick-{stick}" if beside else "cb-pair-above")
-    return box
-
-
-def fitted() -> dict[str, Any]:
-    """A dropdown's own layout and style, to make it with (``Dropdown(..., **fitted())``): as
-    wide as its choices, its label in full. Made with the widget, not set afterwards: the
-    defaults it would replace are models that every reader's browser is sent."""
-    return {
-        "layout": widgets.Layout(width="auto", max_width="100%"),
-        "style": {"description_width": "initial"},
-    }
-
-
-class View:
+class View(InTheBook):
     """What every page's view has, in one place.
 
     - ``language``: the NL/EN switch, and :attr:`lang`. A language change relabels every
@@ -186,22 +72,17 @@ class View:
     - :meth:`quietly`: change controls from code (relabelling, loading answers) without a draw
       for each; the caller draws once afterwards. :meth:`watch` attaches observers that keep
       quiet meanwhile, so that one change of the reader's makes one draw of what it affects.
-    - :meth:`show` (a figure into an Output, set directly), :meth:`say` (a message), and
-      :func:`download_link` for downloads; :meth:`failed` logs an error and tells the reader in
-      one sentence, never with a traceback.
-    - ``widget`` is shown in a notebook or Voilà; while the handout is built the view shows
-      itself as static HTML instead (its :meth:`static_parts`), since widgets need a kernel.
+    - :meth:`show` (a figure into its chart, changed in place), :meth:`say` (a message), and
+      :func:`casebook.markup.download_link` for downloads; :meth:`failed` logs an error and
+      tells the reader in one sentence, never with a traceback.
+    - ``widget`` is shown in a notebook or the app; while the handout is built the view shows
+      itself as static HTML instead (its :meth:`static_parts`, :class:`InTheBook`).
 
     A subclass builds its widgets, then calls :meth:`_start`, which labels everything, draws once
     and starts listening to the language switch.
     """
 
     widget: Any
-    # In the static book: the main control and the figure attribute it changes, which the book
-    # makes explorable without a kernel (every option's chart in one figure with a menu); and
-    # the key of the note above the view (None: the view has nothing to choose).
-    handout_menu: tuple[str, str] | None = None
-    handout_note_key: str | None = "book.selection_note"
 
     def __init__(self, book: Casebook, *, lang: str = "nl", theme: Theme = DEFAULT_THEME) -> None:
         check_lang(lang)
@@ -319,87 +200,3 @@ class View:
         """Log the error being handled with the view's state; the reader's one-sentence message."""
         log.exception("%s failed (%s)", what, state)
         return _t("msg.error", self.lang)
-
-    def _explored(self, lang: str) -> list[str | go.Figure]:
-        """:meth:`static_parts`, with the figure that the view's main control changes (see
-        :attr:`handout_menu`) replaced by one holding every option's chart, chosen in the page
-        with plotly's own menu (casebook.charts.book), so the book is explorable without a
-        kernel."""
-        parts = self.static_parts()
-        found = self.handout_menu
-        if found is None:
-            return parts
-        control_name, figure_name = found
-        control, shown = getattr(self, control_name), getattr(self, figure_name)
-        if shown is None or not any(part is shown for part in parts):
-            return parts
-        from casebook.charts.book import menu_figure  # the handout only
-
-        was, options = control.value, []
-        for label, value in control.options:
-            with self.quietly():
-                control.value = value
-            self.draw()
-            figure = getattr(self, figure_name)
-            if figure is not None:
-                options.append((str(label), value, figure))
-        with self.quietly():
-            control.value = was
-        self.draw()
-        values = [value for _, value, _ in options]
-        if len(options) < 2 or was not in values:
-            return parts
-        menu = menu_figure(
-            [(label, figure) for label, _, figure in options],
-            label=str(control.description or ""),
-            default=values.index(was),
-        )
-        return [menu if part is shown else part for part in parts]
-
-    def static_html(self, lang: str) -> str:
-        explored = self._explored(lang)
-        menus = any(isinstance(p, go.Figure) and p.layout.updatemenus for p in explored)
-        parts = [handout_note(self.handout_note_key, menus, lang)]
-        for k, part in enumerate(explored):
-            if isinstance(part, go.Figure):
-                parts.append(figure_div(part, f"{type(self).__name__.lower()}-{id(self):x}-{k}"))
-            else:
-                parts.append(part)
-        return "\n".join(parts)
-
-    def static_pages(self) -> dict[str, str]:
-        """The view's default selection as static HTML in each language (for the handout)."""
-        was, pages = self.lang, {}
-        for lang in LANGS:
-            self.language.value = lang  # relabels and draws, as the switch does
-            pages[lang] = self.static_html(lang)
-        self.language.value = was
-        return pages
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        if handout_mode():
-            pages = self.static_pages()
-            return {
-                "text/html": pages[self.lang],
-                HANDOUT_MIME: pages,
-                "text/plain": f"<{type(self).__name__}>",
-            }
-        return self.widget._repr_mimebundle_(**kwargs)
-
-
-class _HandoutRenderer(MimetypeRenderer):
-    """A plotly renderer for the handout: each figure as a div; plotly.js is in the page once."""
-
-    def __init__(self) -> None:
-        self._count = 0
-
-    def to_mimebundle(self, fig_dict: dict[str, Any]) -> dict[str, str]:
-        self._count += 1
-        fig = go.Figure(fig_dict)
-        return {"text/html": figure_div(fig, f"casebook-figure-{self._count}")}
-
-
-def use_handout_renderer() -> None:
-    """Show figures as HTML divs (called when a notebook runs for the handout)."""
-    pio.renderers["casebook_handout"] = _HandoutRenderer()
-    pio.renderers.default = "casebook_handout"

@@ -16,11 +16,12 @@ from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 from casebook import check
 from casebook.charts.check import check_chart
 from casebook.data import Casebook
-from casebook.files import fresh_path
-from casebook.markup import escape
+from casebook.files import fresh_path, save_text
+from casebook.markup import download_link, escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, pair, save_text
+from casebook.views.base import View
+from casebook.views.layout import pair
 from casebook.views.live import ShareBox
 
 __all__ = ["CheckView", "check_view"]

@@ -33,11 +33,13 @@ from casebook.compare import (
 )
 from casebook.data import Casebook, per_book
 from casebook.errors import DataError
-from casebook.markup import escape, table_html
+from casebook.markup import download_link, escape, message_html, table_html
 from casebook.own import OWN_PREFIX, OwnArea, own_areas_in, read_own_area, template_csv
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link, fitted, message_html, pair
+from casebook.views.base import View
+from casebook.views.choices import Choices
+from casebook.views.layout import fitted, pair
 
 __all__ = ["CompareView", "compare_view"]
 

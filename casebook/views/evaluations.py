@@ -12,10 +12,12 @@ from casebook import evaluations as ev
 from casebook.charts import evaluations as charts
 from casebook.compare import to_csv
 from casebook.data import Casebook
-from casebook.markup import escape, table_html
+from casebook.markup import download_link, escape, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Choices, View, download_link, fitted, pair
+from casebook.views.base import View
+from casebook.views.choices import Choices
+from casebook.views.layout import fitted, pair
 
 __all__ = ["EvaluationView", "evaluation_view"]
 

@@ -14,8 +14,9 @@ from casebook.data import Casebook
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, pair
+from casebook.views.base import View
 from casebook.views.cases import CaseReader
+from casebook.views.layout import pair
 
 __all__ = ["LessonsView", "lessons_view"]
 

@@ -26,10 +26,10 @@ import traitlets
 
 from casebook import check, live, logics
 from casebook.data import Casebook
-from casebook.markup import escape, table_html
+from casebook.markup import download_link, escape, message_html, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import View, download_link, message_html
+from casebook.views.base import View
 from casebook.views.light import Light, front
 
 __all__ = [

@@ -16,11 +16,13 @@ from ipywidgets.widgets.widget_int import SliderStyle
 from casebook import logics
 from casebook.charts import logics as charts
 from casebook.data import Casebook
-from casebook.files import fresh_path
-from casebook.markup import escape, table_html
+from casebook.files import fresh_path, save_text
+from casebook.markup import download_link, escape, message_html, table_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
-from casebook.views.base import Chart, View, download_link, message_html, pair, save_text
+from casebook.views.base import View
+from casebook.views.chart import Chart
+from casebook.views.layout import pair
 from casebook.views.live import ShareBox
 
 __all__ = ["LogicsView", "class_parts", "logics_view", "start_positions"]

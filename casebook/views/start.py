@@ -13,7 +13,8 @@ from casebook.live import classroom
 from casebook.markup import escape, table_html
 from casebook.start import PAGES, case_overview
 from casebook.text import t
-from casebook.views.base import View, handout_mode
+from casebook.views.base import View
+from casebook.views.book import handout_mode
 
 __all__ = ["StartView", "class_link_html", "start_view"]
 

@@ -263,7 +263,7 @@ def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
 
 
 # On a projector, every chart with its controls on one screen. A view lays out each chart and
-# the controls that change it as a pair (``.cb-pair``, casebook.views.base.pair): side by side
+# the controls that change it as a pair (``.cb-pair``, casebook.views.layout.pair): side by side
 # on a wide screen. For each control of a pair and each chart: a scroll position shows both
 # whole (the control centred, or the chart at the top or the bottom of the screen); a chart
 # taller than the screen instead keeps every control in view wherever the chart is scrolled.

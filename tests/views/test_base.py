@@ -172,7 +172,7 @@ def test_choices_are_checkboxes_that_behave_like_a_multiple_selection() -> None:
     """The checkboxes that replaced Ctrl-click lists, one widget for the whole row: one value
     change per tick, ticks kept across new labels, dropped values leave the value, unknown
     values refused, a browser's ticks that name no box ignored."""
-    from casebook.views.base import Choices
+    from casebook.views.choices import Choices
 
     choices = Choices(options=[("A", "a"), ("B", "b"), ("C", "c")], value=("a", "c"))
     assert choices.labels == ["A", "B", "C"] and choices.ticked == [0, 2]

@@ -225,7 +225,7 @@ class Session:
 
 
 def _message(text: str) -> widgets.HTML:
-    from casebook.views.base import message_html
+    from casebook.markup import message_html
 
     box = widgets.HTML(message_html(text))
     box.add_class("cb-prose")
