@@ -38,10 +38,10 @@ plotly-bundle:
 start: $(STAMP)
 	$(BIN)/casebook start --port $(PORT) --ip $(HOST) $(ARGS)
 
-## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only)
-## (JUPYTER_PATH: the Voilà template and plotly.js for the charts, as the app has them)
+## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only); nothing to set up
+## for the charts: JupyterLab does not serve the casebook's plotly.js, so each page's kernel
+## sends it once (casebook/views/chart.js)
 lab: $(STAMP)
-	JUPYTER_PATH="$$($(BIN)/python -c 'from casebook.app.voila import jupyter_path; print(jupyter_path())')" \
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(LAB_PORT) \
 		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)
