@@ -2,9 +2,10 @@
 
 ``--baseline voila`` (the default; issue 32): **app** (the one process, ``casebook start``) against
 **voila** (the Voilà server it replaced, a kernel per page, the same chart widget).
-``--baseline output`` (issue 17): **widget** (Voilà with the casebook's chart widget, changed in
-place with Plotly.react) against **output** (``CASEBOOK_CHARTS=output``: every change refills an
-ipywidgets Output that plotly's JupyterLab extension draws anew; Voilà only). For every page's main control, a change on the one and then on the other
+``--baseline output`` (issue 17): **widget** (the app with the casebook's chart widget, changed
+in place with Plotly.react) against **output** (bench/output_baseline.py: the same app with every
+chart an ipywidgets Output that each change refills, drawn anew with plotly.js's
+Plotly.newPlot). For every page's main control, a change on the one and then on the other
 (A B A B ...), timed in the page from the reader's event to the frame in which the chart is
 redrawn in headless Chromium: for the widget, the chart element (the same one) says it has drawn
 the new figure (``data-drawn``); for the Output, a new chart element is drawn. Each change
@@ -40,6 +41,7 @@ from tests.support import AppServer as OneProcess  # noqa: E402
 from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from output_baseline import OutputBaselineServer  # noqa: E402
 from run import stats  # noqa: E402  (make bench's one summary of repeated timings)
 
 # Before a change: remember chart i's element and the figure it has drawn, and listen for the
@@ -137,11 +139,14 @@ CONTROLS: dict[str, tuple[str, int, Act]] = {
 class Side:
     """One server and one browser context on it."""
 
-    def __init__(self, name: str, settings: Any, env: dict[str, str]) -> None:
+    def __init__(
+        self, name: str, settings: Any, env: dict[str, str], server: type | None = None
+    ) -> None:
         self.name = name
         log = ROOT / "build" / f"bench-{name}.log"
         self.app = isinstance(settings, Settings)
-        self.server = (OneProcess if self.app else AppServer)(settings, env=env, log=log)
+        kind = server or (OneProcess if self.app else AppServer)
+        self.server = kind(settings, env=env, log=log)
 
     def url(self, page_name: str) -> str:
         if self.app:
@@ -193,12 +198,8 @@ def sides_for(baseline: str) -> list[Side]:
             Side("voila", AppSettings(open_browser=False, fill_delay_seconds=1), {}),
         ]
     return [
-        Side("widget", AppSettings(open_browser=False, fill_delay_seconds=1), {}),
-        Side(
-            "output",
-            AppSettings(open_browser=False, fill_delay_seconds=1, plotly_extension=True),
-            {"CASEBOOK_CHARTS": "output"},
-        ),
+        Side("widget", Settings(open_browser=False), {}),
+        Side("output", Settings(open_browser=False), {}, OutputBaselineServer),
     ]
 
 
