@@ -81,7 +81,7 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-## loadtest: N students at once (N = 10, 20, 30, 40) against one class-mode server, as protocol clients and 2 Chromium pages; results in bench/results/, docs/load.md
+## loadtest: N students at once (N = 30, 60, 100) against one class-mode server, as protocol clients and 2 Chromium pages; results in bench/results/, docs/load.md
 loadtest: $(STAMP)
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
