@@ -34,7 +34,8 @@ install: $(STAMP) $(AXE)
 plotly-bundle:
 	cd tools/plotly-bundle && npm install --no-audit --no-fund --ignore-scripts --loglevel=error && node build.js
 
-## start: open the casebook in the browser (Voilà, code hidden, on 127.0.0.1 only)
+## start: open the casebook in the browser (one process serves every page, code hidden, on
+## 127.0.0.1 only)
 start: $(STAMP)
 	$(BIN)/casebook start --port $(PORT) --ip $(HOST) $(ARGS)
 
@@ -54,8 +55,8 @@ handout: $(STAMP)
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
 ## Two: the suite is CPU-bound on two cores, and three were no faster on 2026-12-02 (158 s
-## against 160-181 s). The app's kernels use Unix sockets (casebook/kernels.py): the TCP port
-## race that once lost a kernel ("Address already in use") is gone for them.
+## against 160-181 s). The app starts no kernels (every page a session in its one process); the
+## kernels here are nbval's and the handout's.
 WORKERS ?= 2
 test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup $(PYTEST_ARGS) \

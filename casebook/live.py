@@ -51,7 +51,7 @@ __all__ = [
     "withdraw",
 ]
 
-# Set by ``casebook.classroom.main`` for Voilà, inherited by every kernel: class mode is on when
+# Set in the app's process by class mode (casebook.app.classroom.export): class mode is on when
 # the first is set; the second is the teacher's secret for the live page.
 CLASS_DIR_ENV = "CASEBOOK_CLASS_DIR"
 TEACHER_ENV = "CASEBOOK_TEACHER_SECRET"

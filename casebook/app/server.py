@@ -460,7 +460,7 @@ def build(settings: Settings) -> ASGIApp:
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     export(settings)
     # the pages build figures the tests have checked: without plotly's schema check again, which
-    # cost 3.5-9 ms of every control change (casebook.charts.base; Voilà's kernels had it off)
+    # cost 3.5-9 ms of every control change (casebook.charts.base)
     os.environ["CASEBOOK_CHECK_FIGURES"] = "0"  # casebook.charts.base.FIGURE_CHECK_ENV (tested)
     configure_solara(settings)
     from solara.server.starlette import app as solara_app

@@ -39,10 +39,10 @@ Spec = dict[str, Any]
 NOTE_LINE = 18  # pixels per line of notes under a chart
 
 # Every figure is checked against plotly's schema where it is built: in the tests, in a
-# notebook, for the book. The casebook's app turns the check off in its kernels
-# (``casebook.app.app_env`` sets this to "0"): the check changes nothing in a figure the tests
-# have passed (the same JSON) and cost 3.5-9 ms of every control change (measured per figure,
-# 2026-12-02), time the reader waits for the chart.
+# notebook, for the book. The casebook's app turns the check off in its process
+# (``casebook.app.server.build`` sets this to "0"): the check changes nothing in a figure the
+# tests have passed (the same JSON) and cost 3.5-9 ms of every control change (measured per
+# figure, 2026-12-02), time the reader waits for the chart.
 FIGURE_CHECK_ENV = "CASEBOOK_CHECK_FIGURES"
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -145,15 +144,14 @@ class Ticker(anywidget.AnyWidget):
 
 
 # The app sets this while it builds the live page for a session that showed the teacher's
-# secret (casebook/app/site/session.py); a kernel started for the page by Voilà has its query
-# in QUERY_STRING instead.
+# secret (casebook/app/site/session.py). (Voilà gave a kernel the page's query in QUERY_STRING;
+# that way in went with Voilà: outside the app there is no query, and the page stays shut.)
 PAGE_QUERY: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_query", default=None)
 
 
 def page_query() -> str:
-    """The query string of the live page's address, as the app or Voilà gives it."""
-    query = PAGE_QUERY.get()
-    return os.environ.get("QUERY_STRING", "") if query is None else query
+    """The query string of the live page's address, as the app gives it (empty elsewhere)."""
+    return PAGE_QUERY.get() or ""
 
 
 class LiveView(View):

@@ -19,7 +19,7 @@ __all__ = ["CLASS_LINK_ENV", "StartView", "class_link_html", "start_view"]
 
 log = logging.getLogger(__name__)
 
-# Set by ``casebook start --class`` for Voilà, whose kernels inherit it: the students' link.
+# Set in the app's process by class mode (casebook.app.classroom.export): the students' link.
 CLASS_LINK_ENV = "CASEBOOK_CLASS_LINK"
 
 
