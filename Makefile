@@ -34,14 +34,15 @@ install: $(STAMP) $(AXE)
 plotly-bundle:
 	cd tools/plotly-bundle && npm install --no-audit --no-fund --ignore-scripts --loglevel=error && node build.js
 
-## start: open the casebook in the browser (Voilà, code hidden, on 127.0.0.1 only)
+## start: open the casebook in the browser (one process serves every page, code hidden, on
+## 127.0.0.1 only)
 start: $(STAMP)
 	$(BIN)/casebook start --port $(PORT) --ip $(HOST) $(ARGS)
 
-## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only)
-## (JUPYTER_PATH: the Voilà template and plotly.js for the charts, as the app has them)
+## lab: JupyterLab on notebooks/ for authors and teachers (127.0.0.1 only); nothing to set up
+## for the charts: JupyterLab does not serve the casebook's plotly.js, so each page's kernel
+## sends it once (casebook/views/chart.js)
 lab: $(STAMP)
-	JUPYTER_PATH="$$($(BIN)/python -c 'from casebook.app.voila import jupyter_path; print(jupyter_path())')" \
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(LAB_PORT) \
 		--ServerApp.root_dir=notebooks --LabApp.default_url=/lab/tree/00_start.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)
@@ -54,8 +55,8 @@ handout: $(STAMP)
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
 ## Two: the suite is CPU-bound on two cores, and three were no faster on 2026-12-02 (158 s
-## against 160-181 s). The app's kernels use Unix sockets (casebook/kernels.py): the TCP port
-## race that once lost a kernel ("Address already in use") is gone for them.
+## against 160-181 s). The app starts no kernels (every page a session in its one process); the
+## kernels here are nbval's and the handout's.
 WORKERS ?= 2
 test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup $(PYTEST_ARGS) \
@@ -81,7 +82,7 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-## loadtest: N students at once (N = 10, 20, 30, 40) against one class-mode server, as protocol clients and 2 Chromium pages; results in bench/results/, docs/load.md
+## loadtest: N students at once (N = 30, 60, 100) against one class-mode server, as protocol clients and 2 Chromium pages; results in bench/results/, docs/load.md
 loadtest: $(STAMP)
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 

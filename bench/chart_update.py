@@ -1,10 +1,12 @@
 """Benchmark: a page's controls and first render on two servers, on the same pages in the same run.
 
-``--baseline voila`` (the default; issue 32): **app** (the one process, ``casebook start``) against
-**voila** (the Voilà server it replaced, a kernel per page, the same chart widget).
-``--baseline output`` (issue 17): **widget** (Voilà with the casebook's chart widget, changed in
-place with Plotly.react) against **output** (``CASEBOOK_CHARTS=output``: every change refills an
-ipywidgets Output that plotly's JupyterLab extension draws anew; Voilà only). For every page's main control, a change on the one and then on the other
+``--baseline output`` (issue 17, the only baseline now): **widget** (the app, ``casebook
+start``, with the casebook's chart widget, changed in place with Plotly.react) against
+**output** (bench/output_baseline.py: the same app with every chart an ipywidgets Output that
+each change refills, drawn anew with plotly.js's Plotly.newPlot). (Until Voilà was retired,
+``--baseline voila`` measured the app against the Voilà server it replaced; that run of
+2026-12-07 is kept in bench/results/app_vs_voila.json and .txt.) For every page's main control,
+a change on the one and then on the other
 (A B A B ...), timed in the page from the reader's event to the frame in which the chart is
 redrawn in headless Chromium: for the widget, the chart element (the same one) says it has drawn
 the new figure (``data-drawn``); for the Output, a new chart element is drawn. Each change
@@ -12,7 +14,7 @@ starts once both pages are quiet (nothing heard from either kernel for ``QUIET_M
 from navigation until the view and all its charts are drawn, and the memory of the browser tab
 then (JS heap and DOM nodes, Chromium's Performance.getMetrics).
 
-Writes bench/results/app_vs_voila.json and .txt (``--baseline output``: chart_update.*). Not a test: nothing here fails on a slow day.
+Writes bench/results/chart_update.json and .txt. Not a test: nothing here fails on a slow day.
 
 Usage: python bench/chart_update.py [--changes N] [--loads N]
 """
@@ -32,15 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 from casebook.app.settings import Settings  # noqa: E402
-from casebook.app.voila import PAGE_VIEWS, AppSettings  # noqa: E402  (the Voilà baseline)
-from casebook.pages import by_notebook  # noqa: E402
+from casebook.pages import PAGES, by_notebook  # noqa: E402
 from casebook.text import t  # noqa: E402
-from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN  # noqa: E402
-from tests.support import AppServer as OneProcess  # noqa: E402
-from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import stats  # noqa: E402  (make bench's one summary of repeated timings)
+from output_baseline import OutputBaselineServer  # noqa: E402
+from run import quiet, stats  # noqa: E402  (make bench's own helpers)
+
+# Each page's notebook, the CSS class of its view and the charts it draws when it opens (the
+# page registry): what a first render waits for.
+PAGE_VIEWS = {page.notebook: (page.view, page.charts) for page in PAGES}
 
 # Before a change: remember chart i's element and the figure it has drawn, and listen for the
 # reader's event (the first input, change or click: what the widget reacts to). After it: wait,
@@ -137,16 +141,13 @@ CONTROLS: dict[str, tuple[str, int, Act]] = {
 class Side:
     """One server and one browser context on it."""
 
-    def __init__(self, name: str, settings: Any, env: dict[str, str]) -> None:
+    def __init__(self, name: str, server: type[AppServer] = AppServer) -> None:
         self.name = name
         log = ROOT / "build" / f"bench-{name}.log"
-        self.app = isinstance(settings, Settings)
-        self.server = (OneProcess if self.app else AppServer)(settings, env=env, log=log)
+        self.server = server(Settings(open_browser=False), log=log)
 
     def url(self, page_name: str) -> str:
-        if self.app:
-            return self.server.page_url(by_notebook(page_name).address, "lang=nl")
-        return self.server.url + page_name + "?lang=nl"
+        return self.server.page_url(by_notebook(page_name).address, "lang=nl")
 
     def open(self, browser: Any, page_name: str) -> tuple[Any, Any, float, list[str]]:
         """A fresh tab on ``page_name``: (context, page, seconds to first render, errors)."""
@@ -185,25 +186,18 @@ def _change(page: Any, chart: int, act: Act, k: int) -> tuple[float, bool, float
     return elapsed, kept, drawing
 
 
+BASELINES = ("output",)
+
+
 def sides_for(baseline: str) -> list[Side]:
     """The two sides: the one measured first, then its baseline."""
-    if baseline == "voila":
-        return [
-            Side("app", Settings(open_browser=False), {}),
-            Side("voila", AppSettings(open_browser=False, fill_delay_seconds=1), {}),
-        ]
-    return [
-        Side("widget", AppSettings(open_browser=False, fill_delay_seconds=1), {}),
-        Side(
-            "output",
-            AppSettings(open_browser=False, fill_delay_seconds=1, plotly_extension=True),
-            {"CASEBOOK_CHARTS": "output"},
-        ),
-    ]
+    if baseline not in BASELINES:
+        raise ValueError(f"baseline must be one of {list(BASELINES)}, but {baseline!r} was passed")
+    return [Side("widget"), Side("output", OutputBaselineServer)]
 
 
 def run(
-    changes: int, loads: int, only: list[str] | None = None, baseline: str = "voila"
+    changes: int, loads: int, only: list[str] | None = None, baseline: str = "output"
 ) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
@@ -214,7 +208,7 @@ def run(
         side.server.start()
     for side in sides:
         side.server.wait()
-    time.sleep(30)  # let both servers fill their pools before anything is measured
+    quiet([side.server for side in sides])  # both have built every page once (their warm-up)
     result: dict[str, Any] = {"changes": {}, "first_render": {}, "memory": {}}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -254,7 +248,6 @@ def run(
                             )
                         page.goto("about:blank")
                         context.close()
-                    time.sleep(1.5)  # the pool's refill starts 1 s after a kernel is taken
             for page_name, by_side in renders.items():
                 if not by_side:
                     continue
@@ -271,12 +264,12 @@ def run(
 
 def table(result: dict[str, Any]) -> str:
     ours, theirs = result.get("sides", ["widget", "output"])
-    # issue 32 (app against Voilà): controls < 100/200 ms, first render ≤ 0.8 of Voilà's;
-    # issue 17 (widget against Output): the same and ≥ 2× faster, first render ≤ 1.05
-    speedup_goal, render_goal = (0.0, 0.8) if theirs == "voila" else (2.0, 1.05)
+    # issue 17 (widget against Output): controls < 100/200 ms and ≥ 2× faster, first render
+    # ≤ 1.05 of the Output's
+    speedup_goal, render_goal = 2.0, 1.05
     lines = [
         f"Control change to redrawn chart (ms)   {ours} median  p95 | {theirs} median  p95 | "
-        f"speedup  in place  goal <100/<200{', ≥2×' if speedup_goal else ''}",
+        f"speedup  in place  goal <100/<200, ≥{speedup_goal:.0f}×",
     ]
     for label, v in result["changes"].items():
         w, o = v[ours], v[theirs]
@@ -311,8 +304,8 @@ def main() -> int:
     parser.add_argument("--loads", type=int, default=3, help="first renders per page and side")
     parser.add_argument("--only", nargs="*", help="only these controls (e.g. compare check)")
     parser.add_argument(
-        "--baseline", choices=["voila", "output"], default="voila",
-        help="voila: the app against the Voilà server; output: the chart widget against an Output",
+        "--baseline", choices=BASELINES, default="output",
+        help="output: the chart widget against an Output refilled on each change",
     )  # fmt: skip
     args = parser.parse_args()
     result = run(args.changes, args.loads, args.only, args.baseline)
@@ -325,7 +318,7 @@ def main() -> int:
         "baseline": args.baseline,
     }
     RESULTS.mkdir(exist_ok=True)
-    name = "chart_update" if args.baseline == "output" else "app_vs_voila"
+    name = "chart_update"
     (RESULTS / f"{name}.json").write_text(
         json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8"
     )

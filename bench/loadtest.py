@@ -1,19 +1,19 @@
 """`make loadtest`: a class opening the casebook at once, measured at the server.
 
-For each N (30, 60, 100 by default; ``--n``) and each server (``--server``: ``app``, the one
-process that ``casebook start --class`` runs, and ``voila``, the kernel-per-page server it
-replaced, with its class-mode pools of ``--pool-size`` per page and twice that for the landing
-page) one server is started on 127.0.0.1 with a class token; once it is quiet, N students start
-at the same moment on ``--pages`` (in turn). Most are protocol clients, so that the server's two
-cores are not spent on N browsers: for the app bench/solara_client.py (the page over HTTP, a new
-session's websocket, Solara's ``run`` until ``finished``: "widgets ready", then one dropdown
-changed and the chart's new figure awaited), for Voilà bench/loadclient.py (the same steps in
-Voilà's protocol); ``--browsers`` of them (2) are real headless Chromium pages, as a check that
-the pages really render. Per N: page served, widgets ready, control answered (median, p95, max),
-failures, kernels and their memory, the server's CPU and memory during the wave, and the
-machine's load average when the wave started (other work on the machine shows there).
+For each N (30, 60, 100 by default; ``--n``) one server is started on 127.0.0.1 as
+``casebook start --class`` runs it (the one process, with a class token); once it is quiet, N
+students start at the same moment on ``--pages`` (in turn). Most are protocol clients, so that
+the server's two cores are not spent on N browsers: bench/solara_client.py (the page over HTTP,
+a new session's websocket, Solara's ``run`` until ``finished``: "widgets ready", then one
+dropdown changed and the chart's new figure awaited); ``--browsers`` of them (2) are real
+headless Chromium pages, as a check that the pages really render. Per N: page served, widgets
+ready, control answered (median, p95, max), failures, the server's CPU and memory during the
+wave, and the machine's load average when the wave started (other work on the machine shows
+there).
 
-Results: bench/results/loadtest.json and .txt, and the table in docs/load.md. Not a test.
+Results: bench/results/loadtest.json and .txt, and the table in docs/load.md. A run keeps the
+earlier runs' waves at other settings beside its own, among them the Voilà server's, measured
+side by side with the app on 2026-12-07 before Voilà was retired. Not a test.
 """
 
 from __future__ import annotations
@@ -35,19 +35,16 @@ RESULTS = ROOT / "bench" / "results"
 DOCS = ROOT / "docs" / "load.md"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from loadclient import run_student  # noqa: E402
-from solara_client import run_student as run_app_student  # noqa: E402
+from solara_client import run_student  # noqa: E402
 
 from casebook.app.classroom import new_token  # noqa: E402
 from casebook.app.settings import Settings  # noqa: E402
-from casebook.app.voila import PAGE_VIEWS, AppSettings  # noqa: E402  (the Voilà baseline)
-from casebook.pages import by_notebook  # noqa: E402
-from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN  # noqa: E402
-from tests.support import AppServer as OneProcess  # noqa: E402
-from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
+from casebook.pages import PAGES, by_notebook  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
-CLASS_POOL_SIZE = 2  # the pools Voilà kept per page in class mode
-
+# Each page's notebook, the CSS class of its view and the charts it draws when it opens (the
+# page registry): what a browser student waits for.
+PAGE_VIEWS = {page.notebook: (page.view, page.charts) for page in PAGES}
 CONTENT_PAGES = [p for p in PAGE_VIEWS if p not in ("00_start.ipynb", "07_woordenlijst.ipynb")]
 # The goals of issue 32 for the one process (the Voilà server's was 30 students, p95 < 5 s).
 GOALS = {30: 2.0, 100: 5.0}  # N: p95 widgets ready (s), with 0 failures
@@ -89,8 +86,8 @@ async def _browser_student(browser: Any, url: str, page_name: str, timeout: floa
 
 
 class Sampler:
-    """The server's process and all its children (Voilà and the kernels): summed CPU percent
-    (100 = one core) and resident memory, every half second while a wave runs."""
+    """The server's process and any children it has: summed CPU percent (100 = one core) and
+    resident memory, every half second while a wave runs."""
 
     def __init__(self, pid: int) -> None:
         import psutil
@@ -123,7 +120,7 @@ class Sampler:
 
 
 async def _quiet(pid: int, deadline: float) -> None:
-    """Wait until the server (and its kernels) use under 10 % of a core for 3 s in a row."""
+    """Wait until the server uses under 10 % of a core for 3 s in a row (its warm-up done)."""
     quiet, watch = 0, Sampler(pid)
     watch.sample()
     while quiet < 3 and time.monotonic() < deadline:
@@ -181,7 +178,7 @@ async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
             max_sessions=max(400, 2 * n),
         )
         log = ROOT / "build" / f"app-load-{n}.log"
-        with OneProcess(settings, log=log) as server:
+        with AppServer(settings, log=log) as server:
             await _quiet(server.proc.pid, time.monotonic() + 120)
             idle_mb = server.memory_mb()
             wave = await _class_arrives(
@@ -189,7 +186,7 @@ async def _app_wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 server.proc.pid,
                 args,
                 lambda name: server.page_url(by_notebook(name).address, f"token={token}"),
-                lambda name: run_app_student(
+                lambda name: run_student(
                     server.base_url, by_notebook(name).path, token=token, timeout=args.timeout
                 ),
             )
@@ -250,52 +247,10 @@ def _goal_met(wave: dict[str, Any]) -> bool | None:
     return not wave["failures"] and p95 is not None and p95 < goal and small
 
 
-async def _wave(n: int, args: argparse.Namespace) -> dict[str, Any]:
-
-    token = None if args.no_token else new_token()
-    settings = AppSettings(
-        open_browser=False, pool_size=args.pool_size, landing_pool_size=2 * args.pool_size,
-        token=token,
-    )  # fmt: skip
-    query = f"?token={token}" if token else ""
-    log = ROOT / "build" / f"voila-load-{n}.log"
-    with AppServer(settings, log=log) as server:  # it gives Voilà the settings' token
-        # a teacher starts the server before class: wait until every page's pool is full
-        expected = (len(PAGE_VIEWS) - 1) * args.pool_size + 2 * args.pool_size
-        began, deadline = time.monotonic(), time.monotonic() + 600
-        while len(server.kernel_mb()) < expected and time.monotonic() < deadline:
-            await asyncio.sleep(1)
-        # a pool's kernel exists before it has run its notebook: wait until it is quiet
-        await _quiet(server.proc.pid, deadline)
-        filled_s = time.monotonic() - began
-        pooled = len(server.kernel_mb())
-        wave = await _class_arrives(
-            n,
-            server.proc.pid,
-            args,
-            lambda name: server.url + name + query,
-            lambda name: run_student(server.base_url, name, token=token, timeout=args.timeout),
-        )
-        kernels = server.kernel_mb()
-    wave |= {
-        "server": "voila",
-        "pool_size": args.pool_size,
-        "token": token is not None,
-        "kernels_pooled_before": pooled,
-        "pools_filled_s": filled_s,
-        "kernels": len(kernels),
-        "kernel_mb": {
-            "mean": statistics.mean(kernels) if kernels else None,
-            "total": sum(kernels),
-        },
-    }
-    wave["goal_met"] = _goal_met(wave)
-    return wave
-
-
 def _merge(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """This run's waves with earlier runs' waves of this method at other settings (pool size,
-    N), so that one table shows them side by side; a setting measured again is replaced."""
+    """This run's waves with earlier runs' waves at other settings (N, pages; and the Voilà
+    server's waves, measured before it was retired), so that one table shows them side by
+    side; a setting measured again is replaced."""
     try:
         old = json.loads((RESULTS / "loadtest.json").read_text(encoding="utf-8"))["waves"]
     except (OSError, ValueError, KeyError):
@@ -345,34 +300,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[30, 60, 100], help="students")
     parser.add_argument(
-        "--server", nargs="+", default=["app", "voila"], choices=["app", "voila"],
-        help="the one-process app and/or the Voilà server it replaced",
-    )  # fmt: skip
-    parser.add_argument(
-        "--pool-size", type=int, default=CLASS_POOL_SIZE, help="preheated kernels per page"
-    )
-    parser.add_argument(
         "--pages", nargs="+", default=CONTENT_PAGES, choices=list(PAGE_VIEWS),
         help="pages the students open, in turn (default 01-06; 00_start.ipynb: the link)",
     )  # fmt: skip
     parser.add_argument("--browsers", type=int, default=2, help="students in real Chromium")
-    parser.add_argument("--no-token", action="store_true", help="serve without class token")
-    parser.add_argument("--settle", type=float, default=5, help="seconds after pools are full")
+    parser.add_argument("--settle", type=float, default=5, help="seconds after the server is quiet")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per student")
     args = parser.parse_args()
     (ROOT / "build").mkdir(exist_ok=True)
     waves = []
     for n in args.n:
-        for server in args.server:
-            print(f"loadtest: {n} students at once, {server} ...", flush=True)
-            run = _app_wave if server == "app" else _wave
-            wave = asyncio.run(run(n, args))
-            waves.append(wave)
-            r = wave["widgets_ready_s"]
-            print(f"  ok {wave['ok']}/{wave['protocol_students']} + browsers "
-                  f"{wave['browsers_ok']}/{wave['browser_students']}, widgets ready p95 "
-                  f"{_fmt(r['p95'])} s, memory max {_fmt(wave['server_mb_max'], 0)} MB, "
-                  f"load avg {wave['load_average_at_start'][0]:.2f}", flush=True)  # fmt: skip
+        print(f"loadtest: {n} students at once ...", flush=True)
+        wave = asyncio.run(_app_wave(n, args))
+        waves.append(wave)
+        r = wave["widgets_ready_s"]
+        print(f"  ok {wave['ok']}/{wave['protocol_students']} + browsers "
+              f"{wave['browsers_ok']}/{wave['browser_students']}, widgets ready p95 "
+              f"{_fmt(r['p95'])} s, memory max {_fmt(wave['server_mb_max'], 0)} MB, "
+              f"load avg {wave['load_average_at_start'][0]:.2f}", flush=True)  # fmt: skip
     waves = _merge(waves)
     result = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -380,9 +325,8 @@ def main() -> int:
         f"Python {platform.python_version()}",
         "shared_machine_note": "other work ran on the same cores; see load_average_at_start",
         "settings": {
-            "pool_size": args.pool_size,
             "browsers": args.browsers,
-            "token": not args.no_token,
+            "token": True,
             "settle_s": args.settle,
             "timeout_s": args.timeout,
             "pages": args.pages,

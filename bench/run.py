@@ -25,11 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
-from casebook.app.voila import PAGE_VIEWS, AppSettings  # noqa: E402  (the Voilà baseline)
-from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN  # noqa: E402
-from tests.support import VoilaServer as AppServer  # noqa: E402  (the Voilà baseline)
+from casebook.app.settings import Settings  # noqa: E402
+from casebook.pages import PAGES as REGISTRY  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, DRAWN, AppServer  # noqa: E402
 
-PAGES = PAGE_VIEWS
+# Each page's notebook, the CSS class of its view and the charts it draws when it opens (the
+# page registry): what a first render waits for.
+PAGES = {page.notebook: (page.view, page.charts) for page in REGISTRY}
 BASELINE_PAGE = "zz_baseline.ipynb"  # the notebook-execution baseline
 
 
@@ -42,6 +44,20 @@ def stats(xs: list[float]) -> dict[str, float]:
         "max": xs[-1],
         "n": len(xs),
     }
+
+
+def quiet(servers: list[AppServer], timeout: float = 180) -> None:
+    """Wait until every server uses under 10 % of a core for 3 s in a row: at start the app
+    builds every page once (its warm-up), which must not be measured as a reader's wait."""
+    import psutil
+
+    procs = [psutil.Process(server.proc.pid) for server in servers]
+    for proc in procs:
+        proc.cpu_percent(None)  # primes the count
+    deadline, calm = time.monotonic() + timeout, 0
+    while calm < 3 and time.monotonic() < deadline:
+        time.sleep(1)
+        calm = calm + 1 if all(proc.cpu_percent(None) < 10 for proc in procs) else 0
 
 
 def pair(ours: list[float], base: list[float], goal: float | None = None) -> dict[str, object]:
@@ -133,40 +149,32 @@ def notebooks(repeats: int) -> dict[str, object]:
 # --- 3. app first render and 4. interaction --------------------------------------------------
 
 
-class Server(AppServer):
-    """The app's own Voilà command on a folder with every page plus the baseline page, started
-    and given time to fill its pools before anything is measured."""
+# The baseline page: the same stack imported (pandas, plotly express, ipywidgets) and one chart
+# drawn, in the app's own chart widget, so that it loads the same plotly.js from the same server
+# as the casebook's pages (what the measure leaves out is the casebook's content: its data, its
+# prose, its views).
+BASELINE_CODE = """import pandas as pd
+import plotly.express as px
+import ipywidgets as widgets
+from casebook.views.chart import Chart
 
-    def __init__(self, folder: Path, preheat: bool) -> None:
-        # plotly's JupyterLab extension on: the baseline page draws its chart in an Output (the
-        # casebook's pages then load it too, which can only make them slower here)
-        settings = AppSettings(preheat=preheat, open_browser=False, plotly_extension=True)
-        super().__init__(settings, root=folder)
-        self.__enter__()
-        time.sleep(25 if preheat else 2)  # let every pool fill before measuring
+chart = Chart()
+chart.show(px.bar(pd.DataFrame({"x": ["a", "b"], "y": [1, 2]}), x="x", y="y"))
+widgets.VBox([chart]).add_class("casebook-baseline")"""
 
 
-def _folder() -> tempfile.TemporaryDirectory:
+def _baseline_folder() -> tempfile.TemporaryDirectory:
+    """A folder of notebooks that holds only the baseline page, in the landing page's place
+    (the app serves a folder's notebooks at the registry's addresses: this one at "/")."""
     import nbformat
 
-    from casebook.app import notebooks_dir
-
     tmp = tempfile.TemporaryDirectory()
-    for name in PAGES:
-        (Path(tmp.name) / name).write_bytes((notebooks_dir() / name).read_bytes())
     nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            "import pandas as pd\nimport plotly.express as px\nimport ipywidgets as widgets\n"
-            "out = widgets.Output()\nfig = px.bar(pd.DataFrame({'x': ['a', 'b'], 'y': [1, 2]}), x='x', y='y')\n"
-            "out.outputs = ({'output_type': 'display_data', 'data': fig._repr_mimebundle_(), 'metadata': {}},)\n"
-            "widgets.VBox([out]).add_class('casebook-baseline')"
-        )
-    ]
+    nb.cells = [nbformat.v4.new_code_cell(BASELINE_CODE)]
     nb.metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
     }
-    nbformat.write(nb, Path(tmp.name) / BASELINE_PAGE)
+    nbformat.write(nb, Path(tmp.name) / REGISTRY[0].notebook)
     return tmp
 
 
@@ -184,25 +192,36 @@ def _load(browser: object, url: str, selector: str, plots: int) -> float:
 
 
 def app(browser: object, repeats: int) -> dict[str, object]:
-    out: dict[str, object] = {}
-    with _folder() as folder:
-        for preheat in (True, False):
-            server = Server(Path(folder), preheat)
-            try:
-                ours: dict[str, list[float]] = {name: [] for name in PAGES}
-                base: list[float] = []
-                for _ in range(repeats):
-                    for name, (selector, plots) in PAGES.items():
-                        ours[name].append(_load(browser, server.url + name, selector, plots))
-                        base.append(
-                            _load(browser, server.url + BASELINE_PAGE, ".casebook-baseline", 1)
-                        )
-                out["preheated" if preheat else "cold"] = {
-                    n: pair(v, base, goal=1.2) for n, v in ours.items()
-                }
-            finally:
+    """3. Every page from navigation until its view and charts are drawn, each time in a new
+    session (a new browser context), against the baseline page served by a second app server
+    started the same way (``casebook start``, here with a folder of notebooks that holds only
+    the baseline); alternately, once both have finished their warm-up."""
+    build = ROOT / "build"
+    build.mkdir(exist_ok=True)
+    with _baseline_folder() as folder:
+        casebook_server = AppServer(Settings(open_browser=False), log=build / "bench-app.log")
+        baseline_server = AppServer(
+            Settings(open_browser=False, notebooks=Path(folder)), log=build / "bench-baseline.log"
+        )
+        servers = [casebook_server, baseline_server]
+        try:
+            for server in servers:
+                server.start()
+            for server in servers:
+                server.wait()
+            quiet(servers)
+            ours: dict[str, list[float]] = {name: [] for name in PAGES}
+            base: list[float] = []
+            for _ in range(repeats):
+                for page in REGISTRY:
+                    url = casebook_server.page_url(page.address)
+                    ours[page.notebook].append(_load(browser, url, page.view, page.charts))
+                    url = baseline_server.page_url("")
+                    base.append(_load(browser, url, ".casebook-baseline", 1))
+        finally:
+            for server in servers:
                 server.stop()
-    return out
+    return {"new session": {n: pair(v, base, goal=1.2) for n, v in ours.items()}}
 
 
 def interaction(changes: int, loads: int) -> dict[str, object]:

@@ -113,7 +113,9 @@ async def run_student(
                 if s.get("_model_name") == "DropdownModel" and len(s.get("_options_labels", [])) > 1
             ]
             if charts and dropdowns:
-                target = dropdowns[0]  # as the Voilà client: the first in the page's order
+                # the first in the page's order, as the Voilà client chose (the committed
+                # side-by-side run changed the same control on both servers)
+                target = dropdowns[0]
                 labels = states[target].get("_options_labels", [])
                 index = ((states[target].get("index") or 0) + 1) % len(labels)
                 sent = time.perf_counter()

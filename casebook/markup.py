@@ -2,8 +2,8 @@
 
 Every text from the data passes through :func:`escape` before it goes into HTML or a figure, so
 that a name or summary is shown as text, never run as markup. Card pieces end with the pages
-they come from ("p. 21"); one small style sheet makes cards look the same in JupyterLab, Voilà
-and the handout.
+they come from ("p. 21"); one small style sheet makes cards look the same in JupyterLab, the
+app and the handout.
 """
 
 from __future__ import annotations

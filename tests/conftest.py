@@ -131,8 +131,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         if type(item).__name__ == "IPyNbCell" and hasattr(item, "output_timeout"):
             # nbval waits 5 s for each next output message of a cell and then fails the cell;
-            # with two workers and the app's kernels on two cores a kernel can be that late
-            # without anything being wrong. A cell that really hangs still fails (the cell
+            # with two workers, the app's servers and Chromium on two cores a kernel can be that
+            # late without anything being wrong. A cell that really hangs still fails (the cell
             # timeout, --nbval-cell-timeout).
             item.output_timeout = 60
 

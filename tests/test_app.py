@@ -80,16 +80,16 @@ def test_make_start_serves_the_app_on_localhost_only() -> None:
         _stop(proc)
 
 
-def test_make_lab_keeps_jupyterlab_for_authors() -> None:
+def test_make_lab_keeps_jupyterlab_for_authors(chromium: object) -> None:
+    """JupyterLab opens the notebooks, and a notebook run there draws its chart: JupyterLab does
+    not serve the casebook's plotly.js, so the chart asks its kernel for it (chart.js)."""
+    from tests.support import DRAWN
+
     port, token = _free_port(), "casebook-test"
+    # expose_app_in_browser: the test runs the notebook by JupyterLab's own command
+    lab_args = f"--no-browser --IdentityProvider.token={token} --LabApp.expose_app_in_browser=True"
     proc = subprocess.Popen(
-        [
-            "make",
-            "--no-print-directory",
-            "lab",
-            f"LAB_PORT={port}",
-            f"LAB_ARGS=--no-browser --IdentityProvider.token={token}",
-        ],
+        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"LAB_ARGS={lab_args}"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
@@ -104,10 +104,27 @@ def test_make_lab_keeps_jupyterlab_for_authors() -> None:
             item["name"] for item in listing["content"]
         }
         assert _listening_addresses(port) <= {"127.0.0.1"}
-        # the charts get plotly.js from the lab too (casebook/views/chart.js), not the kernel
-        from casebook.views.chart import plotly_address, plotly_file
-
-        served = _get(f"http://127.0.0.1:{port}/{plotly_address()}&token={token}", deadline, proc)
-        assert served == plotly_file().read_bytes()
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        errors: list[str] = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        try:
+            url = f"http://127.0.0.1:{port}/lab/tree/02_wijken_vergelijken.ipynb?token={token}"
+            page.goto(url, timeout=60_000)
+            # the notebook is the current widget and its kernel has started: run every cell
+            page.wait_for_function(
+                """() => { const shown = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+                    const kernel = shown && shown.sessionContext && shown.sessionContext.session
+                        && shown.sessionContext.session.kernel;
+                    return kernel && kernel.status === 'idle'; }""",
+                timeout=60_000,
+            )
+            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            page.wait_for_function(f"({DRAWN})() >= 1", timeout=60_000)
+            scripts = "[...document.querySelectorAll('script[data-casebook-plotly]')]"
+            loaded = page.evaluate(f"() => {scripts}.map(s => s.src)")
+            assert loaded and all(src.startswith("blob:") for src in loaded), loaded
+            assert not errors, errors
+        finally:
+            page.close()
     finally:
         _stop(proc)

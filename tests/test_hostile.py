@@ -37,7 +37,7 @@ def test_hostile_text_is_valid_data_and_loads_as_is(hostile_dir: Path) -> None:
 
 
 def _client(nb: nbformat.NotebookNode, km: Any = None) -> Any:
-    """nbclient as Voilà uses it, recording in ``.captures`` every Output widget that starts
+    """nbclient as the handout uses it, recording in ``.captures`` every Output widget that starts
     capturing the output of a cell (``with out:``, ``interactive_output``): nbclient is told so
     by the widget's state and then sends the cell's output to it instead of the cell.
 

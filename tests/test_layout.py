@@ -35,8 +35,8 @@ LAYERS: dict[str, int] = {
     "charts": 3,
     "views": 4,
     # 5: the shell around it: the app (server, class mode, sessions), the handout, the command
-    # line; Voilà's kernels for the benchmark's baseline
-    **dict.fromkeys(["app", "kernels", "handout", "book", "cli"], 5),
+    # line
+    **dict.fromkeys(["app", "handout", "book", "cli"], 5),
 }
 NAMES = {0: "foundation", 1: "data", 2: "pure functions", 3: "charts", 4: "views", 5: "shell"}
 

@@ -175,6 +175,29 @@ def test_stray_and_malformed_messages_never_break_the_server(app: AppServer) -> 
         other.close()
 
 
+def test_the_load_tests_student_opens_a_page_and_changes_its_chart(app: AppServer) -> None:
+    """The load test's protocol client (bench/solara_client.py, ``make loadtest``) does with
+    this server what a browser does: the page's widgets arrive ("widgets ready") and a
+    dropdown's change brings the chart a new figure ("control answered"). Without this, a load
+    test whose students all failed would still print a table."""
+    import asyncio
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from solara_client import run_student
+
+    (compare,) = [page for page in PAGES if page.topic == "compare"]
+    student = run_student(app.base_url, compare.path, timeout=60)
+    # a loop of its own, in a thread: Playwright's sync API (the session's Chromium, if a test
+    # in this process has started it) keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as thread:
+        result = thread.submit(asyncio.run, student).result()
+    assert result["ok"], result["reason"]
+    assert 0 < result["served"] <= result["ready"]
+    assert result.get("answered", 0) > 0, "the dropdown's change brought no new figure"
+
+
 def test_the_log_has_no_errors_of_the_casebooks_own(app: AppServer) -> None:
     """Whatever the tests above sent, no error started in the casebook's own code: the
     tracebacks in the server's log are Solara's, about the frames that broke its protocol (the

@@ -147,7 +147,7 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
         subprocess.run(fill, check=True, cwd=tmp_path)
     wheels = list(house.glob("*.whl"))
     assert len(wheels) > 50 and not [p for p in house.iterdir() if p.suffix != ".whl"]
-    # the casebook's wheel carries its notebooks and template (the tables:
+    # the casebook's wheel carries its notebooks, the app's template and plotly.js (the tables:
     # tests/test_data.py::test_the_wheel_carries_the_data)
     from casebook.pages import LIVE, notebooks
 
@@ -155,7 +155,7 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
     wanted = [f"casebook/notebooks/{page}" for page in (*notebooks(), LIVE.notebook)]
     wanted += ["casebook/app/templates/index.html.j2", "casebook/app/templates/casebook.css"]
     wanted += ["casebook/app/site/shell.js", "casebook/views/chart.js"]
-    wanted += ["casebook/share/voila/templates/casebook/static/plotly-casebook.min.js"]
+    wanted += ["casebook/static/plotly-casebook.min.js"]
     wanted += ["casebook/data/datapackage.json"]
     assert not [n for n in wanted if n not in names]
     cut = ["unshare", "-rn"]

@@ -5,7 +5,6 @@
 - :mod:`casebook.app.site`: the Solara app: a session per browser tab, the title bar, the pages
   from their notebooks (:mod:`casebook.app.notebook`).
 - :mod:`casebook.app.classroom`: class mode (the token, the link and its QR code, the live page).
-- :mod:`casebook.app.voila`: the Voilà server this replaces, kept for the side-by-side benchmark.
 
 Nothing in the library imports this package.
 """

@@ -539,7 +539,7 @@ def build(settings: Settings) -> ASGIApp:
     # the casebook is served over http on a laptop, and Lax is what it wants.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     # the pages build figures the tests have checked: without plotly's schema check again, which
-    # cost 3.5-9 ms of every control change (casebook.charts.base; Voilà's kernels had it off)
+    # cost 3.5-9 ms of every control change (casebook.charts.base)
     check_figures(False)
     configure_solara(settings)
     from solara.server.starlette import app as solara_app

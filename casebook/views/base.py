@@ -7,7 +7,6 @@ download links live in :mod:`casebook.markup`, saving a reader's file in :mod:`c
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,46 +21,16 @@ from casebook.markup import message_html
 from casebook.text import t as _t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.book import InTheBook
-from casebook.views.chart import Chart, figure_spec
+from casebook.views.chart import Chart
 
 __all__ = [
-    "CHARTS_ENV",
     "WIDTHS",
     "View",
-    "figure_outputs",
 ]
 
 log = logging.getLogger(__name__)
 
 WIDTHS = ("wide", "narrow")
-
-# The charts' element: the casebook's chart widget (casebook/views/chart.py), changed in place.
-# CASEBOOK_CHARTS=output puts back the ipywidgets Output that each change refilled, for the
-# benchmark that compares the two on the same page (bench/chart_update.py); nothing else sets it.
-CHARTS_ENV = "CASEBOOK_CHARTS"
-
-
-def output_charts() -> bool:
-    """True when the views draw into Outputs (the benchmark's baseline), not chart widgets."""
-    return os.environ.get(CHARTS_ENV) == "output"
-
-
-def figure_outputs(
-    fig: go.Figure | None, width: str | None = None, lang: str | None = None
-) -> tuple[dict[str, Any], ...]:
-    """Outputs for an ``ipywidgets.Output`` that show ``fig``, set directly rather than captured
-    (the benchmark's baseline; the views use :class:`~casebook.views.chart.Chart`).
-
-    Capturing output during execution (``with out:``) hung Voilà pages and breaks strict nbval
-    (see NOTES-jupyter-stack.md).
-    """
-    if fig is None:
-        return ()
-    data = {
-        "application/vnd.plotly.v1+json": figure_spec(fig, width, lang),
-        "text/plain": f"<{fig.layout.title.text or 'chart'}>",
-    }
-    return ({"output_type": "display_data", "data": data, "metadata": {}},)
 
 
 class View(InTheBook):
@@ -72,9 +41,9 @@ class View(InTheBook):
     - :meth:`quietly`: change controls from code (relabelling, loading answers) without a draw
       for each; the caller draws once afterwards. :meth:`watch` attaches observers that keep
       quiet meanwhile, so that one change of the reader's makes one draw of what it affects.
-    - :meth:`show` (a figure into its chart, changed in place), :meth:`say` (a message), and
-      :func:`casebook.markup.download_link` for downloads; :meth:`failed` logs an error and
-      tells the reader in one sentence, never with a traceback.
+    - :meth:`show` (a figure into its chart widget, changed in place), :meth:`say` (a
+      message), and :func:`casebook.markup.download_link` for downloads; :meth:`failed` logs an
+      error and tells the reader in one sentence, never with a traceback.
     - ``widget`` is shown in a notebook or the app; while the handout is built the view shows
       itself as static HTML instead (its :meth:`static_parts`, :class:`InTheBook`).
 
@@ -178,18 +147,15 @@ class View(InTheBook):
             control.observe(guarded, names=names)
 
     @staticmethod
-    def new_chart() -> Chart | widgets.Output:
-        """The element a chart is drawn in: a :class:`Chart` (an Output for the benchmark's
-        baseline, see :data:`CHARTS_ENV`)."""
-        return widgets.Output() if output_charts() else Chart()
+    def new_chart() -> Chart:
+        """The element a chart is drawn in: a :class:`Chart` (the benchmark's baseline,
+        bench/output_baseline.py, puts an ipywidgets Output in its place)."""
+        return Chart()
 
-    def show(self, target: Chart | widgets.Output, fig: go.Figure | None) -> None:
+    def show(self, target: Chart, fig: go.Figure | None) -> None:
         """Show ``fig`` in ``target`` (or nothing for None), in place of what was there."""
-        if isinstance(target, Chart):
-            target.unavailable = _t("chart.unavailable", self.lang)
-            target.show(fig, self.width.value, self.lang)
-        else:
-            target.outputs = figure_outputs(fig, self.width.value, self.lang)
+        target.unavailable = _t("chart.unavailable", self.lang)
+        target.show(fig, self.width.value, self.lang)
 
     @staticmethod
     def say(box: widgets.HTML, text: str | None) -> None:

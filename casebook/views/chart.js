@@ -1,25 +1,13 @@
 // The casebook's chart widget in the browser (casebook/views/chart.py): one plotly chart that
 // stays on the page. A new figure from Python is applied with Plotly.react, which changes the
 // drawn chart in place instead of throwing it away. plotly.js is loaded once per page, from the
-// file the casebook's Voilà template serves (never from the internet); where that file is not
-// served (a hub without the template) the kernel sends it once over the widget's channel.
+// address where the app serves the casebook's file (`library`; never from the internet); where
+// it is not served (JupyterLab: `library` is empty, or the address fails) the kernel sends it
+// once over the widget's channel.
 // Points of the trace whose uid is `drag` can be dragged; where one is let go, the widget tells
 // Python ({kind: "moved", point, x, y}), which owns the placement and draws the chart anew.
 
 const LOADING = "__casebookPlotly";
-
-function baseUrl() {
-  const config = document.getElementById("jupyter-config-data");
-  if (config) {
-    try {
-      const base = JSON.parse(config.textContent).baseUrl;
-      if (base) return base.endsWith("/") ? base : base + "/";
-    } catch (err) {
-      // fall through to the page's root
-    }
-  }
-  return "/";
-}
 
 function fromScript(src) {
   return new Promise((resolve, reject) => {
@@ -58,8 +46,9 @@ function plotly(model) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window[LOADING]) {
     const library = model.get("library");
-    const src = library.startsWith("/") ? library : baseUrl() + library;
-    window[LOADING] = fromScript(src).catch(() => fromKernel(model));
+    window[LOADING] = library
+      ? fromScript(library).catch(() => fromKernel(model))
+      : fromKernel(model);
     window[LOADING].catch(() => {
       window[LOADING] = null; // a later chart may try again
     });

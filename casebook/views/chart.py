@@ -2,9 +2,9 @@
 
 A view sets a new figure with :meth:`Chart.show`; the browser applies it with ``Plotly.react``
 (``chart.js``) instead of replacing a whole output, so a change redraws only what changed and
-the chart's element survives. plotly.js is loaded once per page from the file the casebook's
-Voilà template serves (:func:`plotly_file`), never from the internet; where that file
-is not served, the kernel sends it once. Points of one trace can be dragged
+the chart's element survives. plotly.js is loaded once per page from the address where the app
+serves :func:`plotly_file` (:func:`use_address`), never from the internet; where it is not
+served (JupyterLab), the kernel sends it once. Points of one trace can be dragged
 (:attr:`Chart.drag`): the browser reports where one was let go, and :meth:`Chart.on_move`
 handlers hear it. Messages from the browser are checked; a malformed one is logged and ignored.
 """
@@ -31,7 +31,6 @@ __all__ = [
     "PLOTLY_CONFIG",
     "Chart",
     "figure_spec",
-    "plotly_address",
     "plotly_digest",
     "plotly_file",
     "plotly_js_version",
@@ -44,16 +43,15 @@ HERE = Path(__file__).resolve().parent
 PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
 
 
-# The casebook's Voilà template serves what is in its static folder (casebook.app adds the
-# template to the Jupyter data path of every server it starts).
-STATIC = HERE.parent / "share" / "voila" / "templates" / "casebook" / "static"
-LIBRARY_URL = "voila/templates/casebook/static/"
+# The casebook's files for the browser that are not Python's (the app serves them; the
+# handout copies them).
+STATIC = HERE.parent / "static"
 
 
 def plotly_file() -> Path:
     """The casebook's plotly.js: plotly.py's version of it, with only the trace types the
     casebook draws (built by tools/plotly-bundle; a quarter of plotly's own file, and a seventh of
-    its start-up time in the browser), in the template's static folder."""
+    its start-up time in the browser), in ``casebook/static/``."""
     return STATIC / "plotly-casebook.min.js"
 
 
@@ -64,13 +62,9 @@ def plotly_digest() -> str:
     return hashlib.sha256(plotly_file().read_bytes()).hexdigest()[:12]
 
 
-def plotly_address() -> str:
-    """Where a Voilà page loads :func:`plotly_file` from, below the server's base URL."""
-    return f"{LIBRARY_URL}{plotly_file().name}?v={plotly_digest()}"
-
-
-# Where the app serves plotly.js (an address from the server's root, set once at start by
-# casebook.app.server); without it, the Voilà template's static folder below the base URL.
+# Where the app serves plotly.js (an address from the server's root, with the file's hash, set
+# once at start by casebook.app.server); without it (JupyterLab, nbval) no address: the
+# browser asks the kernel for the file.
 _ADDRESS: list[str] = []
 
 
@@ -110,7 +104,9 @@ class Chart(Light):
     """One plotly chart, changed in place. ``figure`` is the spec shown (see
     :func:`figure_spec`); ``serial`` counts the figures sent, and the browser marks the chart's
     element with the serial it has drawn (``data-drawn``). ``drag``: the uid of the trace whose
-    points the reader can drag (their ``customdata`` names each point); empty: none."""
+    points the reader can drag (their ``customdata`` names each point); empty: none.
+    ``library``: where the browser loads plotly.js from (see :func:`use_address`); empty: it
+    asks the kernel, which sends :func:`plotly_file` once."""
 
     _esm = front(HERE / "chart.js")
     _css = front(
@@ -127,7 +123,7 @@ class Chart(Light):
 
     @traitlets.default("library")
     def _library(self) -> str:
-        return _ADDRESS[0] if _ADDRESS else plotly_address()
+        return _ADDRESS[0] if _ADDRESS else ""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -190,5 +186,5 @@ def _plotly_source() -> str:
     try:
         return plotly_file().read_text(encoding="utf-8")
     except OSError:
-        log.exception("plotly.js is missing from the plotly package")
+        log.exception("the casebook's plotly.js is missing (%s)", plotly_file())
         return ""

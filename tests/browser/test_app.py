@@ -150,7 +150,7 @@ def _check_page(v: Visit, name: str, opening: bool = True) -> None:
     # The views first take the page's language (the title bar tells the session, which
     # redraws), and a chart being redrawn is briefly there twice (the new one before the old
     # one goes): the count is read once every chart is drawn in the page's language (its
-    # layout.meta says which, casebook.views.base.figure_outputs) and the count settles.
+    # layout.meta says which, casebook.views.chart.figure_spec) and the count settles.
     settled = f"""() => ({DRAWN})() === {plots} &&
         [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullLayout &&
           (g._fullLayout.meta || {{}}).casebook_lang === document.documentElement.lang)"""
@@ -218,7 +218,7 @@ def _captures(tree: ast.AST) -> list[str]:
 
 def test_nothing_captures_output_into_an_output_widget() -> None:
     """Found without a browser: neither the library nor a notebook captures output into an
-    Output widget (views set ``Output.outputs`` directly, casebook.views.base.figure_outputs):
+    Output widget (views draw their charts into the chart widget, casebook.views.chart):
     captures were the cause of the pages that hung under Voilà (NOTES-jupyter-stack.md), and
     no page of the app depends on one. The check is shown to find each form of capture."""
     sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")

@@ -20,7 +20,6 @@ from pathlib import Path
 from types import TracebackType
 
 from casebook.app.settings import SETTINGS_ENV, Settings, settings_json
-from casebook.app.voila import AppSettings, app_env, voila_command
 from casebook.chromium import CHROMIUM, CHROMIUM_ARGS
 
 __all__ = [
@@ -28,7 +27,6 @@ __all__ = [
     "CHROMIUM_ARGS",
     "DRAWN",
     "AppServer",
-    "VoilaServer",
     "free_port",
     "http_get_with_cookies",
 ]
@@ -70,7 +68,6 @@ class AppServer:
         self.proc: subprocess.Popen[bytes] | None = None
         self._log: object = None
         self._started = 0.0
-        self._cwd: Path | None = None
 
     def command(self) -> list[str]:
         """The app's command, as ``casebook start`` runs it (the settings in the environment)."""
@@ -87,7 +84,6 @@ class AppServer:
         self._log = out
         self.proc = subprocess.Popen(
             self.command(),
-            cwd=self._cwd,
             env=self.environment(),
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -149,49 +145,6 @@ class AppServer:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
-
-
-class VoilaServer(AppServer):
-    """The Voilà server the app replaced (casebook.app.voila), for the benchmarks that measure
-    the two side by side: on a free port, in its own process group; use as a context manager.
-    ``settings`` (Voilà's) may change anything but the port; ``env`` adds environment
-    variables; ``root`` is the folder of notebooks it serves."""
-
-    def __init__(
-        self,
-        settings: AppSettings | None = None,
-        *,
-        root: Path | None = None,
-        log: Path | None = None,
-        ready_timeout: float = 120,
-        env: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(log=log, ready_timeout=ready_timeout, env=env)
-        base = settings or AppSettings(open_browser=False)
-        self.voila_settings = replace(base, port=self.port, open_browser=False)
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.url = f"{self.base_url}/voila/render/"
-        self._root = self._cwd = root
-
-    def command(self) -> list[str]:
-        """The Voilà command for these settings, as ``casebook start`` ran it."""
-        return voila_command(self.voila_settings, root=self._root)
-
-    def environment(self) -> dict[str, str]:
-        return app_env({**os.environ, **self._env}, self.voila_settings)
-
-    def kernel_mb(self) -> list[float]:
-        """Resident memory (MB) of every kernel process this server has started and not ended."""
-        import psutil  # comes with ipykernel
-
-        sizes = []
-        for child in psutil.Process(self.proc.pid).children(recursive=True):
-            try:
-                if "ipykernel_launcher" in " ".join(child.cmdline()):
-                    sizes.append(child.memory_info().rss / 2**20)
-            except psutil.NoSuchProcess:
-                continue
-        return sizes
 
 
 def http_get_with_cookies(url: str, timeout: float = 120) -> dict[str, str]:

@@ -1,4 +1,4 @@
-// Builds plotly-casebook.min.js, in the casebook template's static folder, from entry.js (run by `make plotly-bundle`).
+// Builds plotly-casebook.min.js, in casebook/static/ (the app serves it), from entry.js (run by `make plotly-bundle`).
 // plotly.js's own bundle (4.8 MB, every trace type) took 1.5-2 s of the browser's main thread
 // to start on every page with a chart (headless Chromium on a 2-core machine, 2026-12-03);
 // this one, with the four trace types the casebook draws, about 0.2 s.
@@ -11,8 +11,7 @@ const esbuild = require('esbuild');
 
 const version = require('plotly.js/package.json').version;
 const out = path.resolve(
-  __dirname, '..', '..', 'casebook', 'share', 'voila', 'templates', 'casebook', 'static',
-  'plotly-casebook.min.js'
+  __dirname, '..', '..', 'casebook', 'static', 'plotly-casebook.min.js'
 );
 const banner = `/**
 * plotly.js v${version} (the casebook's bundle: core, bar, heatmap, table; built by tools/plotly-bundle)
