@@ -60,13 +60,13 @@ class View(InTheBook):
         self._html_shared: dict[str, widgets.Widget] | None = None
         self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         # The layout the charts are drawn for: "wide" (laptop, projector) or "narrow" (a phone).
-        # Set by the page, never by the reader: the Voilà template clicks it from the window's
-        # width (and again when that crosses 640 px); hidden everywhere.
+        # Set by the app, never by the reader: its title bar measures the window's width (again
+        # when that crosses 640 px) and the session sets it on every view; hidden everywhere.
         self.width = widgets.ToggleButtons(options=[(w, w) for w in WIDTHS], value="wide")
         self.width.add_class("cb-width")
         self.width.layout.display = "none"
-        # In Voilà the title bar's switch drives this one (the template finds it by its class
-        # and hides it); in JupyterLab, which has no title bar, it is the page's switch.
+        # In the app the title bar's switch drives this one (the session sets it; the page's CSS
+        # hides it by its class); in JupyterLab, which has no title bar, it is the page's switch.
         self.language.add_class("cb-lang")
 
     def html(self, value: str = "") -> widgets.HTML:

@@ -18,7 +18,7 @@ def pair(
     stick: str = "controls",
     beside: bool = True,
 ) -> widgets.VBox:
-    """Charts with the controls that change them. The page's CSS (the Voilà template,
+    """Charts with the controls that change them. The app's page CSS (``casebook.css``,
     ``.cb-pair``) sets them side by side on a wide screen, so that a projector's 1280×720
     shows a chart with its controls, and keeps the shorter side (``stick``: "controls" or
     "charts") in view while the reader scrolls along the other; below 1000 px, and in
