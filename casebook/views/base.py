@@ -58,6 +58,7 @@ class View(InTheBook):
         self._book, self._theme = book, theme
         self._quiet = 0
         self._html_shared: dict[str, widgets.Widget] | None = None
+        self._box_layouts: dict[str, widgets.Layout] = {}
         self.language = widgets.ToggleButtons(options=[(x.upper(), x) for x in LANGS], value=lang)
         # The layout the charts are drawn for: "wide" (laptop, projector) or "narrow" (a phone).
         # Set by the app, never by the reader: its title bar measures the window's width (again
@@ -78,6 +79,19 @@ class View(InTheBook):
         if value:
             return widgets.HTML(value, **self._html_shared)
         return widgets.HTML(**self._html_shared)  # its value set once, when the view draws
+
+    def box(self, children: list[widgets.Widget], *, row: bool = False) -> widgets.Box:
+        """Widgets one below the other (``row``: side by side, wrapping onto the next line), in
+        a box that shares the view's one layout for such boxes (a model for every reader's
+        browser, and a page has dozens of boxes). Make a box of your own for one whose layout is
+        ever changed."""
+        key = "row" if row else "column"
+        layout = self._box_layouts.get(key)
+        if layout is None:
+            layout = self._box_layouts[key] = (
+                widgets.Layout(flex_flow="row wrap") if row else widgets.Layout()
+            )
+        return (widgets.HBox if row else widgets.VBox)(children, layout=layout)
 
     @property
     def lang(self) -> str:

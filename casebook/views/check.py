@@ -88,7 +88,7 @@ class CheckView(View):
             )
             buttons.add_class(f"casebook-q-{cid}")
             self.questions[cid] = buttons
-            rows.append(widgets.VBox([self._labels[cid], buttons]))
+            rows.append(self.box([self._labels[cid], buttons]))
         self.save = widgets.Button(icon="save", layout=widgets.Layout(width="auto"))
         self.reset = widgets.Button(icon="eraser", layout=widgets.Layout(width="auto"))
         self.upload = widgets.FileUpload(
@@ -105,10 +105,9 @@ class CheckView(View):
             [
                 self.language,
                 self.intro,
-                pair([widgets.VBox(rows)], [self.chart], stick="charts"),
+                pair([self.box(rows)], [self.chart], stick="charts"),
                 self.weak_html,
-                widgets.HBox([self.name, self.save, self.reset, self.upload],
-                             layout=widgets.Layout(flex_flow="row wrap")),
+                self.box([self.name, self.save, self.reset, self.upload], row=True),
                 self.message,
                 self.save_status,
                 self.downloads,

@@ -116,15 +116,9 @@ class CompareView(View):
             [
                 pair(
                     [
-                        widgets.HBox(
-                            [self.language, self.mode],
-                            layout=widgets.Layout(flex_flow="row wrap"),
-                        ),
+                        self.box([self.language, self.mode], row=True),
                         self.areas,
-                        widgets.HBox(
-                            [self.group, self.indicator, self.area],
-                            layout=widgets.Layout(flex_flow="row wrap"),
-                        ),
+                        self.box([self.group, self.indicator, self.area], row=True),
                         self.indicators,
                         self.message,
                     ],
@@ -133,9 +127,7 @@ class CompareView(View):
                 self.table_html,
                 self.download,
                 self.own_help,
-                widgets.HBox(
-                    [self.own_upload, self.own_remove], layout=widgets.Layout(flex_flow="row wrap")
-                ),
+                self.box([self.own_upload, self.own_remove], row=True),
                 self.own_status,
             ],
             layout=widgets.Layout(width="100%"),

@@ -69,10 +69,7 @@ class EvaluationView(View):
                         self.overview_html,
                         self.results_html,
                         self.findings_chart,
-                        widgets.HBox(
-                            [self.finding_case, self.finding_theme],
-                            layout=widgets.Layout(flex_flow="row wrap"),
-                        ),
+                        self.box([self.finding_case, self.finding_theme], row=True),
                         self.findings_html,
                         self.organisation_html,
                         self.timeline_chart,

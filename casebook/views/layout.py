@@ -26,7 +26,11 @@ def pair(
     every screen (a row of controls above a chart that fits the screen with it)."""
     if stick not in ("controls", "charts"):
         raise ValueError(f"stick must be 'controls' or 'charts', not {stick!r}")
-    left, right = widgets.VBox(list(controls)), widgets.VBox(list(charts))
+    plain = widgets.Layout()  # both sides' (CSS lays them out): one model, not two
+    left, right = (
+        widgets.VBox(list(controls), layout=plain),
+        widgets.VBox(list(charts), layout=plain),
+    )
     left.add_class("cb-pair-controls")
     right.add_class("cb-pair-charts")
     box = widgets.VBox([left, right], layout=widgets.Layout(width="100%"))

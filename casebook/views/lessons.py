@@ -64,10 +64,7 @@ class LessonsView(View):
                 self.language,
                 pair(
                     [
-                        widgets.HBox(
-                            [self.case, self.logic, self.tension],
-                            layout=widgets.Layout(flex_flow="row wrap"),
-                        ),
+                        self.box([self.case, self.logic, self.tension], row=True),
                         self.lesson,
                     ],
                     [self.card, self.jumps, self.chart],

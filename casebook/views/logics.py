@@ -82,7 +82,7 @@ class LogicsView(View):
             )
             self.sliders[case["case_id"]] = both
             label = self.html(f"<b>{escape(case['name'])}</b>")
-            rows.append(widgets.VBox([label, *both]))
+            rows.append(self.box([label, *both]))
         auto = widgets.Layout(width="auto")
         self.reveal = widgets.Button(button_style="info", icon="eye", layout=auto)
         self.reset = widgets.Button(icon="undo", layout=auto)
@@ -123,21 +123,17 @@ class LogicsView(View):
                                 grid_template_columns="repeat(auto-fit, minmax(16em, 1fr))"
                             ),
                         ),
-                        widgets.HBox([self.reveal, self.reset]),
+                        self.box([self.reveal, self.reset], row=True),
                     ],
                     [self.chart],
                 ),
                 self.reading_html,
-                widgets.HBox([self.name, self.save]),
+                self.box([self.name, self.save], row=True),
                 self.save_status,
                 self.download,
                 *([self.sharing.widget] if self.sharing.widget is not None else []),
                 pair(
-                    [
-                        widgets.HBox(
-                            [self.case, self.tension], layout=widgets.Layout(flex_flow="row wrap")
-                        )
-                    ],
+                    [self.box([self.case, self.tension], row=True)],
                     [self.evidence_html, self.tension_chart],
                     beside=False,
                 ),

@@ -117,9 +117,11 @@ class Session:
         self.width = "wide"
         extra = (LIVE,) if teacher else ()
         self.shell = Shell(lang=self.lang, root=settings.base_path or "/", extra=extra)
-        self.content = widgets.VBox(layout=widgets.Layout(width="100%"))
+        # the boxes around the pages share one layout (never changed): one model, not one each
+        self._full = widgets.Layout(width="100%")
+        self.content = widgets.VBox(layout=self._full)
         self.content.add_class("cb-content")
-        self.root = widgets.VBox([self.shell, self.content], layout=widgets.Layout(width="100%"))
+        self.root = widgets.VBox([self.shell, self.content], layout=self._full)
         self.root.add_class("cb-root")
         self.pages: dict[str, BuiltPage] = {}
         self.current: BuiltPage | None = None
@@ -169,7 +171,7 @@ class Session:
     def build(self, page: Page) -> BuiltPage:
         """Run ``page``'s notebook for this session; a failure is logged and the reader told in
         one sentence, never shown a traceback."""
-        box = widgets.VBox(layout=widgets.Layout(width="100%"))
+        box = widgets.VBox(layout=self._full)
         box.add_class("cb-page")
         box.add_class(f"cb-page-{page.topic}")
         built = BuiltPage(page, box)
@@ -198,7 +200,7 @@ class Session:
         return built
 
     def _not_found(self) -> BuiltPage:
-        box = widgets.VBox(layout=widgets.Layout(width="100%"))
+        box = widgets.VBox(layout=self._full)
         box.add_class("cb-page")
         parts = [(lang, _message(t("app.not_found", lang))) for lang in LANGS]
         box.children = tuple(widget for _, widget in parts)
