@@ -9,6 +9,8 @@ the current working directory. A teacher can point the casebook at another copy 
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import make_dataclass
 from pathlib import Path
@@ -33,6 +35,7 @@ __all__ = [
     "Casebook",
     "ENV_VAR",
     "TABLES",
+    "Recent",
     "load",
     "package_data_dir",
     "per_book",
@@ -86,6 +89,35 @@ def per_book(book: Casebook, key: Hashable, make: Callable[[], T]) -> T:
     except KeyError:
         value = kept[key] = make()
         return value
+
+
+class Recent:
+    """The last ``size`` values built for hashable keys (least recently used goes first),
+    safe to use from several threads: what a page shows for a state of its controls, which
+    every reader who opens the page sees first (see :meth:`casebook.views.base.View.remember`)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for ``key``, else ``make()``'s (kept). ``make`` runs outside the lock:
+        two threads may build the same value once each, and the last one is kept."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        value = make()
+        with self._lock:
+            self._kept[key] = value
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.errors import DataError, Problem
 from casebook.validate import figure_bounds, semicolon_header
 
@@ -91,10 +91,15 @@ class OwnLoad:
 
 
 def template_csv(book: Casebook) -> str:
-    """The template's text: one row per indicator with labels and unit, the figures empty.
+    """The template's text: one row per indicator with labels and unit, the figures empty
+    (built once per book).
 
     ``templates/voorbeeld_eigen_wijk.csv`` shows a filled-in example.
     """
+    return per_book(book, "own.template_csv", lambda: _template_csv(book))
+
+
+def _template_csv(book: Casebook) -> str:
     defs = book.indicator_definitions
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

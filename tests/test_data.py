@@ -126,3 +126,38 @@ def test_what_is_derived_from_a_book_is_built_once_and_handed_out_as_a_copy(
     parts = case_parts(book, "mom", lang="nl")
     parts["opgave"] = "changed"
     assert case_parts(book, "mom", lang="nl")["opgave"] != "changed"
+
+
+def test_recent_keeps_the_last_few_and_builds_each_once() -> None:
+    """casebook.data.Recent: what a page shows for a state of its controls, for every reader;
+    bounded (the least recently used goes), and one build per key while it is kept."""
+    import threading
+
+    from casebook.data import Recent
+
+    kept, built = Recent(size=3), []
+
+    def make(key: int) -> int:
+        built.append(key)
+        return key * 10
+
+    assert [kept.get(k, lambda k=k: make(k)) for k in (1, 2, 3, 1)] == [10, 20, 30, 10]
+    assert built == [1, 2, 3] and len(kept) == 3
+    kept.get(4, lambda: make(4))  # 2 was used least recently: it goes
+    assert len(kept) == 3
+    kept.get(1, lambda: make(1))
+    kept.get(2, lambda: make(2))
+    assert built == [1, 2, 3, 4, 2]
+    many, seen = Recent(size=1000), []
+
+    def reader(start: int) -> None:
+        seen.extend(
+            many.get(k % 50, lambda k=k: k % 50) == k % 50 for k in range(start, start + 500)
+        )
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(many) == 50 and len(seen) == 4000 and all(seen)

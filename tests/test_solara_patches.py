@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import inspect
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -37,7 +38,21 @@ def test_a_new_session_shell_does_not_load_the_script_magics(
 
 def test_the_stand_in_shell_s_events_do_nothing() -> None:
     _lighten_solara()
+    import inspect
+
     from solara.server import patch as solara_patch
+
+    # what the replaced __init__ set, and nothing more
+    original = inspect.getsource(solara_patch.FakeIPython._casebook_original_init)
+    assigned = sorted(set(re.findall(r"self\.(\w+)(?::[^=\n]*)? =", original)))
+    assert assigned == [
+        "context",
+        "custom_exceptions",
+        "display_pub",
+        "events",
+        "kernel",
+        "user_ns",
+    ]
 
     fake = solara_patch.FakeIPython(
         context=SimpleNamespace(kernel=SimpleNamespace(shell=SimpleNamespace(display_pub=None)))

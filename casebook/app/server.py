@@ -499,11 +499,17 @@ def _lighten_solara() -> None:
 
     fake = solara_patch.FakeIPython
     if not getattr(fake, "_casebook_events", False):
-        original_init = fake.__init__
+        fake._casebook_original_init = fake.__init__
 
         def __init__(self: Any, context: Any) -> None:
-            original_init(self, context)
+            # Solara 1.58.2's, with hooks that do nothing for its MagicMock (making one was
+            # itself 3 % of a class's wave: it is made on every message)
+            self.context = context
+            self.kernel = context.kernel
+            self.display_pub = self.kernel.shell.display_pub
             self.events = _NoEvents()
+            self.user_ns = {}
+            self.custom_exceptions = ()
 
         fake.__init__ = __init__
         fake._casebook_events = True

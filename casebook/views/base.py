@@ -7,15 +7,15 @@ download links live in :mod:`casebook.markup`, saving a reader's file in :mod:`c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from casebook.data import Casebook
+from casebook.data import Casebook, Recent, per_book
 from casebook.i18n import LANGS, check_lang
 from casebook.markup import message_html
 from casebook.text import t as _t
@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 WIDTHS = ("wide", "narrow")
 
@@ -79,6 +81,15 @@ class View(InTheBook):
         if value:
             return widgets.HTML(value, **self._html_shared)
         return widgets.HTML(**self._html_shared)  # its value set once, when the view draws
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make()`` builds for ``key`` (the state of the view's controls that decides it),
+        kept for every view of this kind on this book: the first state of a page is the same for
+        every reader, and a class that opens the page at once builds it once. ``key`` must say
+        everything the result depends on beyond the book; the result is shared, so nobody may
+        change it (hand out copies of what a reader could change)."""
+        kept = per_book(self._book, ("views.remember", type(self).__name__), Recent)
+        return kept.get(key, make)
 
     def box(self, children: list[widgets.Widget], *, row: bool = False) -> widgets.Box:
         """Widgets one below the other (``row``: side by side, wrapping onto the next line), in

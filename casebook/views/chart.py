@@ -17,6 +17,8 @@ import json
 import logging
 import math
 import re
+import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -135,7 +137,7 @@ class Chart(Light):
         self, fig: go.Figure | None, width: str | None = None, lang: str | None = None
     ) -> bool:
         """Show ``fig`` (None: nothing); True when it differs from what is shown, and so is sent."""
-        spec = figure_spec(fig, width, lang)
+        spec = _spec(fig, width, lang)
         if spec == self.figure:
             return False
         with self.hold_sync():
@@ -161,6 +163,34 @@ class Chart(Light):
                 log.warning("chart: ignored a message from the browser: %s", _short(content))
         except ValueError as err:
             log.warning("chart: ignored a message from the browser (%s): %s", err, _short(content))
+
+
+# The specs made of a figure, kept while the figure lives (by its id: a figure is not hashable;
+# the entry goes with the figure): a figure a view remembers (View.remember) is shown to every
+# reader who opens the page, as the same spec.
+_SPECS: dict[int, dict[tuple[str | None, str | None], dict[str, Any]]] = {}
+_SPECS_LOCK = threading.Lock()
+
+
+def _forget(key: int) -> None:
+    with _SPECS_LOCK:
+        _SPECS.pop(key, None)
+
+
+def _spec(fig: go.Figure | None, width: str | None, lang: str | None) -> dict[str, Any]:
+    """:func:`figure_spec`, made once per figure, width and language (shared: never changed)."""
+    if fig is None:
+        return {}
+    key = id(fig)
+    with _SPECS_LOCK:
+        kept = _SPECS.get(key, {}).get((width, lang))
+    if kept is None:
+        kept = figure_spec(fig, width, lang)
+        with _SPECS_LOCK:
+            if key not in _SPECS:
+                weakref.finalize(fig, _forget, key)
+            _SPECS.setdefault(key, {})[(width, lang)] = kept
+    return kept
 
 
 def _moved(content: dict[str, Any]) -> tuple[str, float, float]:

@@ -312,8 +312,26 @@ class CompareView(View):
 
     def draw(self) -> None:
         lang = self.lang
+        csv: str | None = None
         try:
-            fig, data, message, table_html, filename = self._build(lang)
+            if self.own:  # a reader's own neighbourhoods: theirs alone
+                fig, data, message, table_html, filename = self._build(lang)
+            else:  # the same for every reader in this state: built once (View.remember)
+                fig, data, message, table_html, filename, csv = self.remember(
+                    (
+                        lang,
+                        self.narrow,
+                        repr(self._theme),  # a theme holds dicts: its text
+                        self.mode.value,
+                        tuple(self.areas.value),
+                        self.group.value,
+                        self.indicator.value,
+                        tuple(self.indicators.value),
+                        self.area.value,
+                    ),
+                    lambda: self._built_with_csv(lang),
+                )
+                data = data.copy() if data is not None else None
         except Exception:  # a reader never sees a traceback; the log keeps it for us
             message = self.failed("compare view", **self._state())
             fig, data, table_html, filename = None, None, "", ""
@@ -326,9 +344,15 @@ class CompareView(View):
         self.own_note.value = f"<p class='casebook-own-note'><i>{note}</i></p>" if shown else ""
         self.table_html.value = table_html
         label = t("download.profile" if self.mode.value == "profile" else "download", lang)
-        self.download.value = download_link(
-            to_csv(data) if data is not None else None, filename, label
-        )
+        if csv is None and data is not None:
+            csv = to_csv(data)
+        self.download.value = download_link(csv, filename, label)
+
+    def _built_with_csv(
+        self, lang: str
+    ) -> tuple[go.Figure | None, pd.DataFrame | None, str | None, str, str, str | None]:
+        fig, data, message, table_html, filename = self._build(lang)
+        return fig, data, message, table_html, filename, to_csv(data) if data is not None else None
 
     def _build(
         self, lang: str

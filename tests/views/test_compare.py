@@ -259,3 +259,35 @@ def test_the_view_shows_an_upload_and_refuses_a_broken_one(book: casebook.Casebo
     assert view.areas.options[-1][0] == "Voorbeeldwijk (fictief) (your own data)"
     view.remove_own()
     assert not view.own and all(not a.startswith("own_") for a in view.areas.value)
+
+
+def test_readers_in_the_same_state_share_what_was_built_once(
+    book: casebook.Casebook,
+) -> None:
+    """A class opening the page at once: the first reader's figure, table and CSV serve the
+    next (View.remember), as the same figure and the same spec for the browser; a reader who
+    changes a control gets what that state builds, and the shared table is never theirs to
+    change. A reader's own neighbourhoods are never shared."""
+    one, two = CompareView(book, own=[]), CompareView(book, own=[])
+    assert one.figure is not None and two.figure is one.figure
+    assert two.chart.figure is one.chart.figure  # the spec sent to the browser, made once
+    assert two.data is not one.data and two.data.equals(one.data)
+    assert two.download.value == one.download.value
+    two.data.iloc[0, 0] = "changed by a reader"
+    three = CompareView(book, own=[])
+    assert three.data.equals(one.data)  # what a reader does to their copy stays theirs
+    two.indicator.value = "social_rent_share"
+    assert two.figure is not one.figure
+    assert two.figure.layout.title.text != one.figure.layout.title.text
+    two.indicator.value = one.indicator.value  # back: the remembered state again
+    assert two.figure is one.figure
+    two.language.value = "en"
+    assert two.figure is not one.figure and "Turnover" in two.figure.layout.title.text
+
+    mine = CompareView(book, own=[])
+    mine.add_own_file("voorbeeld.csv", EXAMPLE.read_bytes())  # the reader's own neighbourhood
+    shown = mine.figure
+    assert shown is not None and shown is not one.figure
+    mine.indicator.value = "social_rent_share"
+    mine.indicator.value = one.indicator.value
+    assert mine.figure is not one.figure and mine.figure is not shown  # built for them alone
