@@ -138,16 +138,30 @@ class EvaluationView(View):
         self.tables = {}
 
     def _draw_all(self, lang: str, cases: list[str], themes: list[str]) -> None:
-        book = self._book
         self.say(self.message, None)
         # The findings grid first, the page's first chart: the browser draws it while the
-        # kernel builds the rest (the downloads wait for the findings table, at the end).
+        # server builds the rest (the downloads wait for the findings table, at the end).
         self._draw_findings(lang, cases, themes, False)
+        # the same for every reader with these cases and themes: built once (View.remember)
+        key = ("all", lang, self.narrow, repr(self._theme), tuple(cases), tuple(themes))
+        parts = self.remember(key, lambda: self._all_parts(lang, cases, themes))
+        self.results_html.value = parts["results_html"]
+        self.overview_html.value = parts["overview_html"]
+        self.organisation_html.value = parts["organisation_html"]
+        self.timeline_figure = parts["timeline_figure"]
+        self.show(self.timeline_chart, self.timeline_figure)
+        self.tables = {name: table.copy() for name, table in parts["tables"].items()}
+        self.downloads.value = parts["downloads"]
+
+    def _all_parts(self, lang: str, cases: list[str], themes: list[str]) -> dict[str, Any]:
+        """What a change of the cases shows beside the findings grid, for ``cases`` and
+        ``themes``: the result cards, the overview, the organisations, the timeline, the tables
+        behind the downloads and the downloads."""
+        book = self._book
         figures = ev.result_figures(book, cases=cases, lang=lang)
-        self.results_html.value = charts.results_cards(
+        results_html = charts.results_cards(
             figures, case_ids=self._case_ids, lang=lang, theme=self._theme
         )
-
         overview = ev.overview(book, cases=cases, lang=lang)
         missing = [self._names[c] for c in cases if c not in set(overview["case_id"])]
         shown = overview.drop(columns=["case_id"])
@@ -156,16 +170,16 @@ class EvaluationView(View):
         )
         table = table_html(shown) if not shown.empty else ""
         heading = f"<h3>{escape(t('section.overview', lang))}</h3>"
-        self.overview_html.value = heading + table + notes
+        overview_html = heading + table + notes
 
         # every case's facts, built once per book (evaluations.organisation_table), then the
         # columns of the cases chosen: a column is one case's
         everyone = ev.organisation_table(book, cases=self._case_ids, lang=lang)
         organisation = everyone[[self._names[c] for c in cases]]
         heading = f"<h3>{escape(t('section.organisation', lang))}</h3>"
-        self.organisation_html.value = heading + table_html(organisation, index=True)
+        organisation_html = heading + table_html(organisation, index=True)
         events = ev.timeline_events(book, cases=cases, lang=lang)
-        self.timeline_figure = charts.timeline_chart(
+        timeline_figure = charts.timeline_chart(
             events,
             ev.case_starts(book),
             case_ids=cases,
@@ -174,14 +188,21 @@ class EvaluationView(View):
             theme=self._theme,
             narrow=self.narrow,
         )
-        self.show(self.timeline_chart, self.timeline_figure)
-        self.tables = {
+        tables = {
             "overview": shown,
             "results": figures,
             "organisation": organisation.reset_index(names=t("col.indicator", lang)),
             "timeline": events,
+            "findings": ev.findings(book, cases=cases, themes=themes, lang=lang),
         }
-        self._downloads(lang, cases, themes)
+        return {
+            "results_html": results_html,
+            "overview_html": overview_html,
+            "organisation_html": organisation_html,
+            "timeline_figure": timeline_figure,
+            "tables": tables,
+            "downloads": _links(tables, lang),
+        }
 
     def _draw_findings(self, lang: str, cases: list[str], themes: list[str], all_: bool) -> None:
         """The findings grid and the chosen cell's findings; with ``all_`` also the findings
@@ -214,14 +235,7 @@ class EvaluationView(View):
     def _downloads(self, lang: str, cases: list[str], themes: list[str]) -> None:
         """The findings table behind the download, and the downloads of every part."""
         self.tables["findings"] = ev.findings(self._book, cases=cases, themes=themes, lang=lang)
-        links = [
-            download_link(
-                to_csv(self.tables[name]), f"evaluaties_{name}.csv", t(f"download.{name}", lang)
-            )
-            for name in _DOWNLOADS
-            if name in self.tables and not self.tables[name].empty
-        ]
-        self.downloads.value = " · ".join(links)
+        self.downloads.value = _links(self.tables, lang)
 
     def static_parts(self) -> list[Any]:
         # Each figure in its own place, shown only when it is drawn (no themes: no findings grid).
@@ -240,3 +254,13 @@ def evaluation_view(
 ) -> EvaluationView:
     """Build the evaluations view; display the result in a notebook to use it."""
     return EvaluationView(book, lang=lang, theme=theme)
+
+
+def _links(tables: dict[str, pd.DataFrame], lang: str) -> str:
+    """The download of every part that has rows, in the order of :data:`_DOWNLOADS`."""
+    links = [
+        download_link(to_csv(tables[name]), f"evaluaties_{name}.csv", t(f"download.{name}", lang))
+        for name in _DOWNLOADS
+        if name in tables and not tables[name].empty
+    ]
+    return " · ".join(links)

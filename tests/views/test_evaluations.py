@@ -58,3 +58,21 @@ def test_view_cell_findings_language_and_downloads(book: casebook.Casebook) -> N
     assert "No findings" in view.findings_html.value
     assert view.downloads.value.count("download=") == 5
     assert isinstance(view.tables["timeline"], pd.DataFrame)
+
+
+def test_readers_with_the_same_cases_share_what_was_built_once(book: casebook.Casebook) -> None:
+    """A class opening the page: the first reader's timeline, cards, tables and downloads serve
+    the next (View.remember); their tables are copies; other cases build their own."""
+    one, two = EvaluationView(book), EvaluationView(book)
+    assert one.timeline_figure is not None and two.timeline_figure is one.timeline_figure
+    assert two.results_html.value == one.results_html.value
+    assert (
+        two.downloads.value == one.downloads.value
+        and "evaluaties_findings.csv" in two.downloads.value
+    )
+    assert two.tables["overview"] is not one.tables["overview"]
+    two.tables["overview"].iloc[0, 0] = "changed by a reader"
+    assert EvaluationView(book).tables["overview"].equals(one.tables["overview"])
+    two.cases.value = two.cases.value[:2]
+    assert two.timeline_figure is not one.timeline_figure
+    assert len(two.tables["overview"]) < len(one.tables["overview"])
