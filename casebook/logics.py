@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from casebook.data import Casebook
+from casebook.data import Casebook, per_book
 from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
@@ -67,8 +67,13 @@ class ClassLoad:
 def reading(book: Casebook) -> pd.DataFrame:
     """The casebook's reading: one row per case with its position on both axes (wide).
 
-    Columns: case_id, name (the short name used in charts) and both axes.
+    Columns: case_id, name (the short name used in charts) and both axes. Built once per
+    book; each caller gets a copy.
     """
+    return per_book(book, "logics.reading", lambda: _reading(book)).copy()
+
+
+def _reading(book: Casebook) -> pd.DataFrame:
     wide = book.logic_positions.pivot(index="case_id", columns="axis_id", values="position")
     cases = book.cases.set_index("case_id")
     frame = pd.DataFrame(
@@ -83,7 +88,12 @@ def reading(book: Casebook) -> pd.DataFrame:
 
 
 def tension_matrix(book: Casebook) -> pd.DataFrame:
-    """Strength of each tension (rows, booklet order) in each case (columns); 0 = no evidence."""
+    """Strength of each tension (rows, booklet order) in each case (columns); 0 = no evidence.
+    Built once per book; each caller gets a copy."""
+    return per_book(book, "logics.tension_matrix", lambda: _tension_matrix(book)).copy()
+
+
+def _tension_matrix(book: Casebook) -> pd.DataFrame:
     tensions = book.tensions.sort_values("number")["tension_id"].tolist()
     cases = book.cases.sort_values("number")["case_id"].tolist()
     wide = book.tension_evidence.pivot(index="tension_id", columns="case_id", values="strength")
