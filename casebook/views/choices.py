@@ -40,7 +40,7 @@ class Choices(Light):
     _esm = front(HERE / "choices.js")
     _css = front(
         """
-    .cb-choices-group { display: flex; flex-direction: column; gap: 0.2em; }
+    .cb-choices-group { display: flex; flex-direction: column; gap: 0.2em; margin-bottom: 0.6em; }
     .cb-choices-row { display: flex; flex-flow: row wrap; column-gap: 1.2em; row-gap: 0.2em; }
     .cb-choices .cb-choice { display: inline-flex; align-items: center; gap: 0.35em;
       white-space: normal; cursor: pointer; min-height: 28px; }
