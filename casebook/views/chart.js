@@ -127,6 +127,15 @@ function dragging(Plotly, div, model) {
     event.stopPropagation();
     if (x !== undefined && id !== undefined) model.send({ kind: "moved", point: id, x, y });
   };
+  // A finger that holds a marker moves it, not the page (touch-action is pan-y: the browser
+  // would scroll unless its first move is stopped, which a passive listener cannot do).
+  div.addEventListener(
+    "touchmove",
+    (event) => {
+      if (held) event.preventDefault();
+    },
+    { passive: false, capture: true },
+  );
   // Capture: the plot's own drag (zoom, pan) must not start when a point is taken.
   div.addEventListener("pointerdown", down, true);
   div.addEventListener("pointermove", move, true);
@@ -182,8 +191,9 @@ async function render({ model, el }) {
     }).catch((err) => console.error("casebook chart:", err));
   });
   fit.observe(div);
-  // a finger on the plane drags a marker instead of scrolling the page
-  if (model.get("drag")) div.style.touchAction = "none";
+  // A vertical swipe over a chart scrolls the page; on the plane a finger that lands on a
+  // marker drags it instead (dragging() stops the page's scroll once a marker is held).
+  div.style.touchAction = "pan-y";
   dragging(Plotly, div, model);
   draw();
   return () => {

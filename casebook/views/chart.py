@@ -96,6 +96,14 @@ def figure_spec(
     # uids kept: a trace's uid names it for the browser (the plane's draggable "reader")
     spec = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
     spec["config"] = dict(PLOTLY_CONFIG)
+    # A finger or a mouse dragging over a chart scrolls the page (a swipe on a phone zoomed the
+    # chart instead, and plotly then told the reader in English how to zoom back out): no zoom
+    # or pan by dragging, no double-click zoom, none of plotly's own tips; on a phone no
+    # toolbar over the title. Only the logics plane's markers are dragged (chart.js, ``drag``).
+    spec.setdefault("layout", {})["dragmode"] = False
+    spec["config"] |= {"doubleClick": False, "showTips": False}
+    if width == "narrow":
+        spec["config"]["displayModeBar"] = False
     meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
     if meta:
         spec.setdefault("layout", {})["meta"] = meta

@@ -33,7 +33,16 @@ def test_a_figure_is_sent_once_with_its_layout_and_language() -> None:
     assert chart.serial == 1
     assert chart.figure["data"][0]["type"] == "scatter"
     assert chart.figure["layout"]["meta"] == {"casebook_width": "wide", "casebook_lang": "en"}
-    assert chart.figure["config"] == {"displaylogo": False, "responsive": True}
+    # a drag scrolls the page, never zooms: no drag mode, no double-click zoom, no tips; the
+    # toolbar only where there is room for it (tests/browser/test_touch.py on a phone)
+    assert chart.figure["layout"]["dragmode"] is False
+    assert chart.figure["config"] == {
+        "displaylogo": False,
+        "responsive": True,
+        "doubleClick": False,
+        "showTips": False,
+    }
+    assert figure_spec(_fig(), "narrow", "en")["config"]["displayModeBar"] is False
     assert chart.show(_fig(), "wide", "en") is False  # the same figure again: nothing sent
     assert chart.serial == 1
     assert chart.show(_fig("other"), "wide", "en") is True and chart.serial == 2

@@ -1,0 +1,94 @@
+"""A phone's finger on the charts (issue 33, item 1): a vertical swipe over a chart scrolls the
+page and leaves the chart as it was (it used to zoom it, and plotly then said in English how to
+zoom back out); on the logics plane a finger that lands on a marker drags it, and the page stays
+put. Touch is sent as a phone sends it (Chromium's DevTools protocol, a 390×844 touch screen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.support import AppServer
+
+AXES = """() => {
+  const div = document.querySelector('.js-plotly-plot');
+  return JSON.stringify([div._fullLayout.xaxis.range, div._fullLayout.yaxis.range]);
+}"""
+MARKER = """() => {
+  const div = document.querySelector('.casebook-logics .js-plotly-plot');
+  const t = div._fullData.find(t => t.uid === 'reader'), L = div._fullLayout;
+  const box = div.getBoundingClientRect();
+  return {x: box.left + L.xaxis._offset + L.xaxis.l2p(t.x[0]),
+          y: box.top + L.yaxis._offset + L.yaxis.l2p(t.y[0]), at: [t.x[0], t.y[0]]};
+}"""
+
+
+def _phone(browser: Any, app: AppServer, address: str) -> tuple[Any, Any, Any]:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(app.page_url(address, "lang=nl"))
+    plot = page.locator(".js-plotly-plot").first
+    plot.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelector('.casebook-chart[data-drawn]') !== null", timeout=30_000
+    )
+    plot.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    return context, page, context.new_cdp_session(page)
+
+
+def _touch(page: Any, cdp: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """One finger from ``start`` to ``end`` in eight moves, then lifted."""
+    cdp.send(
+        "Input.dispatchTouchEvent",
+        {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]},
+    )
+    for k in range(1, 9):
+        x = start[0] + (end[0] - start[0]) * k / 8
+        y = start[1] + (end[1] - start[1]) * k / 8
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]}
+        )
+        page.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(700)
+
+
+@pytest.mark.parametrize("address", ["wijken", "logicas", "evaluaties", "check"])
+def test_a_swipe_over_a_chart_scrolls_the_page(browser: Any, app: AppServer, address: str) -> None:
+    context, page, cdp = _phone(browser, app, address)
+    try:
+        box = page.locator(".js-plotly-plot").first.bounding_box()
+        axes, scrolled = page.evaluate(AXES), page.evaluate("() => window.scrollY")
+        x, y = box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.7
+        _touch(page, cdp, (x, y), (x, y - 250))
+        assert page.evaluate("() => window.scrollY") > scrolled + 100, "the page did not scroll"
+        assert page.evaluate(AXES) == axes, "the swipe zoomed or panned the chart"
+        assert page.locator(".modebar").count() == 0  # no toolbar over the title on a phone
+        assert "Double-click" not in page.inner_text("body")
+    finally:
+        context.close()
+
+
+def test_a_finger_on_a_marker_of_the_plane_drags_it_and_the_page_stays(
+    browser: Any, app: AppServer
+) -> None:
+    context, page, cdp = _phone(browser, app, "logicas")
+    try:
+        marker, scrolled = page.evaluate(MARKER), page.evaluate("() => window.scrollY")
+        _touch(page, cdp, (marker["x"], marker["y"]), (marker["x"] + 60, marker["y"] - 45))
+        page.wait_for_function(
+            "([at]) => { const d = document.querySelector('.casebook-logics .js-plotly-plot');"
+            " const t = d._fullData.find(t => t.uid === 'reader');"
+            " return t.x[0] !== at[0] || t.y[0] !== at[1]; }",
+            arg=[marker["at"]],
+            timeout=10_000,
+        )
+        moved = page.evaluate(MARKER)["at"]
+        assert moved[0] > marker["at"][0] and moved[1] > marker["at"][1]
+        assert page.evaluate("() => window.scrollY") == scrolled
+    finally:
+        context.close()
