@@ -59,24 +59,35 @@ def _glosser(book: Casebook, lang: str) -> Callable[[object], str]:
     hover = {str(r["term_nl"]).lower(): _hover(r, lang) for r in rows}
     if not hover:
         return escape
-    words = sorted(hover, key=len, reverse=True)
     # Terms are matched in the escaped text; they hold no characters that escaping changes.
-    # A plural or possessive ending belongs to the term: corporaties, wijkpunten, VHE's.
-    pattern = re.compile(
-        r"(?<![\w-])((" + "|".join(re.escape(escape(w)) for w in words) + r")"
-        r"(?:s|en|&#x27;s|’s)?)(?![\w-])",
-        re.IGNORECASE,
-    )
+    # A plural or possessive ending belongs to the term: corporaties, wijkpunten, VHE's. An
+    # abbreviation (a term in capitals: SEV, VHE) is matched in capitals only, with no ending
+    # but a possessive: "seven" is not the SEV experiment with a plural ending.
+    capitals = {str(r["term_nl"]) for r in rows if str(r["term_nl"]).isupper()}
+    words = sorted((w for w in hover if w.upper() not in capitals), key=len, reverse=True)
+    upper = sorted(capitals, key=len, reverse=True)
+
+    def alternatives(terms: list[str]) -> str:
+        return "|".join(re.escape(escape(w)) for w in terms) or r"(?!x)x"
+
+    patterns = [
+        re.compile(
+            r"(?<![\w-])((" + alternatives(words) + r")(?:s|en|&#x27;s|’s)?)(?![\w-])",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![\w-])((" + alternatives(upper) + r")(?:&#x27;s|’s)?)(?![\w-])"),
+    ]
+
+    def mark(m: re.Match[str]) -> str:
+        explained = hover[html.unescape(m.group(2)).lower()]
+        return f'<abbr class="cb-term" title="{escape(explained)}">{m.group(1)}</abbr>'
 
     def gloss(value: object) -> str:
         text = escape(value)
-        return pattern.sub(
-            lambda m: (
-                f'<abbr class="cb-term" title="{escape(hover[html.unescape(m.group(2)).lower()])}">'
-                f"{m.group(1)}</abbr>"
-            ),
-            text,
-        )
+        # the abbreviations after the words: a mark's title never holds a term in capitals
+        # that a second pass could find, as it holds text only inside title="..." (skipped)
+        text = patterns[0].sub(mark, text)
+        return _outside_tags(patterns[1], mark, text)
 
     return gloss
 
@@ -96,3 +107,10 @@ def glossary_html(book: Casebook, *, lang: str = "nl", query: str = "") -> str:
             f'<dd>{escape(r["explanation"])} <span class="cb-page">({pages})</span></dd>'
         )
     return f'<dl class="cb-glossary">{"".join(items)}</dl>'
+
+
+def _outside_tags(pattern: re.Pattern[str], mark: Callable[[re.Match[str]], str], text: str) -> str:
+    """``pattern.sub(mark, ...)`` on the text between the tags of ``text`` only (never inside
+    an attribute or an element already marked)."""
+    parts = re.split(r"(<abbr\b[^>]*>.*?</abbr>|<[^>]+>)", text)
+    return "".join(part if k % 2 else pattern.sub(mark, part) for k, part in enumerate(parts))

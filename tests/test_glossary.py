@@ -54,3 +54,18 @@ def test_cards_mark_the_terms_they_use(book: casebook.Casebook) -> None:
     parts = casebook.cases.case_parts(book, "doornakkers", lang="nl")
     html = "".join(parts.values())
     assert '<abbr class="cb-term"' in html
+
+
+def test_an_abbreviation_is_matched_in_capitals_only(book: casebook.Casebook) -> None:
+    """ "seven" in "six to seven years" is not the SEV experiment with a plural ending (a walk
+    through the pages found it explained so); SEV in capitals, and its possessive, still are."""
+    from casebook.glossary import glosser
+
+    for lang in ("nl", "en"):
+        gloss = glosser(book, lang=lang)
+        for text in ("six to seven years", "Seven cases", "zes à zeven jaar", "een sev"):
+            assert "cb-term" not in gloss(text), (lang, text)
+        assert gloss("an SEV experiment").count('class="cb-term"') == 1
+        assert gloss("the SEV's reports").count('class="cb-term"') == 1
+        marked = gloss("de corporaties van SEV")  # a word and an abbreviation in one text
+        assert marked.count('class="cb-term"') == 2 and marked.endswith("SEV</abbr>")
