@@ -96,8 +96,9 @@ class EvaluationView(View):
         self.themes.value = chosen
         self.finding_case.description = t("control.case", lang)
         current = self.finding_theme.value
-        self.finding_theme.options = [(t(f"theme.{g}", lang), g) for g in ev.THEME_GROUPS]
-        self.finding_theme.value = current
+        ticked = [g for g in ev.THEME_GROUPS if g in self.themes.value] or list(ev.THEME_GROUPS)
+        self.finding_theme.options = [(t(f"theme.{g}", lang), g) for g in ticked]
+        self.finding_theme.value = current if current in ticked else ticked[0]
         self.finding_theme.description = t("col.theme", lang)
         self.caveat.value = (
             f'<p class="casebook-caveat"><b>⚠</b> {escape(t("eval.caveat", lang))}</p>'
@@ -122,10 +123,27 @@ class EvaluationView(View):
         if not cases:
             self._clear(t("msg.no_cases", lang))
             return
+        self._fit_cell(lang, cases, themes)
         try:
             part(lang, cases, themes)
         except Exception:  # a reader never sees a traceback; the log keeps it
             self._clear(self.failed("evaluation view", cases=cases, themes=themes))
+
+    def _fit_cell(self, lang: str, cases: list[str], themes: list[str]) -> None:
+        """The findings cell's dropdowns offer the cases and themes ticked, and no other: the
+        findings of a case the reader had unticked stayed on the page."""
+        with self.quietly():
+            for control, chosen, label in (
+                (self.finding_case, cases, lambda c: self._names[c]),
+                (self.finding_theme, themes, lambda g: t(f"theme.{g}", lang)),
+            ):
+                if not chosen:
+                    continue
+                options = tuple((label(value), value) for value in chosen)
+                if tuple(tuple(o) for o in control.options) != options:
+                    kept = control.value
+                    control.options = options
+                    control.value = kept if kept in chosen else chosen[0]
 
     def _clear(self, message: str) -> None:
         self.say(self.message, message)

@@ -76,3 +76,24 @@ def test_readers_with_the_same_cases_share_what_was_built_once(book: casebook.Ca
     two.cases.value = two.cases.value[:2]
     assert two.timeline_figure is not one.timeline_figure
     assert len(two.tables["overview"]) < len(one.tables["overview"])
+
+
+def test_the_findings_cell_offers_only_the_cases_and_themes_ticked(
+    book: casebook.Casebook,
+) -> None:
+    """Unticking the case whose findings are open closes them: the cell moves to a case still
+    ticked, and its dropdowns list only what is ticked (the finding of an unticked case stayed
+    on the page)."""
+    view = EvaluationView(book)
+    view.finding_case.value = "hambaken"
+    view.cases.value = tuple(c for c in view.cases.value if c != "hambaken")
+    assert view.finding_case.value != "hambaken"
+    assert "hambaken" not in [value for _, value in view.finding_case.options]
+    assert "Hambaken" not in view.findings_html.value
+    view.themes.value = ("collaboration",)
+    assert [value for _, value in view.finding_theme.options] == ["collaboration"]
+    assert view.finding_theme.value == "collaboration"
+    view.language.value = "en"  # relabelled: still only what is ticked
+    assert [value for _, value in view.finding_theme.options] == ["collaboration"]
+    view.cases.value = tuple(view._case_ids)
+    assert [value for _, value in view.finding_case.options] == view._case_ids
