@@ -16,12 +16,14 @@ the reason.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import csv
 import io
 import os
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +42,7 @@ __all__ = [
     "Lesson",
     "class_dir",
     "classroom",
+    "in_classroom",
     "current_lesson",
     "export_csv",
     "new_lesson",
@@ -76,6 +79,16 @@ CLASSROOM: contextvars.ContextVar[Classroom | None] = contextvars.ContextVar(
 def classroom() -> Classroom:
     """Class mode for the page being built (:data:`CLASSROOM`; unset: not a class)."""
     return CLASSROOM.get() or Classroom()
+
+
+@contextlib.contextmanager
+def in_classroom(room: Classroom) -> Iterator[None]:
+    """Pages built meanwhile see ``room`` as their class mode (the app's session, tests)."""
+    token = CLASSROOM.set(room)
+    try:
+        yield
+    finally:
+        CLASSROOM.reset(token)
 
 
 KINDS: dict[str, str] = {"placements": ".csv", "check": ".json"}

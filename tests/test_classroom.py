@@ -11,7 +11,6 @@ import re
 import signal
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -131,22 +130,12 @@ def test_no_qr_code_is_printed_into_a_log_file(tmp_path: Path) -> None:
 # --- the landing page ----------------------------------------------------------------------
 
 
-@contextmanager
-def _class(link: str) -> Iterator[None]:
-    """Class mode with ``link`` as the app sets it while it builds a page."""
-    token = live.CLASSROOM.set(live.Classroom(link=link))
-    try:
-        yield
-    finally:
-        live.CLASSROOM.reset(token)
-
-
 def test_the_landing_page_shows_the_link_and_its_qr_code_in_one_language(
     book: casebook.Casebook,
 ) -> None:
     import segno
 
-    with _class(LINK):
+    with live.in_classroom(live.Classroom(link=LINK)):
         view = start_view.StartView(book, lang="en")
     html = view.body.value
     assert html.count(LINK) == 2  # the link and its address, shown
@@ -163,12 +152,12 @@ def test_without_class_mode_or_in_a_handout_there_is_no_link(
     book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert "casebook-class-link" not in start_view.StartView(book).body.value
-    with _class(LINK):
+    with live.in_classroom(live.Classroom(link=LINK)):
         monkeypatch.setenv("CASEBOOK_HANDOUT", "1")
         assert "casebook-class-link" not in start_view.StartView(book).body.value
         monkeypatch.delenv("CASEBOOK_HANDOUT")
         assert "casebook-class-link" in start_view.StartView(book).body.value
-    with _class('javascript:alert(1)"><script>'):
+    with live.in_classroom(live.Classroom(link='javascript:alert(1)"><script>')):
         assert "casebook-class-link" not in start_view.StartView(book).body.value
     hostile = 'http://x/?token="><script>alert(1)</script>'
     html = start_view.StartView(book, class_link=hostile).body.value

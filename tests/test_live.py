@@ -221,11 +221,8 @@ def test_export_names_no_student_id(book: casebook.Casebook, tmp_path: Path) -> 
 
 def test_class_mode_is_what_the_app_sets_while_it_builds_a_page() -> None:
     assert live.classroom() == live.Classroom() and live.class_dir() is None
-    token = live.CLASSROOM.set(live.Classroom(folder=Path("/x"), teacher=True))
-    try:
+    with live.in_classroom(live.Classroom(folder=Path("/x"), teacher=True)):
         assert live.class_dir() == Path("/x") and live.classroom().teacher
-    finally:
-        live.CLASSROOM.reset(token)
     assert live.class_dir() is None
 
 

@@ -318,17 +318,8 @@ class CompareView(View):
                 fig, data, message, table_html, filename = self._build(lang)
             else:  # the same for every reader in this state: built once (View.remember)
                 fig, data, message, table_html, filename, csv = self.remember(
-                    (
-                        lang,
-                        self.narrow,
-                        repr(self._theme),  # a theme holds dicts: its text
-                        self.mode.value,
-                        tuple(self.areas.value),
-                        self.group.value,
-                        self.indicator.value,
-                        tuple(self.indicators.value),
-                        self.area.value,
-                    ),
+                    # the controls' state, the width, the theme (it holds dicts: its text)
+                    (self.narrow, repr(self._theme), *self._state().values()),
                     lambda: self._built_with_csv(lang),
                 )
                 data = data.copy() if data is not None else None
@@ -414,6 +405,7 @@ class CompareView(View):
             "lang": self.lang,
             "mode": self.mode.value,
             "areas": self.areas.value,
+            "group": self.group.value,
             "indicator": self.indicator.value,
             "indicators": self.indicators.value,
             "area": self.area.value,

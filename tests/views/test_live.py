@@ -18,10 +18,9 @@ from casebook.views.logics import LogicsView
 @pytest.fixture
 def class_mode(tmp_path: Path) -> Iterator[Path]:
     """Class mode as the app sets it while it builds a student's pages (a class folder)."""
-    token = live.CLASSROOM.set(live.Classroom(link="http://10.0.0.5:8866/", folder=tmp_path))
-    live.new_lesson(tmp_path)
-    yield tmp_path
-    live.CLASSROOM.reset(token)
+    with live.in_classroom(live.Classroom(link="http://10.0.0.5:8866/", folder=tmp_path)):
+        live.new_lesson(tmp_path)
+        yield tmp_path
 
 
 def _as_teacher() -> live.Classroom:
@@ -73,11 +72,8 @@ def test_the_check_shares_and_the_teacher_sees_both(
 ) -> None:
     closed = LiveView(book)  # a student's session: the app did not let in the teacher
     assert not closed.allowed and closed.lesson is None
-    token = live.CLASSROOM.set(_as_teacher())
-    try:
+    with live.in_classroom(_as_teacher()):
         teacher = LiveView(book, lang="en")
-    finally:
-        live.CLASSROOM.reset(token)
     assert teacher.allowed and "0 placement(s) and 0 check(s)" in teacher.status.value
     student = CheckView(book)
     student.questions["urgency"].value = 4

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from casebook.app.notebook import read_notebook, run_cell
 from casebook.app.settings import Settings
 from casebook.app.site.shell import Shell
 from casebook.i18n import LANGS
-from casebook.live import CLASSROOM, Classroom
+from casebook.live import Classroom, in_classroom
 from casebook.markup import escape
 from casebook.pages import LIVE, Page, by_address
 from casebook.text import t
@@ -179,7 +179,7 @@ class Session:
             notebook = read_notebook(self._notebook(page))
             namespace: dict[str, Any] = {"__name__": "__main__"}
             prose: list[Any] = []
-            with self._page_context(page):
+            with self._page_context():
                 for number, cell in enumerate(notebook.cells, start=1):
                     if cell.kind == "prose":
                         prose.append(cell)
@@ -206,24 +206,19 @@ class Session:
         box.children = tuple(widget for _, widget in parts)
         return BuiltPage(None, box, parts)
 
-    @contextlib.contextmanager
-    def _page_context(self, page: Page) -> Iterator[None]:
+    def _page_context(self) -> contextlib.AbstractContextManager[None]:
         """What a page's code needs from the app while it runs: class mode, from the settings
         (the students' link, the class folder) and this session (whether the teacher's secret
         let it in). The views read it when they are made."""
         settings = self.settings
         on = settings.class_mode
-        token = CLASSROOM.set(
+        return in_classroom(
             Classroom(
                 link=settings.link if on else None,
                 folder=settings.class_dir if on else None,
                 teacher=on and self.teacher,
             )
         )
-        try:
-            yield
-        finally:
-            CLASSROOM.reset(token)
 
 
 def _message(text: str) -> widgets.HTML:

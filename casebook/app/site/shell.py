@@ -12,6 +12,7 @@ import traitlets
 from casebook.i18n import LANGS
 from casebook.pages import PAGES, Page
 from casebook.text import t
+from casebook.views.base import WIDTHS
 from casebook.views.light import Light, front
 
 __all__ = ["Shell"]
@@ -19,7 +20,6 @@ __all__ = ["Shell"]
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-WIDTHS = ("wide", "narrow")
 
 
 def _pages(extra: tuple[Page, ...]) -> list[dict[str, Any]]:
