@@ -21,6 +21,7 @@ __all__ = [
     "message_html",
     "pages_html",
     "table_html",
+    "TABLE_STYLE",
 ]
 
 CARD_STYLE = """<style>
@@ -58,17 +59,66 @@ def card(title: str, body: str, pages: object, *, balloon: bool = False) -> str:
     )
 
 
+TABLE_STYLE = """<style>
+.cb-table-frame{overflow-x:auto;max-width:100%;margin:.5em 0 1em;
+  background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2.5em 100% no-repeat local,
+  linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2.5em 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) left/1em 100%
+  no-repeat scroll,
+  radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) right/1em 100%
+  no-repeat scroll}
+.cb-table-frame>.casebook-table{border-collapse:collapse;margin:0}
+.cb-table-frame>.casebook-table td,.cb-table-frame>.casebook-table th{padding:.3em .6em;
+  text-align:left;vertical-align:top;border-bottom:1px solid #ccc;overflow-wrap:break-word}
+@media (max-width:600px){
+.cb-stack,.cb-stack>tbody,.cb-stack>tbody>tr,.cb-stack>tbody>tr>td,.cb-stack>tbody>tr>th{
+  display:block;width:auto}
+.cb-stack>thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.cb-stack>tbody>tr{border:1px solid #d9dee7;border-radius:.5em;margin:0 0 .6em;padding:.3em 0}
+.cb-table-frame>.cb-stack>tbody>tr>td,.cb-table-frame>.cb-stack>tbody>tr>th{border:0;
+  padding:.1em .7em;line-height:1.4}
+.cb-stack>tbody>tr>:first-child{font-weight:600}
+.cb-stack>tbody>tr>td:empty{display:none}
+.cb-stack>tbody>tr>td[data-label]::before{content:attr(data-label);display:block;
+  font-size:.8em;font-weight:600;color:#555;margin-top:.2em}
+}
+</style>"""
+
+
 def table_html(
     frame: pd.DataFrame, *, index: bool = False, header: bool = True, na_rep: str = "—"
 ) -> str:
-    """A table as escaped HTML in the casebook's table style."""
-    return frame.to_html(
-        index=index,
-        header=header,
-        escape=True,
-        border=0,
-        classes="casebook-table",
-        na_rep=na_rep,
+    """A table as escaped HTML in the casebook's table style, in a frame of its own.
+
+    A table wider than its place scrolls inside its frame, whose edges shade where more of it
+    lies (a visible hint; ``tabindex`` lets a keyboard scroll it). A table of three or more
+    columns becomes a stack of cards on a phone: one card per row, each value under its
+    column's name (``data-label``), so that nothing is cut off or needs a sideways scroll.
+    """
+
+    def cell(value: object) -> str:
+        missing = value is None or (not isinstance(value, str | list) and pd.isna(value))
+        return escape(na_rep) if missing else escape(value)
+
+    columns = [str(c) for c in frame.columns]
+    stack = header and len(columns) + (1 if index else 0) >= 3
+    head = ""
+    if header:
+        corner = f'<th scope="col">{escape(frame.index.name)}</th>' if index else ""
+        names = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+        head = f"<thead><tr>{corner}{names}</tr></thead>"
+    rows = []
+    for key, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+        first = f'<th scope="row">{cell(key)}</th>' if index else ""
+        tds = "".join(
+            (f'<td data-label="{escape(name)}">' if stack else "<td>") + f"{cell(value)}</td>"
+            for name, value in zip(columns, values, strict=True)
+        )
+        rows.append(f"<tr>{first}{tds}</tr>")
+    kind = "casebook-table cb-stack" if stack else "casebook-table"
+    return (
+        f'{TABLE_STYLE}<div class="cb-table-frame" tabindex="0">'
+        f'<table class="{kind}">{head}<tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
