@@ -33,7 +33,12 @@ CARD_STYLE = """<style>
 .cb-balloon{border-radius:1.4em;background:#f4f7fb}
 .cb-page{color:#555;font-size:.9em;white-space:nowrap}
 .cb-text{font-size:1.05em;line-height:1.5;max-width:48em}
-abbr.cb-term{text-decoration:underline dotted;cursor:help}
+abbr.cb-term{text-decoration:none;border-bottom:1px dotted;cursor:help}
+abbr.cb-term:focus{outline:2px solid #B35900;outline-offset:1px;background:#fff3e0}
+abbr.cb-term:focus::after{content:attr(title);position:fixed;left:.5em;right:.5em;bottom:.5em;
+  z-index:1000;max-width:40em;margin:0 auto;padding:.6em .9em;border-radius:.5em;
+  background:#1f2d3d;color:#fff;font-size:16px;font-weight:normal;font-style:normal;
+  line-height:1.4;white-space:normal;text-align:left;box-shadow:0 2px 8px rgba(0,0,0,.35)}
 .cb-glossary dt{margin-top:.6em}
 .cb-glossary dd{margin:0 0 0 1.2em;max-width:48em;line-height:1.45}
 </style>"""

@@ -488,8 +488,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Your collaboration beside the five cases",
     },
     "check.chart_note": {
-        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg over een cel voor de bron). Leeg = het boekje zegt er niets over.",
-        "en": "Left your score; right what the booklet shows for each case (hover over a cell for the source). Empty = the booklet says nothing about it.",
+        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg de muis over een cel of tik erop voor de bron). Leeg = het boekje zegt er niets over.",
+        "en": "Left your score; right what the booklet shows for each case (hover over a cell or tap it for the source). Empty = the booklet says nothing about it.",
     },
     "check.framework.tops_arise": {
         "nl": "Tops: een coalitie ontstaat",
@@ -522,8 +522,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The booklet says nothing about this.",
     },
     "glossary.intro": {
-        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg erover voor de uitleg.",
-        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one for its explanation.",
+        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg de muis erover of tik erop voor de uitleg.",
+        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one or tap it for its explanation.",
     },
     "glossary.search": {"nl": "Zoek", "en": "Search"},
     "glossary.placeholder": {
