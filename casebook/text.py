@@ -361,7 +361,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Show the casebook's reading",
     },
     "control.hide": {"nl": "Verberg de lezing", "en": "Hide the reading"},
-    "control.reset": {"nl": "Alles terug naar het midden", "en": "Everything back to the centre"},
+    "control.reset": {
+        "nl": "Alles terug naar de beginstand",
+        "en": "Everything back to where it started",
+    },
     "control.name": {"nl": "Naam (mag leeg)", "en": "Name (optional)"},
     "control.save": {"nl": "Bewaar mijn plaatsing", "en": "Save my placement"},
     "control.case": {"nl": "Casus", "en": "Case"},

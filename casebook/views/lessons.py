@@ -16,7 +16,7 @@ from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View
 from casebook.views.cases import CaseReader
-from casebook.views.layout import pair
+from casebook.views.layout import Anchor, pair
 
 __all__ = ["LessonsView", "lessons_view"]
 
@@ -57,6 +57,7 @@ class LessonsView(View):
         self.main_lines = self.html()
         self.voices = self.html()
         self.reader = CaseReader(book, lang=lang)
+        self.to_reader = Anchor()
         self.figure = None
         self.shown: list[int] = []
         self.widget = widgets.VBox(
@@ -71,6 +72,7 @@ class LessonsView(View):
                 ),
                 self.main_lines,
                 self.voices,
+                self.to_reader,
                 self.reader.widget,
             ],
             layout=widgets.Layout(width="100%"),
@@ -172,10 +174,16 @@ class LessonsView(View):
         button = self._jump_buttons.get(case_id)
         if button is None:
             button = widgets.Button(icon="book", layout=widgets.Layout(width="auto"))
-            button.on_click(lambda _, c=case_id: self.reader.show_case(c))
+            button.on_click(lambda _, c=case_id: self._read_case(c))
             button.case_id = case_id
             self._jump_buttons[case_id] = button
         return button
+
+    def _read_case(self, case_id: str) -> None:
+        """Open ``case_id`` in the reader below and take the reader there: the reader is far
+        below the button, and a change there was out of sight (issue 33, item 10)."""
+        self.reader.show_case(case_id)
+        self.to_reader.go()
 
     def _draw_grid(self) -> None:
         self.figure = lessons_heatmap(

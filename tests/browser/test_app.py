@@ -517,6 +517,15 @@ def _use_lessons(v: Visit, lang: str) -> After:
     jump = t("lessons.jump", lang, case="Hambaken")
     v.page.locator("button", has_text=jump).click()  # waits until it is there
     v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=10_000)
+    # the reader is far below the button: the page takes the reader there, and the focus is
+    # on the reader's choice of case (issue 33, item 10: it changed out of sight)
+    v.page.wait_for_function(
+        """() => { const s = document.activeElement;
+                   if (!s || !s.closest('.casebook-reader') || s.tagName !== 'SELECT') return false;
+                   const r = s.getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        timeout=10_000,
+    )
 
     def after(other: str) -> None:
         v.page.wait_for_selector(f"text={t('lessons.main_lines', other)}", timeout=10_000)

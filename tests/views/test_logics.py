@@ -52,6 +52,14 @@ def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) 
     start = start_positions(CASES)
     assert not view.revealed and view.sliders["mom"][0].value == start["mom"][0]
     assert view.reading_html.value == ""
+    # the button says what it does (issue 33, item 10): the cases go back to where they started,
+    # spread round the centre, not to the middle
+    assert {case: (x.value, y.value) for case, (x, y) in view.sliders.items()} == start
+    assert len(set(start.values())) == len(start) > 1
+    for lang, said in (("nl", "beginstand"), ("en", "started")):
+        view.language.value = lang
+        assert said in view.reset.description
+        assert not any(w in view.reset.description for w in ("midden", "centre", "center"))
 
 
 def test_the_cases_start_spread_out_and_their_names_apart(book: casebook.Casebook) -> None:
