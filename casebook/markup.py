@@ -134,6 +134,15 @@ def message_html(text: str | None) -> str:
     return f'<p class="casebook-message" role="status" style="font-size:1.1em">{escape(text)}</p>'
 
 
+# A download looks like what it is, a thing to press, not a line of text (issue 33, item 10);
+# inline, so that it looks the same in the app, JupyterLab and the book
+DOWNLOAD_STYLE = (
+    "display:inline-block;margin:.25em .5em .25em 0;padding:.3em .8em;border:2px solid #005A8C;"
+    "border-radius:.4em;background:#eef5fa;color:#005A8C;font-weight:600;text-decoration:none;"
+    "line-height:1.4"
+)
+
+
 def download_link(
     csv_text: str | None, filename: str, label: str, *, mime: str = "text/csv"
 ) -> str:
@@ -142,6 +151,7 @@ def download_link(
         return ""
     payload = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     return (
-        f'<a class="casebook-download" download="{escape(filename)}" '
-        f'href="data:{mime};charset=utf-8;base64,{payload}">{escape(label)}</a>'
+        f'<a class="casebook-download" download="{escape(filename)}" style="{DOWNLOAD_STYLE}" '
+        f'href="data:{mime};charset=utf-8;base64,{payload}">'
+        f'<span aria-hidden="true">⤓ </span>{escape(label)}</a>'
     )

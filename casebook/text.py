@@ -374,6 +374,16 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Bewaard in {path}. Dit bestand blijft op deze computer.",
         "en": "Saved in {path}. The file stays on this computer.",
     },
+    "saved.home": {
+        "nl": "Bewaard in je thuismap, als {path}. Dit bestand blijft op deze computer.",
+        "en": "Saved in your home folder, as {path}. The file stays on this computer.",
+    },
+    "saved.class": {
+        "nl": "In de klas bewaart het casebook niets op de computer van de docent. Bewaar je "
+        "werk op je eigen apparaat met de downloadlink hieronder.",
+        "en": "In class, the casebook keeps nothing on the teacher's computer. Keep your work "
+        "on your own device with the download link below.",
+    },
     "save_failed": {"nl": "Bewaren lukte niet: {reason}", "en": "Could not save: {reason}"},
     "download.placements": {
         "nl": "Download mijn plaatsing (CSV)",

@@ -71,6 +71,14 @@ TABLES = """() => {
   }
   return found;
 }"""
+# Downloads look like a thing to press (issue 33, item 10: they looked like plain text): a
+# visible border and room round the label.
+DOWNLOADS = """() => [...document.querySelectorAll('a[download]')]
+  .filter(a => a.getClientRects().length)
+  .filter(a => { const s = getComputedStyle(a);
+                 return parseFloat(s.borderTopWidth) < 1 || parseFloat(s.paddingLeft) < 4
+                        || s.borderTopStyle === 'none'; })
+  .map(a => `download "${a.textContent.trim().slice(0, 40)}" looks like plain text`)"""
 # Chart texts (title, axis titles, ticks, notes, legend) that run off their chart or overlap.
 CHART_LABELS = """() => {
   const found = [];
@@ -284,7 +292,7 @@ def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
     wide."""
     resize(page, width)
     for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
-                        (TABLES, "has a table cut off"),
+                        (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
                         (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
         found = page.evaluate(check)
         assert found == [], f"{where} at {width} px {what}: {found[:6]}"
