@@ -491,8 +491,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Your collaboration beside the five cases",
     },
     "check.chart_note": {
-        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg over een cel voor de bron). Leeg = het boekje zegt er niets over.",
-        "en": "Left your score; right what the booklet shows for each case (hover over a cell for the source). Empty = the booklet says nothing about it.",
+        "nl": "Jouw score naast wat het boekje per casus laat zien (een streepje: het boekje zegt er niets over). Wijs een cel aan of tik erop voor de bron.",
+        "en": "Your score beside what the booklet shows for each case (a dash: the booklet says nothing about it). Point at or tap a cell for the source.",
     },
     "check.framework.tops_arise": {
         "nl": "Tops: een coalitie ontstaat",

@@ -531,7 +531,7 @@ NOT_JSON = {"nl": "is geen volledige JSON", "en": "the file is not complete JSON
 
 
 def _use_check(v: Visit, lang: str) -> After:
-    """An answer redraws the bars and the weak points; an answers file is loaded, a broken
+    """An answer redraws the reader's column and the weak points; an answers file is loaded, a broken
     one refused, and the summary can be downloaded."""
     import json
 
@@ -545,8 +545,8 @@ def _use_check(v: Visit, lang: str) -> After:
     assert _title(v) == CHECK_TITLES[lang]
     v.page.locator(f".casebook-q-urgency button:text-is('{t('score.1', lang)}')").click()
     weak(conditions["urgency"]).wait_for(timeout=10_000)
-    bars = "() => document.querySelector('.js-plotly-plot')._fullData[0].x[0]"
-    v.page.wait_for_function(f"({bars})() === 1", timeout=10_000)
+    mine = "() => document.querySelector('.js-plotly-plot')._fullData[0].z[0][0]"
+    v.page.wait_for_function(f"({mine})() === 1", timeout=10_000)
     answers = {"format": "casebook-check/1", "name": "Team Noord", "saved_at": "",
                "answers": {"front_door": 2}}  # fmt: skip
     _upload(v, ".casebook-check", [_file("eerder.json", "application/json",
