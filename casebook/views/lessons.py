@@ -129,6 +129,21 @@ class LessonsView(View):
             self._list()
         self._show_lesson()
 
+    def arrive(self, query: dict[str, str]) -> None:
+        """``?les=25`` (:data:`casebook.lessons.LESSON_PARAM`): show lesson 25, every filter back
+        to all so that it is in the list (a link from the check's weak spots). Anything else,
+        or a lesson that does not exist, changes nothing."""
+        asked = query.get(lessons.LESSON_PARAM, "")
+        lesson_id = int(asked) if asked.isdigit() else None
+        if lesson_id not in self._index.lessons:
+            return
+        if any(c.value != ALL for c in (self.case, self.logic, self.tension)):
+            with self.quietly():
+                for control in (self.case, self.logic, self.tension):
+                    control.value = ALL
+            self.draw()
+        self.lesson.value = lesson_id
+
     def _filter(self) -> None:
         pick = {
             c: (None if c.value == ALL else c.value) for c in (self.case, self.logic, self.tension)

@@ -531,8 +531,8 @@ NOT_JSON = {"nl": "is geen volledige JSON", "en": "the file is not complete JSON
 
 
 def _use_check(v: Visit, lang: str) -> After:
-    """An answer redraws the reader's column and the weak points; an answers file is loaded, a broken
-    one refused, and the summary can be downloaded."""
+    """An answer redraws the reader's column and the weak points; an answers file is loaded, a
+    broken one refused, and the summary can be downloaded."""
     import json
 
     from casebook.text import t

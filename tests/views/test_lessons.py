@@ -158,3 +158,42 @@ def test_english_pages_give_each_lesson_its_english_title(book: casebook.Caseboo
     for cond in book.conditions.to_dict("records"):
         lesson = book.lessons.set_index("lesson_id").loc[cond["lesson_id"]]
         assert f"“{lesson['title_en']}” (Dutch: “{lesson['title_nl']}”)" in advice
+
+
+def test_an_address_with_a_lesson_opens_the_page_at_it(book: casebook.Casebook) -> None:
+    """``?les=25`` (a weak spot's link on the check page) shows lesson 25, also when a filter
+    had left it out of the list; anything else changes nothing."""
+    view = LessonsView(book, lang="en")
+    view.case.value = "mom"  # a filter that leaves lesson 25 out
+    assert 25 not in view.shown
+    view.arrive({"les": "25"})
+    assert view.lesson.value == 25 and 25 in view.shown
+    assert "Lesson 25: Check the conditions" in html.unescape(view.card.value)
+    for asked in ({"les": "99"}, {"les": "-1"}, {"les": "2x"}, {"other": "3"}, {}):
+        view.arrive(asked)
+        assert view.lesson.value == 25, asked
+
+
+def test_the_app_passes_a_links_lesson_to_the_lessons_page(book: casebook.Casebook) -> None:
+    """The title bar hears a followed link with its query (shell.js sends it); the session
+    opens the page and hands the query to its view once: a later visit without it, or the
+    reader's own choice, is left alone."""
+    from casebook.app.settings import Settings
+    from casebook.app.site.session import Session
+
+    session = Session(Settings(open_browser=False), "lang=en")
+    session.navigate = lambda address: session.show(*address.split("?", 1))
+    session.show("/check", "lang=en")
+    session.shell._heard(session.shell, {"go": "/lessen", "query": "les=18&lang=nl"}, [])
+    (view,) = session.current.views
+    assert view.lesson.value == 18 and session.lang == "en"
+    view.lesson.value = 3  # the reader moves on, visits the check and comes back by the bar
+    session.shell._heard(session.shell, {"go": "/check"}, [])
+    session.shell._heard(session.shell, {"go": "/lessen"}, [])
+    assert session.current.views == [view] and view.lesson.value == 3
+    session.shell._heard(session.shell, {"go": "/lessen", "query": 123}, [])  # not a query
+    assert view.lesson.value == 3
+    # an address opened afresh (a reload, a bookmark) is a new session: it opens at its lesson
+    fresh = Session(Settings(open_browser=False), "lang=nl&les=21")
+    fresh.show("/lessen", "lang=nl&les=21")
+    assert fresh.current.views[0].lesson.value == 21
