@@ -209,6 +209,8 @@ TEXT: dict[str, dict[str, str]] = {
     "lessons.logics": {"nl": "Spreekt vooral tot", "en": "Speaks mainly to"},
     "lessons.tensions": {"nl": "Raakt aan de spanning(en)", "en": "Touches the tension(s)"},
     "lessons.label": {"nl": "Les {n}: {title}", "en": "Lesson {n}: {title}"},
+    # beside a title in our English: the booklet's Dutch title as printed
+    "lessons.printed": {"nl": "In het boekje: “{title}”", "en": "Dutch: “{title}”"},
     "lessons.none": {
         "nl": "Geen les past bij deze filters.",
         "en": "No lesson fits these filters.",
@@ -491,7 +493,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Geen zwakke plekken (score 1 of 2) ingevuld.",
         "en": "No weak spots (score 1 or 2) filled in.",
     },
-    "check.read_lesson": {"nl": "lees les {n}", "en": "read lesson {n}"},
+    "check.read": {"nl": "lees", "en": "read"},
+    "check.lesson": {"nl": "les {n}: “{title}”", "en": "lesson {n}: “{title}”"},
     "check.source": {
         "nl": "Condities naar Pieter Tops (p. 11) en Van Delden (p. 20) en de lessen 3, 10, 13, 18, 21 en 25 van Koppelen en doorschakelen (2011). Vragen en lezing: het casebook.",
         "en": "Conditions after Pieter Tops (p. 11) and Van Delden (p. 20) and lessons 3, 10, 13, 18, 21 and 25 of Koppelen en doorschakelen (2011). Questions and reading: the casebook.",
@@ -501,8 +504,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Your collaboration beside the five cases",
     },
     "check.chart_note": {
-        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg de muis over een cel of tik erop voor de bron). Leeg = het boekje zegt er niets over.",
-        "en": "Left your score; right what the booklet shows for each case (hover over a cell or tap it for the source). Empty = the booklet says nothing about it.",
+        "nl": "Jouw score naast wat het boekje per casus laat zien (een streepje: het boekje zegt er niets over). Wijs een cel aan of tik erop voor de bron.",
+        "en": "Your score beside what the booklet shows for each case (a dash: the booklet says nothing about it). Point at or tap a cell for the source.",
     },
     "check.framework.tops_arise": {
         "nl": "Tops: een coalitie ontstaat",

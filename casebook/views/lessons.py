@@ -11,6 +11,7 @@ import pandas as pd
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
 from casebook.data import Casebook
+from casebook.i18n import LANGS
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
@@ -34,9 +35,17 @@ class LessonsView(View):
         # What depends on the book only, built once: a change of a filter looks things up.
         self._index = lessons.lesson_index(book)
         self._matrix = lessons.lessons_matrix(book)
-        self._titles = dict(
-            zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
-        )
+        # the titles in each language: ours in English, the printed ones in Dutch
+        self._titles = {
+            lang: dict(
+                zip(
+                    book.lessons["lesson_id"].astype(int),
+                    book.lessons[f"title_{lang}"],
+                    strict=True,
+                )
+            )
+            for lang in LANGS
+        }
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         # made with their style: a default replaced afterwards would be a model sent to every
         # reader's browser and never shown
@@ -122,6 +131,21 @@ class LessonsView(View):
             self._list()
         self._show_lesson()
 
+    def arrive(self, query: dict[str, str]) -> None:
+        """``?les=25`` (:data:`casebook.lessons.LESSON_PARAM`): show lesson 25, every filter back
+        to all so that it is in the list (a link from the check's weak spots). Anything else,
+        or a lesson that does not exist, changes nothing."""
+        asked = query.get(lessons.LESSON_PARAM, "")
+        lesson_id = int(asked) if asked.isdigit() else None
+        if lesson_id not in self._index.lessons:
+            return
+        if any(c.value != ALL for c in (self.case, self.logic, self.tension)):
+            with self.quietly():
+                for control in (self.case, self.logic, self.tension):
+                    control.value = ALL
+            self.draw()
+        self.lesson.value = lesson_id
+
     def _filter(self) -> None:
         pick = {
             c: (None if c.value == ALL else c.value) for c in (self.case, self.logic, self.tension)
@@ -139,8 +163,7 @@ class LessonsView(View):
         among them."""
         current = self.lesson.value
         self.lesson.options = [
-            (t("lessons.label", self.lang, n=i, title=self._index.lessons[i]["title_nl"]), i)
-            for i in self.shown
+            (lessons.lesson_label(self._index.lessons[i], lang=self.lang), i) for i in self.shown
         ]
         if self.shown:
             self.lesson.value = current if current in self.shown else self.shown[0]
@@ -188,7 +211,7 @@ class LessonsView(View):
     def _draw_grid(self) -> None:
         self.figure = lessons_heatmap(
             self._matrix,
-            lesson_titles=self._titles,
+            lesson_titles=self._titles[self.lang],
             case_names=self._names,
             highlight=self.shown,
             lang=self.lang,
