@@ -374,8 +374,10 @@ def start_positions(case_ids: list[str], radius: float = 0.3) -> dict[str, tuple
 
 
 def _on_step(value: float, slider: widgets.FloatSlider) -> float:
-    """``value`` on ``slider``'s steps and within its range."""
-    stepped = round(round(value / slider.step) * slider.step, 10)
+    """``value`` on ``slider``'s steps and within its range (held to the range first: a huge
+    number from a browser overflowed the rounding)."""
+    inside = min(max(value, slider.min), slider.max)
+    stepped = round(round(inside / slider.step) * slider.step, 10)
     return min(max(stepped, slider.min), slider.max)
 
 
