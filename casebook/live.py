@@ -61,11 +61,16 @@ class Classroom:
     """Class mode as a page's code sees it: the students' link (the landing page shows it and
     its QR code), the class folder (where the students' pages share their work and the live
     page reads it; None: not a class, nothing is shared) and whether the reader is the teacher
-    (who showed the teacher's secret; only then does the live page show the class)."""
+    (who showed the teacher's secret; only then does the live page show the class) and the
+    student's id, one per browser."""
 
     link: str | None = None
     folder: Path | None = None
     teacher: bool = False
+    # the student's id for this browser (the app derives it from the browser's session cookie):
+    # a reload or a second tab shares under the same name, so it replaces, never adds; None (a
+    # page outside the app): a new id per page
+    student: str | None = None
 
 
 # The app sets this while it builds a reader's page (casebook/app/site/session.py), from the

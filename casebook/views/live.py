@@ -53,7 +53,8 @@ class ShareBox:
     def __init__(self, kind: str, text: Callable[[str], str], *, root: Path | None = None) -> None:
         self.kind, self._text = kind, text
         self.root = root if root is not None else live.class_dir()
-        self.student_id = live.new_student_id()
+        # one per browser in the app (a reload replaces what it shared), else one per page
+        self.student_id = live.classroom().student or live.new_student_id()
         self.shared_to: list[Path] = []
         self.share = widgets.Checkbox(value=False, indent=False)
         self.nickname = widgets.Text(value="")

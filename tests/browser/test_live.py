@@ -109,6 +109,20 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
         files = sorted(p.name for p in lesson.iterdir())
         assert files[1] == "placements-garbage.csv"  # Bo's share is there still, Ann's gone
         assert len(files) == 2 and re.fullmatch(r"placements-[0-9a-f]{32}\.csv", files[0])
+        # Bo reloads and shares again: one browser is one student, so the share replaces
+        # Bo's first (issue 35, item 6: each page load was a new student)
+        before = (lesson / files[0]).stat().st_mtime_ns
+        bo.reload(wait_until="commit")
+        bo.wait_for_selector(".casebook-share", timeout=90_000)
+        bo.fill(".casebook-share input[type=text]", "Bo")
+        bo.check(".casebook-share input[type=checkbox]")
+        bo.wait_for_function(
+            "() => document.querySelector('.casebook-share').innerText.includes('Gedeeld')",
+            timeout=10_000,
+        )
+        assert sorted(p.name for p in lesson.iterdir()) == files
+        assert (lesson / files[0]).stat().st_mtime_ns > before
+        _count(teacher, 1, timeout=10_000)
     finally:
         for c in context:
             c.close()

@@ -145,3 +145,36 @@ def test_outside_class_mode_a_save_names_no_whole_path(
     saved = elsewhere.save_answers()
     assert saved is not None and f"checks/{saved.name}" in elsewhere.save_status.value
     assert str(tmp_path) not in elsewhere.save_status.value
+
+
+def test_one_browser_is_one_student_however_often_it_reloads(
+    book: casebook.Casebook, class_mode: Path
+) -> None:
+    """Issue 35, item 6: each page load was a new student id, so one browser's five reloads
+    were five students on the teacher's page. The app gives a browser one id (from its session
+    cookie); a reload shares under it and replaces what the browser shared before."""
+    from casebook.app.settings import Settings
+    from casebook.app.site import student_id
+
+    settings = Settings(token="class-token", open_browser=False)
+    ann, bob = student_id(settings, "cookie-ann"), student_id(settings, "cookie-bob")
+    assert ann == student_id(settings, "cookie-ann") != bob
+    assert len(ann) == 32 and int(ann, 16) >= 0  # a name live.share accepts
+    assert student_id(Settings(token="other", open_browser=False), "cookie-ann") != ann
+    room = live.classroom()
+    for k in range(5):  # Ann reloads the page five times and shares each time
+        with live.in_classroom(live.Classroom(link=room.link, folder=room.folder, student=ann)):
+            view = LogicsView(book)
+        view.sharing.nickname.value = "Ann"
+        view.sharing.share.value = True
+        view.move(view._case_ids[0], 0.1 * k, 0.0)
+    with live.in_classroom(live.Classroom(link=room.link, folder=room.folder, student=bob)):
+        other = CheckView(book)
+    other.sharing.share.value = True
+    assert _files(class_mode) == [f"check-{bob}.json", f"placements-{ann}.csv"]
+    lesson = live.read_lesson(
+        live.current_lesson(class_mode), case_ids=view._case_ids, condition_ids=other._ids
+    )
+    assert lesson.students == 2
+    row = lesson.placements.set_index("case_id").loc[view._case_ids[0]]
+    assert row[logics.AXES[0]] == pytest.approx(0.4)  # the last reload's placement

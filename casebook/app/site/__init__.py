@@ -11,6 +11,7 @@ serves.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 
@@ -49,12 +50,31 @@ def _is_teacher(settings: Settings) -> bool:
     return hmac.compare_digest(shown.encode(), settings.teacher_secret.encode())
 
 
+def student_id(settings: Settings, browser: str) -> str:
+    """The id under which a browser's shares are kept in class mode: derived from its session
+    cookie (``browser``) with the class token as key, so that a reload or a second tab of the
+    same browser shares under the same name (it replaces, never adds: one voice per browser)
+    and nobody can tell one browser's id from another's cookie without the token."""
+    key = (settings.token or settings.session_secret).encode()
+    return hmac.new(key, browser.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _student(settings: Settings) -> str | None:
+    """This tab's student id in class mode (:func:`student_id`), else None. A browser without
+    Solara's cookie has a session id of its own per tab, as Solara gives it."""
+    if not settings.class_mode:
+        return None
+    return student_id(settings, kernel_context.get_current_context().session_id)
+
+
 def _session(search: str | None) -> Session:
     """This tab's session, made on its first render."""
     store = kernel_context.get_current_context().user_dicts.setdefault(_SESSION_KEY, {})
     if "session" not in store:
         settings = _current_settings()
-        store["session"] = Session(settings, search, teacher=_is_teacher(settings))
+        store["session"] = Session(
+            settings, search, teacher=_is_teacher(settings), student=_student(settings)
+        )
     return store["session"]
 
 

@@ -110,9 +110,16 @@ def _shown(value: Any, views: list[Any]) -> widgets.Widget | None:
 class Session:
     """A reader's tab. ``root`` is what the app shows: the title bar and the current page."""
 
-    def __init__(self, settings: Settings, search: str | None, teacher: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        search: str | None,
+        teacher: bool = False,
+        student: str | None = None,
+    ) -> None:
         self.settings = settings
         self.teacher = teacher
+        self.student = student
         self.lang = lang_asked(search) or "nl"
         self.width = "wide"
         extra = (LIVE,) if teacher else ()
@@ -230,6 +237,7 @@ class Session:
                 link=settings.link if on else None,
                 folder=settings.class_dir if on else None,
                 teacher=on and self.teacher,
+                student=self.student if on else None,
             )
         )
 
