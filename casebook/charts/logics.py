@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,6 +36,8 @@ __all__ = ["class_plane", "label_offsets", "logics_plane", "tensions_heatmap"]
 _LIMIT = 1.15
 # the quadrants' names: a little smaller than the cases' names, still readable on a projector
 _CORNER_SMALLER = 1
+# a class's names on a phone's plane: this much smaller than the theme's font
+_NARROW_SMALLER = 3
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
@@ -110,14 +113,23 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _offsets() -> list[tuple[float, float]]:
+# the directions a name may take from its point: straight and diagonal first, then between
+# them (a crowded phone's plane has room in no other)
+_DIRECTIONS = (
+    (0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1),
+    (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1), (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5),
+)  # fmt: skip
+
+
+@cache
+def _offsets() -> tuple[tuple[float, float], ...]:
     """Label offsets (pixels) to try, nearest first: beside the marker, then further out."""
     found = []
     for ring in range(12):
         d = 13.0 + 22.0 * ring
-        for ax, ay in ((0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+        for ax, ay in _DIRECTIONS:
             found.append((ax * d, ay * d))
-    return found
+    return tuple(found)
 
 
 def label_offsets(
@@ -198,9 +210,12 @@ def _labels(
     others: pd.DataFrame | None,
     blocked: Sequence[tuple[float, float, float, float]],
     faint: Sequence[tuple[float, float]] = (),
+    size: int | None = None,
 ) -> list[Spec]:
-    """The points' names as annotations, placed by :func:`label_offsets` clear of ``others``'
-    markers too (and of ``faint`` markers where they can)."""
+    """The points' names as annotations (``size`` px, the theme's font size unless given),
+    placed by :func:`label_offsets` clear of ``others``' markers too (and of ``faint``
+    markers where they can)."""
+    size = theme.font_size if size is None else size
     xs = frame[AXES[0]].astype(float).tolist()
     ys = frame[AXES[1]].astype(float).tolist()
     names = [str(n) for n in frame["name"]]
@@ -218,7 +233,7 @@ def _labels(
             xs,
             ys,
             names,
-            font_size=theme.font_size,
+            font_size=size,
             narrow=narrow,
             others=extra,
             blocked=blocked,
@@ -246,7 +261,7 @@ def _labels(
                 "arrowcolor": "#777",
                 "standoff": 0,
                 "startstandoff": 0,
-                "font": {"size": theme.font_size},
+                "font": {"size": size},
                 "captureevents": False,
             }
         )
@@ -541,7 +556,11 @@ def _class_labels(
     faint = list(
         zip(placements[AXES[0]].astype(float), placements[AXES[1]].astype(float), strict=True)
     )
-    return _labels(named, theme, narrow, others, _corner_boxes(spec, theme, narrow), faint)
+    # on a phone the names are smaller: five long names and ten markers in a plane some 270 px
+    # wide leave no free place for a name at the usual size
+    size = theme.font_size - (_NARROW_SMALLER if narrow else 0)
+    blocked = _corner_boxes(spec, theme, narrow)
+    return _labels(named, theme, narrow, others, blocked, faint, size)
 
 
 def tensions_heatmap(

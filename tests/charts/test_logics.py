@@ -94,6 +94,7 @@ def _class(book: casebook.Casebook, spots: dict[str, list[tuple[float, float]]])
 
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
+SPREAD = [(dx / 10, dy / 10) for dx in (-2, -1, 0, 1, 2) for dy in (-2, 0, 2)] + [(0.3, 0.1)]
 # Every case's mean on one spot, or means apart but each on another case's reading, and the
 # bottom right corner (beside a quadrant's name): the names must still find free places.
 CROWDS = {
@@ -103,6 +104,11 @@ CROWDS = {
                        "hambaken": [(-0.3, -0.3)], "helmond_oost": [(-0.6, -0.7)],
                        "wijkpuntonderneming": [(-0.3, -0.4)]},
     "corner": {c: [(1.0, -1.0), (0.9, -1.0)] for c in CASES},
+    # a class of 24, spread round five centres near each other (the live page's first look)
+    "a class": {c: [(round(x + dx, 1), round(y + dy, 1)) for dx, dy in SPREAD]
+                for c, (x, y) in {"doornakkers": (-0.2, -0.4), "mom": (0.2, 0.4),
+                                  "hambaken": (0.1, 0.0), "helmond_oost": (-0.2, -0.3),
+                                  "wijkpuntonderneming": (-0.4, -0.5)}.items()},
 }  # fmt: skip
 
 
@@ -149,29 +155,31 @@ def test_the_class_mean_and_the_reading_differ_in_more_than_colour(
         assert star.marker.line.color == mean.marker.color  # the star ringed in the case's colour
 
 
+@pytest.mark.parametrize("narrow", [False, True])
 @pytest.mark.parametrize("reading", [False, True])
 @pytest.mark.parametrize("crowd", sorted(CROWDS))
 def test_every_class_mean_is_named_and_no_name_overlaps(
-    book: casebook.Casebook, crowd: str, reading: bool
+    book: casebook.Casebook, crowd: str, reading: bool, narrow: bool
 ) -> None:
     """Issue 33, item 5: the class's means carried no names. Each mean has its case's name;
     no two names overlap, and no name covers a mean or (when shown) a star, also where the
     means crowd on one spot, lie on the reading's stars or in a corner."""
     placements, summary = _class(book, CROWDS[crowd])
-    fig = plane.class_plane(placements, summary, reading=reading, lang="en")
+    fig = plane.class_plane(placements, summary, reading=reading, lang="en", narrow=narrow)
     labels = [a for a in fig.layout.annotations if a.name == "label"]
+    scale, size = plane._PX_PER_UNIT[narrow], labels[0].font.size
     names = dict(zip(summary["case_id"], summary["name"], strict=True))
     for case in CASES:
         mean = next(tr for tr in fig.data if tr.uid == f"mean-{case}")
         at = [a.text for a in labels if (a.x, a.y) == (mean.x[0], mean.y[0])]
         assert names[case] in at, f"{crowd}: the mean of {case} is not named"
-    boxes = _boxes(fig)
+    boxes = _boxes(fig, size, scale)
     assert len(boxes) == 5
     pairs = [
         (i, j) for i in range(5) for j in range(i + 1, 5) if plane._overlap(boxes[i], boxes[j])
     ]
     assert not pairs, f"{crowd}: names overlap: {pairs}"
-    markers = _markers(fig, "mean") + _markers(fig, "casebook")
+    markers = _markers(fig, "mean", scale) + _markers(fig, "casebook", scale)
     assert len(markers) == (10 if reading else 5)
     covered = [(i, m) for i, b in enumerate(boxes) for m in markers if plane._overlap(b, m)]
     assert not covered, f"{crowd}: a name covers a marker: {covered}"
