@@ -226,15 +226,15 @@ def class_summary(placements: pd.DataFrame, reading_frame: pd.DataFrame) -> pd.D
     return pd.DataFrame(rows)
 
 
-def class_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+def class_table(summary: pd.DataFrame, lang: str, *, reading: bool = True) -> pd.DataFrame:
     """:func:`class_summary` as a class view shows it (an upload's or the live lesson's): per
-    case the count, the mean and spread on each axis and the casebook's reading, labelled in
-    ``lang`` and rounded to two decimals."""
-    columns = ["name", "n", *(f"{a}_{k}" for k in ("mean", "sd", "casebook") for a in AXES)]
+    case the count, the mean and spread on each axis and (with ``reading``) the casebook's
+    reading, labelled in ``lang`` and rounded to two decimals."""
+    kinds = ("mean", "sd", "casebook") if reading else ("mean", "sd")
+    columns = ["name", "n", *(f"{a}_{k}" for k in kinds for a in AXES)]
     shown = summary[columns].round(2)
-    shown.columns = [
-        t(k, lang)
-        for k in ("col.case", "col.n", "col.mean_x", "col.mean_y", "col.sd_x", "col.sd_y",
-                  "col.casebook_x", "col.casebook_y")
-    ]  # fmt: skip
+    keys = ["col.case", "col.n", "col.mean_x", "col.mean_y", "col.sd_x", "col.sd_y"]
+    if reading:
+        keys += ["col.casebook_x", "col.casebook_y"]
+    shown.columns = [t(k, lang) for k in keys]
     return shown

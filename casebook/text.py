@@ -352,9 +352,17 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "De lezing van het casebook is een interpretatie, geen bevinding van het boekje.",
         "en": "The casebook's reading is an interpretation, not a finding of the booklet.",
     },
+    "plane.title.class_only": {
+        "nl": "De plaatsingen van de klas",
+        "en": "The class's placements",
+    },
     "plane.class_note": {
-        "nl": "Ruit = gemiddelde van de klas, strepen = spreiding (standaardafwijking), ster = lezing van het casebook.",
-        "en": "Diamond = class mean, bars = spread (standard deviation), star = the casebook's reading.",
+        "nl": "Ruit = gemiddelde van de klas, strepen = spreiding (standaardafwijking), stip = één plaatsing.",
+        "en": "Diamond = class mean, bars = spread (standard deviation), dot = one placement.",
+    },
+    "plane.class_note.reading": {
+        "nl": "Ruit = gemiddelde van de klas, strepen = spreiding, witte ster aan de stippellijn = lezing van het casebook.",
+        "en": "Diamond = class mean, bars = spread, white star at the dotted line = the casebook's reading.",
     },
     "slider.x": {"nl": "inst. ↔ sit.", "en": "inst. ↔ sit."},
     "slider.y": {"nl": "instr. ↔ cult.", "en": "instr. ↔ cult."},

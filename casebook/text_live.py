@@ -65,6 +65,14 @@ LIVE_TEXT: dict[str, dict[str, str]] = {
     "live.updated": {"nl": "Bijgewerkt om {time}.", "en": "Updated at {time}."},
     "live.skipped": {"nl": "Overgeslagen bestanden:", "en": "Skipped files:"},
     "live.new_lesson": {"nl": "Nieuwe les", "en": "New lesson"},
+    "live.show_reading": {
+        "nl": "Toon de lezing van het casebook",
+        "en": "Show the casebook's reading",
+    },
+    "live.reading_hidden": {
+        "nl": "De lezing van het casebook staat nog uit: laat de klas eerst zelf plaatsen.",
+        "en": "The casebook's reading is hidden for now: let the class place the cases first.",
+    },
     "live.export": {"nl": "Deze les als CSV", "en": "This lesson as CSV"},
     "live.export_previous": {
         "nl": "De vorige les als CSV (hij blijft bewaard)",

@@ -21,6 +21,7 @@ __all__ = [
     "check_figures",
     "figures_checked",
     "NOTE_LINE",
+    "NOTE_SIZE",
     "NOTE_WIDTH",
     "TITLE_WIDTH",
     "Spec",
@@ -40,6 +41,7 @@ __all__ = [
 
 Spec = dict[str, Any]
 NOTE_LINE = 18  # pixels per line of notes under a chart
+NOTE_SIZE = 14  # the notes' font: readable on a projector, NOTE_WIDTH of it fits a phone
 
 # Every figure is checked against plotly's schema where it is built: in the tests, in a
 # notebook, for the book. The casebook's app turns the check off for its process
@@ -202,7 +204,7 @@ def layout(
                 "yshift": -below_axis,
                 "showarrow": False,
                 "align": "left",
-                "font": {"size": 12},
+                "font": {"size": NOTE_SIZE},
             }
         )
     return spec

@@ -138,7 +138,7 @@ def _area_traces(
                     **({"xanchor": "left"} if horizontal else {"yanchor": "bottom"}),
                     "showarrow": False,
                     "textangle": 0 if horizontal else -90,
-                    "font": {"color": theme.missing_colour, "size": theme.font_size - 2},
+                    "font": {"color": theme.missing_colour, "size": theme.font_size - 1},
                 }
             )
         elif r["status"] == "range":

@@ -67,12 +67,14 @@ def lessons_heatmap(
     spec = layout(
         theme,
         t("lessons.title", lang),
-        (300 if narrow else 160) + 30 * len(rows),
+        (300 + 30 * len(rows)) if narrow else (160 + 36 * len(rows)),  # two lines of 14 px
         below_axis=10,
-        left=165 if narrow else 210,  # narrow: the wrapped titles need 164 px
+        left=165 if narrow else 235,  # the wrapped titles need 164 px (narrow), 232 px
         top=260 if narrow else 100,
         right=30 if narrow else 40,  # the last case's name needs 39 px (see layout())
     )
     spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=-90 if narrow else 0)
-    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
+    # readable on a projector (14 px); a phone's narrower margin keeps them at 12
+    ticks = {"size": 12 if narrow else 14}
+    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont=ticks)
     return figure({"data": [heat], "layout": spec})

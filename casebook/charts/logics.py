@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,6 +34,10 @@ from casebook.theme import DEFAULT_THEME, Theme
 __all__ = ["class_plane", "label_offsets", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
+# the quadrants' names: a little smaller than the cases' names, still readable on a projector
+_CORNER_SMALLER = 1
+# a class's names on a phone's plane: this much smaller than the theme's font
+_NARROW_SMALLER = 3
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
@@ -78,7 +83,7 @@ def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec
                 "yanchor": "top" if y > 0 else "bottom",
                 "showarrow": False,
                 "align": "left" if x < 0 else "right",
-                "font": {"color": "#555", "size": theme.font_size - 3},
+                "font": {"color": "#555", "size": theme.font_size - _CORNER_SMALLER},
             }
         )
     return spec
@@ -88,6 +93,9 @@ def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec
 # high, both axes on one scale), on a laptop or projector and on a phone; and the labels' size.
 _PX_PER_UNIT = {False: 205.0, True: 120.0}
 _MARKER_PX = 10.0
+# a class's single placements: smaller, and a label may cover them rather than another label
+# or marker, or rather than move several rings (22 px each) further out
+_FAINT_PX, _FAINT_WEIGHT, _DISTANCE_WEIGHT = 5.0, 0.01, 0.05
 
 
 def _label_box(x: float, y: float, w: float, h: float, ax: float, ay: float) -> tuple[float, ...]:
@@ -105,14 +113,23 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _offsets() -> list[tuple[float, float]]:
+# the directions a name may take from its point: straight and diagonal first, then between
+# them (a crowded phone's plane has room in no other)
+_DIRECTIONS = (
+    (0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1),
+    (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1), (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5),
+)  # fmt: skip
+
+
+@cache
+def _offsets() -> tuple[tuple[float, float], ...]:
     """Label offsets (pixels) to try, nearest first: beside the marker, then further out."""
     found = []
     for ring in range(12):
         d = 13.0 + 22.0 * ring
-        for ax, ay in ((0, 1), (1, 0), (0, -1), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+        for ax, ay in _DIRECTIONS:
             found.append((ax * d, ay * d))
-    return found
+    return tuple(found)
 
 
 def label_offsets(
@@ -124,13 +141,16 @@ def label_offsets(
     narrow: bool = False,
     others: Sequence[tuple[float, float]] = (),
     blocked: Sequence[tuple[float, float, float, float]] = (),
+    faint: Sequence[tuple[float, float]] = (),
 ) -> list[tuple[float, float]]:
     """Where to put each point's label (offset in pixels, y up) so that no two labels overlap
     and no label covers a marker: each label takes the nearest free place around its point, in
     the points' order. The sizes are estimates (a character about 0.6 of the font size wide);
     far from its point a label gets a line to it (:func:`logics_plane`). ``others``: more
     markers (x, y in axis units) that no label may cover; ``blocked``: boxes (left, bottom,
-    right, top, in axis units) already taken, such as the quadrants' names."""
+    right, top, in axis units) already taken, such as the quadrants' names; ``faint``: small
+    markers (a class's single placements) that a label avoids where it can, but covers rather
+    than another label or a marker of ``others``."""
     scale = _PX_PER_UNIT[narrow]
     points = [(x * scale, y * scale) for x, y in zip(xs, ys, strict=True)]
     markers = [
@@ -139,19 +159,27 @@ def label_offsets(
     ]
     limit = _LIMIT * scale
     taken: list[tuple[float, ...]] = [tuple(v * scale for v in box) for box in blocked]
+    small = [
+        (x * scale - _FAINT_PX, y * scale - _FAINT_PX, x * scale + _FAINT_PX, y * scale + _FAINT_PX)
+        for x, y in faint
+    ]
     chosen = []
     for (px, py), name in zip(points, names, strict=True):
         w, h = 0.6 * font_size * max(len(name), 1) + 4, 1.35 * font_size
-        best, best_cost = (0.0, 13.0), float("inf")
+        best, best_cost = (0.0, 13.0), (float("inf"), float("inf"))
         for ax, ay in _offsets():
             box = _label_box(px, py, w, h, ax, ay)
-            cost = sum(_overlap(box, other) for other in taken + markers)
+            hard = sum(_overlap(box, other) for other in taken + markers)
             # outside the plot area: allowed only when nothing else fits
             outside = max(0.0, -limit - box[0], box[2] - limit, -limit - box[1], box[3] - limit)
-            cost += outside * 1e3
-            if cost < best_cost:
-                best, best_cost = (ax, ay), cost
-            if cost == 0:
+            hard += outside * 1e3
+            # among the places that cover no label and no marker: near the point, and over
+            # as few faint markers as may be (a ring further out for one covered)
+            soft = _FAINT_WEIGHT * sum(_overlap(box, dot) for dot in small)
+            soft += _DISTANCE_WEIGHT * max(abs(ax), abs(ay))
+            if (hard, soft) < best_cost:
+                best, best_cost = (ax, ay), (hard, soft)
+            if hard == 0 and not small:  # the nearest free place; nothing faint to weigh
                 break
         chosen.append(best)
         taken.append(_label_box(px, py, w, h, *best))
@@ -160,7 +188,7 @@ def label_offsets(
 
 def _corner_boxes(spec: Spec, theme: Theme, narrow: bool) -> list[tuple[float, ...]]:
     """The quadrants' names (the plane's anchored annotations) as boxes in axis units."""
-    scale, size = _PX_PER_UNIT[narrow], theme.font_size - 3
+    scale, size = _PX_PER_UNIT[narrow], theme.font_size - _CORNER_SMALLER
     boxes = []
     for note in spec["annotations"]:
         if note.get("xanchor") not in ("left", "right") or "xref" in note:
@@ -181,9 +209,13 @@ def _labels(
     narrow: bool,
     others: pd.DataFrame | None,
     blocked: Sequence[tuple[float, float, float, float]],
+    faint: Sequence[tuple[float, float]] = (),
+    size: int | None = None,
 ) -> list[Spec]:
-    """The points' names as annotations, placed by :func:`label_offsets` clear of ``others``'
-    markers too."""
+    """The points' names as annotations (``size`` px, the theme's font size unless given),
+    placed by :func:`label_offsets` clear of ``others``' markers too (and of ``faint``
+    markers where they can)."""
+    size = theme.font_size if size is None else size
     xs = frame[AXES[0]].astype(float).tolist()
     ys = frame[AXES[1]].astype(float).tolist()
     names = [str(n) for n in frame["name"]]
@@ -201,10 +233,11 @@ def _labels(
             xs,
             ys,
             names,
-            font_size=theme.font_size,
+            font_size=size,
             narrow=narrow,
             others=extra,
             blocked=blocked,
+            faint=faint,
         ),
         strict=True,
     ):
@@ -228,7 +261,7 @@ def _labels(
                 "arrowcolor": "#777",
                 "standoff": 0,
                 "startstandoff": 0,
-                "font": {"size": theme.font_size},
+                "font": {"size": size},
                 "captureevents": False,
             }
         )
@@ -371,18 +404,41 @@ def class_plane(
     placements: pd.DataFrame,
     summary: pd.DataFrame,
     *,
+    reading: bool = False,
     lang: str = "nl",
     theme: Theme = DEFAULT_THEME,
+    narrow: bool = False,
 ) -> go.Figure:
-    """A class's placements: each one faint, the mean per case with its spread, and the reading."""
+    """A class's placements: each one faint, and per case the class's mean with its spread,
+    named.
+
+    Parameters
+    ----------
+    placements
+        The class's placements (:func:`casebook.logics.read_class`): case_id, name, both axes.
+    summary
+        :func:`casebook.logics.class_summary` of them.
+    reading
+        Also draw the casebook's reading: per case a white star ringed in the case's colour,
+        joined to the class's mean by a dotted line. Off unless asked for: a class places the
+        cases before it looks at the reading (the teacher's guide; notebook 03, exercise 1).
+    narrow
+        Drawn for a phone's width (the names are placed for its smaller scale).
+
+    The means are the traces named ``mean``, the reading's points ``casebook``, and each
+    mean's name an annotation named ``label`` placed by :func:`label_offsets`: no two names
+    overlap, and none covers a mean or a star. A case nobody placed has no mean; with the
+    reading shown its star carries the name instead. Mean and reading differ in shape (a
+    diamond, a star), in fill (the case's colour, white) and in outline, not in colour alone.
+    """
     check_lang(lang)
     colours = theme.area_colours(summary["case_id"].tolist())
-    names = dict(zip(summary["case_id"], summary["name"], strict=True))
     data: list[Spec] = []
+    shapes: list[Spec] = []
     for case in summary.to_dict("records"):
         part = placements[placements["case_id"] == case["case_id"]]
         colour = colours[case["case_id"]]
-        label = escape(names[case["case_id"]])
+        label = escape(case["name"])
         if len(part):
             data.append(
                 {
@@ -402,6 +458,8 @@ def class_plane(
                     "type": "scatter",
                     "mode": "markers",
                     "name": f"{label} · {t('plane.class_mean', lang)}",
+                    "uid": f"mean-{case['case_id']}",
+                    "meta": "mean",
                     "legendgroup": case["case_id"],
                     "showlegend": False,
                     "x": [case[f"{AXES[0]}_mean"]],
@@ -411,41 +469,98 @@ def class_plane(
                     "marker": {
                         "color": colour,
                         "symbol": "diamond",
-                        "size": 15,
-                        "line": {"width": 1, "color": "#000"},
+                        "size": 18,
+                        "line": {"width": 2, "color": "#000"},
                     },
                     "hovertext": [f"{label}: {t('plane.class_mean', lang)} (n={case['n']})"],
                     "hoverinfo": "text",
                 }
             )
+        if not reading:
+            continue
+        ours = (case[f"{AXES[0]}_casebook"], case[f"{AXES[1]}_casebook"])
+        if len(part):
+            shapes.append(
+                {
+                    "type": "line",
+                    "x0": case[f"{AXES[0]}_mean"],
+                    "y0": case[f"{AXES[1]}_mean"],
+                    "x1": ours[0],
+                    "y1": ours[1],
+                    "line": {"color": colour, "width": 2, "dash": "dot"},
+                    "layer": "below",
+                }
+            )
         data.append(
             {
                 "type": "scatter",
-                "mode": "markers+text",
+                "mode": "markers",
                 "name": f"{label} · {t('plane.casebook', lang)}",
+                "uid": f"casebook-{case['case_id']}",
+                "meta": "casebook",
                 "legendgroup": case["case_id"],
                 "showlegend": False,
-                "x": [case[f"{AXES[0]}_casebook"]],
-                "y": [case[f"{AXES[1]}_casebook"]],
-                "text": [label],
-                "textposition": "top center",
+                "x": [ours[0]],
+                "y": [ours[1]],
                 "marker": {
-                    "color": colour,
+                    "color": "#ffffff",
                     "symbol": "star",
-                    "size": 18,
-                    "line": {"width": 1, "color": "#000"},
+                    "size": 20,
+                    "line": {"width": 3, "color": colour},
                 },
                 "hovertext": [f"{label}: {t('plane.casebook', lang)}"],
                 "hoverinfo": "text",
             }
         )
-    spec = _plane_layout(
-        theme,
-        t("plane.title.class", lang),
-        lang,
-        [t("plane.class_note", lang), t("plane.note", lang)],
-    )
+    notes = [t("plane.class_note.reading" if reading else "plane.class_note", lang)]
+    if reading:
+        notes.append(t("plane.note", lang))
+    title = t("plane.title.class" if reading else "plane.title.class_only", lang)
+    spec = _plane_layout(theme, title, lang, notes)
+    spec["shapes"] += shapes
+    spec["annotations"] += _class_labels(placements, summary, reading, theme, narrow, spec)
     return figure({"data": data, "layout": spec})
+
+
+def _class_labels(
+    placements: pd.DataFrame,
+    summary: pd.DataFrame,
+    reading: bool,
+    theme: Theme,
+    narrow: bool,
+    spec: Spec,
+) -> list[Spec]:
+    """Each case's name at its class mean (or, for a case nobody placed, at the reading's
+    star when that is shown), clear of each other, of every mean and star and of the
+    quadrants' names, and of the single placements where they can."""
+    placed = summary[summary["n"] > 0]
+    named = pd.DataFrame(
+        {
+            "name": placed["name"],
+            AXES[0]: placed[f"{AXES[0]}_mean"],
+            AXES[1]: placed[f"{AXES[1]}_mean"],
+        }
+    )
+    stars = pd.DataFrame(
+        {
+            "name": summary["name"],
+            AXES[0]: summary[f"{AXES[0]}_casebook"],
+            AXES[1]: summary[f"{AXES[1]}_casebook"],
+        }
+    )
+    others = None
+    if reading:
+        unplaced = stars[summary["n"].to_numpy() == 0]
+        named = pd.concat([named, unplaced], ignore_index=True)
+        others = stars[summary["n"].to_numpy() > 0]
+    faint = list(
+        zip(placements[AXES[0]].astype(float), placements[AXES[1]].astype(float), strict=True)
+    )
+    # on a phone the names are smaller: five long names and ten markers in a plane some 270 px
+    # wide leave no free place for a name at the usual size
+    size = theme.font_size - (_NARROW_SMALLER if narrow else 0)
+    blocked = _corner_boxes(spec, theme, narrow)
+    return _labels(named, theme, narrow, others, blocked, faint, size)
 
 
 def tensions_heatmap(

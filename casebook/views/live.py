@@ -7,7 +7,9 @@
 - :class:`LiveView`: the teacher's page, only in class mode and for the reader the app let in
   with the teacher's secret (:func:`casebook.live.classroom`). A :class:`Ticker` in the browser
   asks the server every few seconds to read the lesson's folder again (in the session's own
-  loop, no thread): per case the class's placements beside the casebook's reading (the class
+  loop, no thread): per case the class's placements, each mean named, and the casebook's
+  reading beside them only once the teacher ticks "show the casebook's reading" (off at start
+  and after a new lesson: the class places the cases before it sees the reading; the class
   view's own functions), per condition of the check how many gave each score, who shared, the
   files skipped, a new lesson and the lesson as CSV.
 """
@@ -144,7 +146,9 @@ class Ticker(Light):
 
 
 class LiveView(View):
-    """The teacher's live page. Controls: ``language``, ``new_lesson``; ``refresh()`` reads the
+    """The teacher's live page. Controls: ``language``, ``new_lesson``, ``show_reading`` (the
+    casebook's reading on the class's plane and in its table; off until the teacher ticks it,
+    and off again after a new lesson); ``refresh()`` reads the
     lesson's folder again (the :class:`Ticker` calls it). After each refresh ``lesson`` holds
     what was read, ``class_figure`` the class's plane and ``scores`` the check's counts.
     ``allowed`` is False outside class mode or without the teacher's secret: the page then
@@ -183,6 +187,8 @@ class LiveView(View):
         self.table = self.html()
         self.check_html = self.html()
         self.new_lesson = widgets.Button(icon="plus", layout=widgets.Layout(width="auto"))
+        self.show_reading = widgets.Checkbox(value=False, indent=False)
+        self.reading_note = self.html()
         self.export = self.html()
         self.previous = self.html()
         self.ticker = Ticker(interval_ms=int(refresh_seconds * 1000))
@@ -193,6 +199,10 @@ class LiveView(View):
                 widgets.HBox(
                     [self.new_lesson, self.export, self.previous],
                     layout=widgets.Layout(flex_flow="row wrap", grid_gap="1em"),
+                ),
+                widgets.HBox(
+                    [self.show_reading, self.reading_note],
+                    layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
                 ),
                 self.chart,
                 self.table,
@@ -206,6 +216,7 @@ class LiveView(View):
         if self.allowed:
             self.ticker.observe(lambda _: self.refresh(), names="ticks")
             self.new_lesson.on_click(lambda _: self.start_lesson())
+            self.watch([self.show_reading], lambda _: self.draw())
 
     # --- actions ------------------------------------------------------------------------
 
@@ -223,6 +234,9 @@ class LiveView(View):
             live.export_csv(ended), f"les_{last.name}.csv", t("live.export_previous", self.lang)
         )
         folder = live.new_lesson(self.root)
+        # a new class places the cases before it sees the reading again
+        with self.quietly():
+            self.show_reading.value = False
         self.draw()
         return folder
 
@@ -231,6 +245,7 @@ class LiveView(View):
     def relabel(self) -> None:
         lang = self.lang
         self.new_lesson.description = t("live.new_lesson", lang)
+        self.show_reading.description = t("live.show_reading", lang)
 
     def draw(self) -> None:
         lang = self.lang
@@ -251,7 +266,8 @@ class LiveView(View):
         self.updated = datetime.now().strftime("%H:%M:%S")
         # every few seconds: redraw only when something changed (or the language, or the width)
         seen = (
-            lesson.folder.name, lang, self.width.value, lesson.placements.to_csv(),
+            lesson.folder.name, lang, self.width.value, self.show_reading.value,
+            lesson.placements.to_csv(),
             tuple((f, a) for f, a in lesson.answers), tuple(str(p) for p in lesson.skipped),
         )  # fmt: skip
         if seen == self._seen:
@@ -287,9 +303,17 @@ class LiveView(View):
         """As the logics page draws an uploaded class: the same summary, chart and table."""
         from casebook.views.logics import class_parts  # here: views.logics imports ShareBox
 
+        reading = self.show_reading.value
         self.class_figure, shown = class_parts(
-            lesson.placements, self._reading, lang=self.lang, theme=self._theme
+            lesson.placements,
+            self._reading,
+            lang=self.lang,
+            theme=self._theme,
+            show_reading=reading,
+            narrow=self.narrow,
         )
+        hidden = "" if reading else t("live.reading_hidden", self.lang)
+        self.reading_note.value = f"<small>{escape(hidden)}</small>" if hidden else ""
         self.show(self.chart, self.class_figure)
         drawn = self.class_figure is not None  # else ``shown`` says that nobody placed a case
         self.table.value = f"<div style='font-size:1.2em'>{shown}</div>" if drawn else shown

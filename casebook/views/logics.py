@@ -175,6 +175,7 @@ class LogicsView(View):
         with self.quietly():
             self.relabel()
         self._draw_plane()
+        self._draw_class()
 
     def move(self, case_id: str, x: float, y: float) -> bool:
         """Place ``case_id`` at ``x``, ``y`` (a marker dragged on the plane): its sliders follow,
@@ -191,13 +192,15 @@ class LogicsView(View):
 
     def reset_placements(self) -> None:
         """Put every case back where it started and hide the reading."""
-        self.revealed = False
+        hidden, self.revealed = self.revealed, False
         with self.quietly():
             for case_id, pair in self.sliders.items():
                 for slider, value in zip(pair, self._start_at[case_id], strict=True):
                     slider.value = value
             self.relabel()
         self._draw_plane()
+        if hidden:  # the class's plane hides the reading again too
+            self._draw_class()
 
     def save_placements(self) -> Path | None:
         """Write the placements to ``save_dir`` (atomically) and offer them as a download. In
@@ -333,8 +336,14 @@ class LogicsView(View):
             items = "".join(f"<li>{escape(p.text(lang))}</li>" for p in loaded.refused)
             status.append(f"<p>{escape(t('class.refused', lang))}</p><ul>{items}</ul>")
         self.class_status.value = "".join(status)
+        # the reading beside the class's placements once the reader has asked to see it
         self.class_figure, self.class_table.value = class_parts(
-            loaded.placements, self._reading, lang=lang, theme=self._theme
+            loaded.placements,
+            self._reading,
+            lang=lang,
+            theme=self._theme,
+            show_reading=self.revealed,
+            narrow=self.narrow,
         )
         self.show(self.class_chart, self.class_figure)
 
@@ -382,16 +391,25 @@ def _on_step(value: float, slider: widgets.FloatSlider) -> float:
 
 
 def class_parts(
-    placements: pd.DataFrame, reading: pd.DataFrame, *, lang: str, theme: Theme
+    placements: pd.DataFrame,
+    reading: pd.DataFrame,
+    *,
+    lang: str,
+    theme: Theme,
+    show_reading: bool,
+    narrow: bool = False,
 ) -> tuple[go.Figure | None, str]:
-    """A class's placements (``logics.read_class``) as the class plane beside the casebook's
-    ``reading`` and the table of the class's spread per case (HTML); no figure and a message
-    when nobody placed a case. Shared by the uploaded class here and the live page."""
+    """A class's placements (``logics.read_class``) as the class plane and the table of the
+    class's spread per case (HTML), with the casebook's ``reading`` beside them only when
+    ``show_reading``; no figure and a message when nobody placed a case. Shared by the
+    uploaded class here and the live page."""
     if len(placements) == 0:
         return None, message_html(t("class.none", lang))
     summary = logics.class_summary(placements, reading)
-    figure = charts.class_plane(placements, summary, lang=lang, theme=theme)
-    return figure, table_html(logics.class_table(summary, lang))
+    figure = charts.class_plane(
+        placements, summary, reading=show_reading, lang=lang, theme=theme, narrow=narrow
+    )
+    return figure, table_html(logics.class_table(summary, lang, reading=show_reading))
 
 
 def logics_view(

@@ -64,6 +64,32 @@ def _count(page: object, n: int, timeout: float) -> None:
     )
 
 
+# The live page's class plane as drawn: how many means, stars and names, and each name's box
+# (getBoundingClientRect of its SVG text) that overlaps another name, a mean or a star.
+PLANE = """() => {
+  const g = document.querySelector('.casebook-live .js-plotly-plot');
+  const traces = [...g.querySelectorAll('.scatterlayer .trace')];
+  const marks = kind => g._fullData.flatMap((t, i) => t.meta === kind
+    ? [...traces[i].querySelectorAll('.point')].map(p => p.getBoundingClientRect()) : []);
+  const names = [...g.querySelectorAll('.annotation')]
+    .filter(a => g.layout.annotations[+a.dataset.index].name === 'label')
+    .map(a => [a.textContent, a.querySelector('text').getBoundingClientRect()]);
+  const means = marks('mean'), stars = marks('casebook');
+  const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const clashes = [];
+  names.forEach(([t, r], i) => {
+    names.slice(i + 1).forEach(([u, q]) => { if (hit(r, q)) clashes.push(`${t} over ${u}`); });
+    [...means, ...stars].forEach(m => { if (hit(r, m)) clashes.push(`${t} over a marker`); });
+  });
+  return {means: means.length, stars: stars.length, names: names.length, clashes};
+}"""
+
+
+def _plane(page: object) -> dict:
+    return page.evaluate(PLANE)
+
+
 def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
     browser: object, class_server: tuple[AppServer, Path]
 ) -> None:
@@ -92,6 +118,15 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
               return [...t.querySelectorAll('tbody tr')].map(r => r.children[k].innerText); }"""
         )
         assert counts == ["2"] * 5, counts  # every case placed by both students
+        # the casebook's reading only after the teacher ticks it; every mean named, no name
+        # over another or over a mean or star, as drawn (issue 33, item 5)
+        plane = _plane(teacher)
+        assert plane["stars"] == 0 and plane["names"] == plane["means"] == 5, plane
+        assert plane["clashes"] == [], plane["clashes"]
+        teacher.check(".casebook-live .widget-checkbox input")
+        teacher.wait_for_function(f"() => ({PLANE})().stars === 5", timeout=10_000)
+        plane = _plane(teacher)
+        assert plane["names"] == plane["means"] == 5 and plane["clashes"] == [], plane
         teacher.screenshot(path=str(SCREENSHOTS / "08_live-1200.png"), full_page=True)
         # one withdraws: gone from the teacher's page at its next refresh
         ann.click(".casebook-share button")

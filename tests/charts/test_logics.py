@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import casebook
@@ -77,3 +78,121 @@ def test_the_overlap_check_can_fail() -> None:
     a = plane._label_box(0, 0, 100, 20, 0, 13)
     assert plane._overlap(a, plane._label_box(0, 0, 100, 20, 0, 13)) > 0
     assert plane._overlap(a, plane._label_box(0, 0, 100, 20, 0, -13)) == 0
+
+
+def _class(book: casebook.Casebook, spots: dict[str, list[tuple[float, float]]]):
+    """A class's placements (one student per spot, each case placed where ``spots`` says) and
+    their summary, as the live page and an upload build them."""
+    reading = logics.reading(book)
+    students = max(len(v) for v in spots.values())
+    frames = []
+    for k in range(students):
+        positions = {c: spots[c][k] for c in spots if k < len(spots[c])}
+        frames.append(logics.placements_frame(positions, name=f"s{k}").assign(file=f"{k}.csv"))
+    placements = pd.concat(frames, ignore_index=True)
+    return placements, logics.class_summary(placements, reading)
+
+
+CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
+SPREAD = [(dx / 10, dy / 10) for dx in (-2, -1, 0, 1, 2) for dy in (-2, 0, 2)] + [(0.3, 0.1)]
+# Every case's mean on one spot, or means apart but each on another case's reading, and the
+# bottom right corner (beside a quadrant's name): the names must still find free places.
+CROWDS = {
+    "one spot": {c: [(0.3, 0.3), (0.5, 0.5)] for c in CASES},
+    # each mean on another case's reading
+    "on the reading": {"doornakkers": [(0.5, 0.7)], "mom": [(0.4, -0.1)],
+                       "hambaken": [(-0.3, -0.3)], "helmond_oost": [(-0.6, -0.7)],
+                       "wijkpuntonderneming": [(-0.3, -0.4)]},
+    "corner": {c: [(1.0, -1.0), (0.9, -1.0)] for c in CASES},
+    # a class of 24, spread round five centres near each other (the live page's first look)
+    "a class": {c: [(round(x + dx, 1), round(y + dy, 1)) for dx, dy in SPREAD]
+                for c, (x, y) in {"doornakkers": (-0.2, -0.4), "mom": (0.2, 0.4),
+                                  "hambaken": (0.1, 0.0), "helmond_oost": (-0.2, -0.3),
+                                  "wijkpuntonderneming": (-0.4, -0.5)}.items()},
+}  # fmt: skip
+
+
+def _markers(fig, kind: str, scale: float = 205.0) -> list[tuple[float, ...]]:
+    """The boxes (pixels) of the means (``mean``) or the reading's stars (``casebook``)."""
+    r = plane._MARKER_PX
+    return [
+        (tr.x[0] * scale - r, tr.y[0] * scale - r, tr.x[0] * scale + r, tr.y[0] * scale + r)
+        for tr in fig.data
+        if tr.meta == kind
+    ]
+
+
+def test_the_class_plane_shows_the_reading_only_when_asked(book: casebook.Casebook) -> None:
+    """Issue 33, item 5: the live page showed the casebook's reading from the first share,
+    before the class had placed the cases. Without ``reading`` no star, no line to it, no
+    word of the reading; with it a star per case joined to its mean."""
+    placements, summary = _class(book, CROWDS["one spot"])
+    hidden = plane.class_plane(placements, summary, lang="nl")
+    assert [tr for tr in hidden.data if tr.meta == "casebook"] == []
+    texts = [hidden.layout.title.text] + [a.text for a in hidden.layout.annotations]
+    texts += [tr.name for tr in hidden.data]
+    assert not [x for x in texts if "lezing" in x.lower()], texts
+    assert not [s for s in hidden.layout.shapes if s.line.dash == "dot"]
+    shown = plane.class_plane(placements, summary, reading=True, lang="en")
+    stars = [tr for tr in shown.data if tr.meta == "casebook"]
+    assert len(stars) == 5 and "reading" in shown.layout.title.text
+    assert len([s for s in shown.layout.shapes if s.line.dash == "dot"]) == 5
+
+
+def test_the_class_mean_and_the_reading_differ_in_more_than_colour(
+    book: casebook.Casebook,
+) -> None:
+    """Issue 33, item 5 (similar colours): a mean and the reading of the same case must be
+    told apart without its colour: another shape, another fill, another outline."""
+    placements, summary = _class(book, CROWDS["one spot"])
+    fig = plane.class_plane(placements, summary, reading=True, lang="en")
+    for case in CASES:
+        mean = next(tr for tr in fig.data if tr.uid == f"mean-{case}")
+        star = next(tr for tr in fig.data if tr.uid == f"casebook-{case}")
+        assert mean.marker.symbol != star.marker.symbol
+        assert mean.marker.color != star.marker.color  # a filled diamond, a white star
+        assert mean.marker.line.color != star.marker.line.color
+        assert star.marker.line.color == mean.marker.color  # the star ringed in the case's colour
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize("reading", [False, True])
+@pytest.mark.parametrize("crowd", sorted(CROWDS))
+def test_every_class_mean_is_named_and_no_name_overlaps(
+    book: casebook.Casebook, crowd: str, reading: bool, narrow: bool
+) -> None:
+    """Issue 33, item 5: the class's means carried no names. Each mean has its case's name;
+    no two names overlap, and no name covers a mean or (when shown) a star, also where the
+    means crowd on one spot, lie on the reading's stars or in a corner."""
+    placements, summary = _class(book, CROWDS[crowd])
+    fig = plane.class_plane(placements, summary, reading=reading, lang="en", narrow=narrow)
+    labels = [a for a in fig.layout.annotations if a.name == "label"]
+    scale, size = plane._PX_PER_UNIT[narrow], labels[0].font.size
+    names = dict(zip(summary["case_id"], summary["name"], strict=True))
+    for case in CASES:
+        mean = next(tr for tr in fig.data if tr.uid == f"mean-{case}")
+        at = [a.text for a in labels if (a.x, a.y) == (mean.x[0], mean.y[0])]
+        assert names[case] in at, f"{crowd}: the mean of {case} is not named"
+    boxes = _boxes(fig, size, scale)
+    assert len(boxes) == 5
+    pairs = [
+        (i, j) for i in range(5) for j in range(i + 1, 5) if plane._overlap(boxes[i], boxes[j])
+    ]
+    assert not pairs, f"{crowd}: names overlap: {pairs}"
+    markers = _markers(fig, "mean", scale) + _markers(fig, "casebook", scale)
+    assert len(markers) == (10 if reading else 5)
+    covered = [(i, m) for i, b in enumerate(boxes) for m in markers if plane._overlap(b, m)]
+    assert not covered, f"{crowd}: a name covers a marker: {covered}"
+
+
+def test_a_case_nobody_placed_is_named_at_the_reading(book: casebook.Casebook) -> None:
+    """A case without placements has no mean: with the reading shown its star carries the
+    name; hidden, nothing of it is drawn."""
+    spots = {c: [(0.2, 0.2)] for c in CASES if c != "mom"}
+    placements, summary = _class(book, spots)
+    hidden = plane.class_plane(placements, summary, lang="en")
+    assert "MOM" not in [a.text for a in hidden.layout.annotations if a.name == "label"]
+    shown = plane.class_plane(placements, summary, reading=True, lang="en")
+    star = next(tr for tr in shown.data if tr.uid == "casebook-mom")
+    named = [(a.x, a.y) for a in shown.layout.annotations if a.name == "label" and a.text == "MOM"]
+    assert named == [(star.x[0], star.y[0])]

@@ -178,3 +178,41 @@ def test_one_browser_is_one_student_however_often_it_reloads(
     assert lesson.students == 2
     row = lesson.placements.set_index("case_id").loc[view._case_ids[0]]
     assert row[logics.AXES[0]] == pytest.approx(0.4)  # the last reload's placement
+
+
+def _readings(view: LiveView) -> list[str]:
+    """What of the casebook's reading the live page shows: its stars on the class's plane,
+    its columns in the class's table."""
+    stars = [tr.name for tr in view.class_figure.data if tr.meta == "casebook"]
+    columns = ["Casebook x"] if "Casebook x" in view.table.value else []
+    return stars + columns
+
+
+def test_the_live_page_hides_the_reading_until_the_teacher_shows_it(
+    book: casebook.Casebook, class_mode: Path
+) -> None:
+    """Issue 33, item 5: the live page showed the casebook's reading from the first share,
+    though the guide (and notebook 03's first exercise) has the class place the cases first.
+    Off at start, on when the teacher ticks it, off again for a new lesson."""
+    with live.in_classroom(_as_teacher()):
+        teacher = LiveView(book)
+    placing = LogicsView(book)
+    placing.sharing.share.value = True
+    teacher.ticker.ticks += 1
+    shown = [w for box in teacher.widget.children for w in getattr(box, "children", ())]
+    assert teacher.show_reading in shown and not teacher.show_reading.value
+    assert teacher.class_figure is not None and _readings(teacher) == []
+    assert "lezing" not in teacher.class_figure.layout.title.text
+    assert "eerst zelf plaatsen" in teacher.reading_note.value
+    names = {a.text for a in teacher.class_figure.layout.annotations if a.name == "label"}
+    assert names == set(teacher._reading["name"])  # every mean named
+    teacher.show_reading.value = True
+    assert len(_readings(teacher)) == 5 + 1  # five stars, the reading's columns
+    assert teacher.reading_note.value == ""
+    teacher.language.value = "en"
+    assert teacher.show_reading.description == "Show the casebook's reading"
+    assert "reading" in teacher.class_figure.layout.title.text
+    teacher.new_lesson.click()
+    placing.move(placing._case_ids[0], 0.5, 0.5)  # shares to the new lesson
+    teacher.ticker.ticks += 1
+    assert not teacher.show_reading.value and _readings(teacher) == []

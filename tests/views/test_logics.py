@@ -175,6 +175,15 @@ def test_view_class_mode_with_good_and_bad_files(book: casebook.Casebook, tmp_pa
         view.class_figure is not None and "Gemiddelde van de klas" in view.class_figure.data[1].name
     )
     assert "<table" in view.class_table.value
+    # the reading beside the class only once the reader shows it, and hidden again by a reset
+    # (issue 33, item 5: the guide has the class discuss its placements first)
+    assert not [tr for tr in view.class_figure.data if tr.meta == "casebook"]
+    assert "Casebook x" not in view.class_table.value
+    view.reveal.click()
+    assert len([tr for tr in view.class_figure.data if tr.meta == "casebook"]) == 5
+    assert "Casebook x" in view.class_table.value
+    view.reset.click()
+    assert not [tr for tr in view.class_figure.data if tr.meta == "casebook"]
     view.upload.value = (_upload("only_bad.csv", b"nope"),)
     assert view.class_figure is None and "Nog geen plaatsingen" in view.class_table.value
 
