@@ -143,15 +143,18 @@ def layout(
     left: int = 70,
     right: int = 30,
     legend_on_top: bool = False,
+    title_width: int = TITLE_WIDTH,
+    note_width: int = NOTE_WIDTH,
 ) -> Spec:
     """Common look. Notes go under the x axis, ``below_axis`` pixels down, one line each (long
     ones wrapped); a long title is wrapped and the plot moves down to make room.
 
     The margins (``top``, ``left``, ``right``, ``below_axis``) should hold the axes' labels:
     where they do not, plotly's automargin widens them, and it does so by drawing the whole
-    chart a second time on every change (a third to half of a redraw, measured in Chromium)."""
-    title = wrap(title, TITLE_WIDTH) if "<br>" not in title else title
-    note_lines = [wrap(note, NOTE_WIDTH) for note in notes]
+    chart a second time on every change (a third to half of a redraw, measured in Chromium).
+    ``title_width`` and ``note_width``: characters per line (a phone's by default)."""
+    title = wrap(title, title_width) if "<br>" not in title else title
+    note_lines = [wrap(note, note_width) for note in notes]
     n_notes = sum(lines(n) for n in note_lines)
     extra_top = TITLE_LINE * (lines(title) - 1) if title else 0
     full = height + NOTE_LINE * n_notes + extra_top

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import Spec, axis, category_heatmap, figure, layout, text_width, wrap
+from casebook.charts.base import (
+    NOTE_WIDTH,
+    TITLE_WIDTH,
+    Spec,
+    axis,
+    category_heatmap,
+    figure,
+    layout,
+    text_width,
+    wrap,
+)
 from casebook.check import READINGS, SCORES
 from casebook.i18n import check_lang
 from casebook.markup import escape
@@ -35,10 +45,10 @@ NARROWEST = {True: 340, False: 430}
 _GAP = 2  # px between cells
 _PAD = 8  # px the reader's cell keeps free beside its text
 _CASE_PAD = 4  # px a case's cell keeps free beside its text
-_NAME_SIZE = 11  # px, the cases' names over their columns
-_LABEL_SIZE = 12  # px, the conditions' names
-_LABEL_WIDTH = 22  # characters per line of a condition's name beside its row (wide)
-_ABOVE = 12  # px above the first row (a phone): room for its name
+# px: the cells' text, the conditions' names, the cases' names over their columns; a phone's
+# smaller, a laptop's and a projector's at least 14 px (read from the back of a room)
+_SIZES = {True: (11, 12, 11), False: (14, 14, 14)}
+_ABOVE = {True: 12, False: 14}  # px above the first row: room for its name
 
 
 @dataclass(frozen=True)
@@ -47,8 +57,9 @@ class CheckLayout:
     ``score_share`` the reader's column's share of the plot's width and ``cases_from`` where
     the cases' columns start (both fractions of it), ``row`` the height of a row and ``cell``
     of a cell in it, ``text_size`` the cells' text, ``names`` the room the upright case names
-    take above the columns, ``labels_above``: the conditions' names above their rows (a phone)
-    rather than beside them."""
+    take above the columns, ``narrow``: a phone's sizes; ``label_size`` and ``name_size``:
+    the conditions' names (above their rows, so that the columns keep the whole width) and
+    the cases'."""
 
     left: int
     right: int
@@ -58,7 +69,9 @@ class CheckLayout:
     cell: int
     text_size: int
     names: int
-    labels_above: bool
+    narrow: bool
+    label_size: int
+    name_size: int
 
     def plot_width(self, width: float) -> float:
         """The plot's width in a chart ``width`` px wide."""
@@ -73,10 +86,9 @@ class CheckLayout:
         return (1 - self.cases_from) * self.plot_width(width) / cases - _GAP
 
 
-def _row_labels(labels: list[str], *, wrapped: bool) -> list[str]:
-    """The conditions' names, numbered and escaped; beside the rows wrapped onto lines."""
-    numbered = [f"{k + 1}. {label}" for k, label in enumerate(labels)]
-    return [wrap(escape(s), _LABEL_WIDTH) if wrapped else escape(s) for s in numbered]
+def _row_labels(labels: list[str]) -> list[str]:
+    """The conditions' names, numbered and escaped."""
+    return [escape(f"{k + 1}. {label}") for k, label in enumerate(labels)]
 
 
 def check_layout(
@@ -86,25 +98,34 @@ def check_layout(
     wider: the reader's column as wide as its longest answer, the case columns as wide as
     "partly", the margins as wide as the names they hold."""
     check_lang(lang)
-    text_size = 11
+    text_size, label_size, name_size = _SIZES[narrow]
     answers = [t("score.none", lang), *(t(f"score.{s}", lang) for s in SCORES)]
     readings = [t(f"reading.{r}", lang) for r in READINGS]
     score_need = max(text_width(a, text_size) for a in answers) + 2 * _PAD
-    score_need = max(score_need, text_width(t("check.yours", lang), _LABEL_SIZE) + _PAD)
-    if narrow:
-        left, right, row, cell = 4, 4, 46, 28
-    else:
-        beside = _row_labels(labels, wrapped=True)
-        widest = max(text_width(line, _LABEL_SIZE) for s in beside for line in s.split("<br>"))
-        left, right, row, cell = int(widest) + 10, 6, 36, 32
+    score_need = max(score_need, text_width(t("check.yours", lang), label_size) + _PAD)
+    # a laptop's rows as low as their 14 px text allows: the chart beside its questions fits
+    # a projector's 720 px screen
+    left, right, row, cell = (4, 4, 46, 28) if narrow else (4, 4, 37, 19)
     plot = NARROWEST[narrow] - left - right
     score_share = round((score_need + _GAP) / plot, 3)
     cases_from = round(score_share + 12 / plot, 3)  # a little white between the two parts
     case_need = max(text_width(r, text_size) for r in readings) + _CASE_PAD
     if (1 - cases_from) * plot / len(case_names) - _GAP < case_need:
-        text_size = 10  # the cases' answers a size smaller rather than cut
-    names = int(max(text_width(n, _NAME_SIZE) for n in case_names)) + 8
-    return CheckLayout(left, right, score_share, cases_from, row, cell, text_size, names, narrow)
+        text_size -= 1  # the cases' answers a size smaller rather than cut
+    names = int(max(text_width(n, name_size) for n in case_names)) + 8
+    return CheckLayout(
+        left,
+        right,
+        score_share,
+        cases_from,
+        row,
+        cell,
+        text_size,
+        names,
+        narrow,
+        label_size,
+        name_size,
+    )
 
 
 def check_chart(
@@ -133,8 +154,7 @@ def check_chart(
         labels=profile["label"].tolist(), case_names=names, lang=lang, narrow=narrow
     )
     rows = list(range(len(ids)))  # the rows by number: the names are ticks or annotations
-    labels = _row_labels(profile["label"].tolist(), wrapped=not narrow)
-    plain = _row_labels(profile["label"].tolist(), wrapped=False)
+    labels = plain = _row_labels(profile["label"].tolist())
     scores = [None if pd.isna(s) else int(s) for s in profile["score"]]
     yours = escape(t("check.yours", lang))
     answers = [escape(t(f"score.{s}" if s else "score.none", lang)) for s in scores]
@@ -186,8 +206,10 @@ def check_chart(
     spec = layout(
         theme,
         t("check.chart_title", lang),
-        top + sizes.row * len(ids) + (_ABOVE if sizes.labels_above else 0) + below + 20,
+        top + sizes.row * len(ids) + _ABOVE[narrow] + below + 20,
         notes=[t("check.chart_note", lang)],
+        title_width=TITLE_WIDTH if narrow else 48,
+        note_width=NOTE_WIDTH if narrow else 64,
         below_axis=below,
         left=sizes.left,
         top=top,
@@ -199,7 +221,7 @@ def check_chart(
         domain=[0, sizes.score_share],
         side="top",
         tickangle=0,
-        tickfont={"size": _LABEL_SIZE},
+        tickfont={"size": sizes.label_size},
         **ticks,
     )
     spec["xaxis2"] = axis(
@@ -207,27 +229,25 @@ def check_chart(
         domain=[sizes.cases_from, 1],
         side="top",
         tickangle=-90,
-        tickfont={"size": _NAME_SIZE},
+        tickfont={"size": sizes.name_size},
         **ticks,
     )
-    # the first condition on top; on a phone half a row more above it, for its name
+    # the first condition on top, with room above it for its name
     spec["yaxis"] = axis(
         theme,
-        range=[len(ids) - 0.5, -0.5 - (_ABOVE / sizes.row if narrow else 0)],
+        range=[len(ids) - 0.5, -0.5 - _ABOVE[narrow] / sizes.row],
         tickvals=rows,
         ticktext=labels,
-        showticklabels=not narrow,
-        tickfont={"size": _LABEL_SIZE},
+        showticklabels=False,
         **ticks,
     )
-    if narrow:
-        spec["annotations"] += _labels_above(labels, sizes)
+    spec["annotations"] += _labels_above(labels, sizes)
     return figure({"data": [mine, heat], "layout": spec})
 
 
 def _labels_above(labels: list[str], sizes: CheckLayout) -> list[Spec]:
-    """Each condition's name above its row, from the chart's left edge (a phone: the columns
-    keep the whole width)."""
+    """Each condition's name above its row, from the chart's left edge (the columns keep the
+    whole width)."""
     return [
         {
             "text": label,
@@ -240,7 +260,7 @@ def _labels_above(labels: list[str], sizes: CheckLayout) -> list[Spec]:
             "yshift": sizes.cell / 2,
             "showarrow": False,
             "align": "left",
-            "font": {"size": _LABEL_SIZE},
+            "font": {"size": sizes.label_size},
         }
         for k, label in enumerate(labels)
     ]
