@@ -148,19 +148,24 @@ def _markdown() -> object:
 
 
 # A link to a Markdown file in the rendered HTML (markdown-it escapes an href's quotes)
-_MD_LINK = re.compile(r'href="([^"#]+\.md)(#[^"]*)?"')
+_MD_LINK = re.compile(r'<a href="([^"#]+\.md)(#[^"]*)?">(.*?)</a>', re.S)
 
 
 def paper_body(one: Paper, href: Callable[[Paper], str], text: str | None = None) -> str:
     """The paper as HTML (its Markdown rendered), each link to a paper pointed at
-    ``href(that paper)``; ``text``: other Markdown than the paper's file (tests)."""
+    ``href(that paper)``; a link that shows the file's name (``teacher.md``, as the Markdown
+    reads on its own) shows the paper's title instead. ``text``: other Markdown than the
+    paper's file (tests)."""
     html = _markdown().render(read_paper(one) if text is None else text)  # type: ignore[attr-defined]
 
     def point(found: re.Match[str]) -> str:
         target = by_link(found.group(1))
         if target is None:
             return found.group(0)
-        return f'href="{escape(href(target))}{found.group(2) or ""}"'
+        shown = found.group(3)
+        if shown.strip() == target.file:
+            shown = escape(target.title)
+        return f'<a href="{escape(href(target))}{found.group(2) or ""}">{shown}</a>'
 
     return _MD_LINK.sub(point, html)
 
@@ -173,13 +178,12 @@ PAPER_CSS = """
 .cb-paper h2 { font-size: 1.4em; line-height: 1.25; margin: 1.4em 0 .4em; }
 .cb-paper h3 { font-size: 1.15em; margin: 1.1em 0 .3em; }
 .cb-paper a { color: #005A8C; }
-.cb-paper code { font-size: .9em; background: #f3f3f3; padding: 0 .2em;
-  overflow-wrap: anywhere; }
+.cb-paper code { font-size: .9em; background: #f3f3f3; padding: 0 .2em; }
 .cb-paper pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3;
   padding: .5em; }
 .cb-paper table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
 .cb-paper th, .cb-paper td { border-bottom: 1px solid #ccc; padding: .3em .5em;
-  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+  text-align: left; vertical-align: top; }
 .cb-paper-bar { display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: baseline;
   border-bottom: 4px solid #0072B2; padding: .7em 0 .5em; }
 .cb-paper-bar a { font-weight: 600; text-decoration: none; }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 TEACHER_TEXT: dict[str, dict[str, str]] = {
     # the teacher's papers (casebook.papers) and the bar above each in the app
-    "paper.guide": {"nl": "Lesplan voor de docent", "en": "Teacher's guide"},
+    "paper.guide": {"nl": "Docentenhandleiding", "en": "Teacher's guide"},
     "paper.key": {"nl": "Docentensleutel", "en": "Teacher's key"},
     "paper.bar": {"nl": "Rond dit document", "en": "Around this paper"},
     "paper.home": {"nl": "Naar het casebook", "en": "Back to the casebook"},

@@ -159,6 +159,7 @@ def test_a_students_landing_page_has_no_teachers_box(book: casebook.Casebook) ->
     assert "casebook-class-link" not in html and LINK not in html and "/live" not in html
     assert "teacher-key" not in html
 
+
 def test_without_class_mode_or_in_a_handout_there_is_no_link(
     book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:

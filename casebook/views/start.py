@@ -99,6 +99,7 @@ def contents_html(book: Casebook, lang: str) -> str:
 
 
 _STYLE = """<style>
+.casebook-cases{grid-template-columns:repeat(auto-fit,minmax(min(24em,100%),1fr))}
 .casebook-cases h3{margin:.1em 0 .4em;font-size:1.1em}
 .casebook-cases dl{margin:0;display:grid;grid-template-columns:auto minmax(0,1fr);gap:.15em .8em}
 .casebook-cases dt{font-weight:600;color:#444}
