@@ -167,7 +167,33 @@ def paper_body(one: Paper, href: Callable[[Paper], str], text: str | None = None
             shown = escape(target.title)
         return f'<a href="{escape(href(target))}{found.group(2) or ""}">{shown}</a>'
 
-    return _MD_LINK.sub(point, html)
+    return _labelled(_MD_LINK.sub(point, html))
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _labelled(html: str) -> str:
+    """Every table's cells with their column's header as ``data-label``: on a phone a table
+    row becomes a card of labelled lines (:data:`PAPER_CSS`), never wider than the screen."""
+
+    def label(table: re.Match[str]) -> str:
+        text = table.group(0)
+        head, _, body = text.partition("</thead>")
+        names = [_TAG.sub("", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", head)]
+
+        def row(found: re.Match[str]) -> str:
+            cells = iter(names)
+            return re.sub(
+                r"<td(?=[ >])",
+                lambda _m: f'<td data-label="{escape(next(cells, ""))}"',
+                found.group(0),
+            )
+
+        return head + _ + re.sub(r"<tr>.*?</tr>", row, body, flags=re.S) if _ else text
+
+    return _TABLE.sub(label, html)
 
 
 PAPER_CSS = """
@@ -190,7 +216,15 @@ PAPER_CSS = """
 .cb-paper-bar button { font: inherit; font-size: .95em; padding: .15em .7em; cursor: pointer;
   border: 2px solid #0072B2; background: #fff; color: #005A8C; border-radius: 4px; }
 :focus-visible { outline: 3px solid #B35900; outline-offset: 2px; }
-@media (max-width: 600px) { .cb-paper { font-size: 16px; padding: 0 .7em 2em; } }
+@media (max-width: 600px) {
+  .cb-paper { font-size: 16px; padding: 0 .7em 2em; }
+  /* a table's rows as cards of labelled lines: three columns of long words do not fit */
+  .cb-paper table, .cb-paper tbody, .cb-paper tr, .cb-paper td { display: block; width: auto; }
+  .cb-paper thead { display: none; }
+  .cb-paper tr { border-bottom: 1px solid #ccc; padding: .4em 0; }
+  .cb-paper td { border: 0; padding: .1em 0; }
+  .cb-paper td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+}
 @media print {
   @page { margin: 15mm; }
   .cb-paper-bar { display: none !important; }
