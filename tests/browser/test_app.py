@@ -30,6 +30,7 @@ from casebook.app.notebook import read_notebook
 from casebook.app.settings import notebooks_dir
 from casebook.pages import PAGES as PAGE_LIST
 from casebook.pages import Page
+from casebook.papers import PAPERS
 from tests.browser import pagecheck
 from tests.browser.conftest import SCREENSHOTS
 from tests.support import DRAWN, AppServer
@@ -303,11 +304,12 @@ def _book() -> Any:
 
 
 # The links in a page's text to the casebook's pages: every one at its address in the app (no
-# notebook file), in the page's language, and one of them to ``want``.
-PAGE_LINKS = """([lang, want]) => {
+# notebook file), in the page's language, and one of them to ``want``. (The teacher's papers,
+# ``papers``, are pages of one language each: their links carry no language.)
+PAGE_LINKS = """([lang, want, papers]) => {
     const hrefs = [...document.querySelectorAll('.cb-content a[href]')]
       .map(a => a.getAttribute('href'));
-    const ours = hrefs.filter(h => h.startsWith('/'));
+    const ours = hrefs.filter(h => h.startsWith('/') && !papers.includes(h));
     return hrefs.includes(want) && !hrefs.some(h => h.includes('.ipynb'))
       && ours.every(h => h.endsWith('?lang=' + lang));
 }"""
@@ -322,7 +324,10 @@ def _use_start(v: Visit, lang: str) -> After:
 
     def links(lang: str) -> None:
         v.page.wait_for_selector(f"text={t('start.contents', lang)}", timeout=10_000)
-        v.page.wait_for_function(PAGE_LINKS, arg=[lang, f"{compare}?lang={lang}"], timeout=10_000)
+        papers = [paper.path for paper in PAPERS]
+        v.page.wait_for_function(
+            PAGE_LINKS, arg=[lang, f"{compare}?lang={lang}", papers], timeout=10_000
+        )
         assert v.page.locator(f".cb-content a[href='{compare}?lang={lang}']:visible").count() == 1
 
     links(lang)
