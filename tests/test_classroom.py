@@ -315,3 +315,24 @@ def test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook(
         run.stop_and_check(signal.SIGHUP, to_group=True, reader=reader)
     finally:
         reader.close()
+
+
+def test_in_class_mode_the_teachers_browser_opens_the_teachers_landing_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The browser `casebook start --class` opens is the teacher's (the live page, the key, the
+    students' link large): with the students' link it was a student's like any other."""
+    import webbrowser
+
+    from casebook import app
+    from casebook.app import server
+
+    made, _ = classroom.class_settings(Settings(), ip="192.0.2.9", class_dir=tmp_path)
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    monkeypatch.setattr(server, "port_problem", lambda ip, port: None)
+    monkeypatch.setattr(server, "serve", lambda settings, ready: ready() or 0)
+    assert app.start(made) == 0
+    assert opened == [classroom.teacher_link(made, "/")]
+    assert f"&teacher={made.teacher_secret}" in opened[0] and "/live" not in opened[0]
+    capsys.readouterr()
