@@ -23,6 +23,7 @@ from casebook.data import Casebook, per_book
 from casebook.errors import Problem, UploadError
 from casebook.files import atomic_write_text, decode_upload
 from casebook.i18n import check_lang
+from casebook.lessons import lesson_href, lesson_printed
 from casebook.markup import escape
 from casebook.schema import enum
 from casebook.text import t
@@ -78,15 +79,16 @@ def clean_name(name: str) -> str:
 
 
 def conditions(book: Casebook, *, lang: str = "nl") -> pd.DataFrame:
-    """The conditions in questionnaire order with label, question, lesson and page in ``lang``
-    (built once per book and language; each caller gets a copy)."""
+    """The conditions in questionnaire order with label, question, lesson (its number, its title
+    in ``lang`` and as printed) and page in ``lang`` (built once per book and language; each
+    caller gets a copy)."""
     check_lang(lang)
     return per_book(book, ("check.conditions", lang), lambda: _conditions(book, lang)).copy()
 
 
 def _conditions(book: Casebook, lang: str) -> pd.DataFrame:
     frame = book.conditions.sort_values("number").reset_index(drop=True)
-    titles = book.lessons.set_index("lesson_id")[f"title_{lang}"]
+    titles = book.lessons.set_index("lesson_id")
     return pd.DataFrame(
         {
             "condition_id": frame["condition_id"],
@@ -94,7 +96,8 @@ def _conditions(book: Casebook, lang: str) -> pd.DataFrame:
             "label": frame[f"label_{lang}"],
             "question": frame[f"question_{lang}"],
             "lesson_id": frame["lesson_id"].astype(int),
-            "lesson": frame["lesson_id"].map(titles),
+            "lesson": frame["lesson_id"].map(titles[f"title_{lang}"]),
+            "lesson_nl": frame["lesson_id"].map(titles["title_nl"]),  # as printed
             "page": frame["page"].astype(int),
         }
     )
@@ -229,7 +232,7 @@ def summary_html(book: Casebook, answers: Answers, *, lang: str = "nl") -> str:
     if weak.empty:
         advice = f"<p>{e(t('check.no_weak', lang))}</p>"
     else:
-        advice = weak_list_html(weak, lang=lang)
+        advice = weak_list_html(weak, lang=lang, links=False)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{e(title)}</title>
 <style>
@@ -261,15 +264,24 @@ def reading_hover(book: Casebook, *, lang: str = "nl") -> dict[tuple[str, str], 
     }
 
 
-def weak_list_html(weak: pd.DataFrame, *, lang: str = "nl") -> str:
-    """The weak spots as an escaped HTML list: condition, score, and the lesson to read."""
+def weak_list_html(weak: pd.DataFrame, *, lang: str = "nl", links: bool = True) -> str:
+    """The weak spots as an escaped HTML list: condition, score, and the lesson to read, in
+    ``lang`` (in English with the booklet's Dutch title beside ours). ``links``: each lesson a
+    link to the lessons page open at it (none in a summary saved on its own)."""
     items = []
     for r in weak.to_dict("records"):
         score = t(f"score.{r['score']}", lang)
-        read = t("check.read_lesson", lang, n=r["lesson_id"])
+        lesson = escape(t("check.lesson", lang, n=r["lesson_id"], title=r["lesson"]))
+        if links:
+            lesson = (
+                f'<a class="cb-lesson-link" href="{escape(lesson_href(r["lesson_id"]))}">'
+                f"{lesson}</a>"
+            )
+        printed = lesson_printed({"title_nl": r["lesson_nl"]}, lang=lang)
+        printed = f" ({escape(printed)})" if printed else ""
         items.append(
             f"<li><b>{escape(r['label'])}</b> ({escape(score)}): "
-            f"{escape(read)} “{escape(r['lesson'])}”</li>"
+            f"{escape(t('check.read', lang))} {lesson}{printed}</li>"
         )
     return f"<ul class='casebook-weak'>{''.join(items)}</ul>"
 

@@ -67,8 +67,9 @@ def decode_upload(content: bytes, *, filename: str, max_bytes: int, what: str) -
 
 def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
     """For a reader who saves their work: write ``text`` to ``path`` atomically; return the
-    path (None when it failed) and the message for the reader, in ``lang`` (where it went, or
-    why it could not be saved)."""
+    path (None when it failed) and the message for the reader, in ``lang`` (where it went: in
+    the home folder, the path from there; elsewhere :func:`shown_path`; or why it could not be
+    saved)."""
     from casebook.markup import message_html
     from casebook.text import t
 
@@ -77,4 +78,14 @@ def save_text(path: Path, text: str, lang: str) -> tuple[Path | None, str]:
     except OSError as err:
         logging.getLogger(__name__).exception("saving %s failed", path)
         return None, message_html(t("save_failed", lang, reason=err.strerror or str(err)))
-    return saved, message_html(t("saved", lang, path=str(saved)))
+    try:
+        inside = saved.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return saved, message_html(t("saved", lang, path=shown_path(saved)))
+    return saved, message_html(t("saved.home", lang, path=inside))
+
+
+def shown_path(path: Path) -> str:
+    """Where a saved file is, as a reader is told: its folder's name and its own, never the
+    whole path (which names the computer's user and how its disks are laid out)."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name

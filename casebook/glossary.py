@@ -46,9 +46,11 @@ def _hover(row: dict, lang: str) -> str:
 
 def glosser(book: Casebook, *, lang: str = "nl") -> Callable[[object], str]:
     """A function that turns data text into escaped HTML with every glossary term marked as
-    ``<abbr class="cb-term" title="explanation">term</abbr>`` (longest terms first, whole words
-    with a plural ending, any case). A missing value gives an empty string, as
-    :func:`casebook.markup.escape` does."""
+    ``<abbr class="cb-term" tabindex="0" title="explanation">term</abbr>`` (longest terms first,
+    whole words with a plural ending, any case). A mouse shows the title on hover; a finger's
+    tap or the keyboard focuses the term, and the cards' style then shows the explanation in a
+    box at the foot of the window (:data:`casebook.markup.CARD_STYLE`), as a phone has no
+    hover. A missing value gives an empty string, as :func:`casebook.markup.escape` does."""
     check_lang(lang)
     # every card of every page glosses its text: the pattern is built once per language
     return per_book(book, ("glosser", lang), lambda: _glosser(book, lang))
@@ -80,7 +82,7 @@ def _glosser(book: Casebook, lang: str) -> Callable[[object], str]:
 
     def mark(m: re.Match[str]) -> str:
         explained = hover[html.unescape(m.group(2)).lower()]
-        return f'<abbr class="cb-term" title="{escape(explained)}">{m.group(1)}</abbr>'
+        return f'<abbr class="cb-term" tabindex="0" title="{escape(explained)}">{m.group(1)}</abbr>'
 
     def gloss(value: object) -> str:
         text = escape(value)

@@ -3,7 +3,7 @@ matrix and reading cards as escaped HTML with their pages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,17 +15,48 @@ from casebook.i18n import check_lang
 from casebook.markup import card as _card
 from casebook.markup import escape as _e
 from casebook.markup import pages_html as _pages
+from casebook.pages import PAGES
 from casebook.text import t
 
 __all__ = [
     "LessonIndex",
+    "LESSON_PARAM",
     "lesson_card",
+    "lesson_href",
     "lesson_index",
+    "lesson_label",
+    "lesson_printed",
     "lessons_for",
     "lessons_matrix",
     "main_lines_html",
     "voices_html",
 ]
+
+
+#: The query parameter of the lessons page's address that opens it at one lesson (``?les=25``).
+LESSON_PARAM = "les"
+_LESSONS_PAGE = next(page for page in PAGES if page.topic == "lessons")
+
+
+def lesson_label(lesson: Mapping[str, Any], *, lang: str = "nl") -> str:
+    """A lesson's number and title in ``lang`` ("Les 25: Check de condities ..." / "Lesson 25:
+    Check the conditions ..."), plain text. ``lesson`` is a row of the lessons table."""
+    check_lang(lang)
+    return t("lessons.label", lang, n=int(lesson["lesson_id"]), title=lesson[f"title_{lang}"])
+
+
+def lesson_printed(lesson: Mapping[str, Any], *, lang: str = "nl") -> str:
+    """What a page in ``lang`` says beside a lesson's title about the title as printed: in
+    English the booklet's Dutch title ("Dutch: 'Check de condities ...'"), in Dutch nothing
+    (the title is the printed one). Plain text."""
+    check_lang(lang)
+    return "" if lang == "nl" else t("lessons.printed", lang, title=lesson["title_nl"])
+
+
+def lesson_href(lesson_id: int) -> str:
+    """The link to the lessons page open at ``lesson_id``: its notebook with ``?les=``, which
+    the app turns into its own address and follows inside the reader's session."""
+    return f"{_LESSONS_PAGE.notebook}?{LESSON_PARAM}={int(lesson_id)}"
 
 
 @dataclass(frozen=True)
@@ -141,8 +172,9 @@ def lesson_card(
         gloss = glosser(book, lang=lang)
     row = index.lessons[lesson_id]
     pages = row["page"] if row["page"] == row["page_last"] else f"{row['page']}–{row['page_last']}"
-    title = t("lessons.label", lang, n=lesson_id, title=row["title_nl"])
-    sub = f"<p><i>{_e(row['title_en'])}</i></p>" if lang == "en" else ""
+    title = lesson_label(row, lang=lang)
+    printed = lesson_printed(row, lang=lang)
+    sub = f"<p><i>{_e(printed)}</i></p>" if printed else ""
     parts = [
         f'<div class="cb-card"><h4>{_e(title)}</h4>{sub}'
         f"<p>{gloss(row[f'summary_{lang}'])} {_pages(pages)}</p>"

@@ -205,6 +205,8 @@ TEXT: dict[str, dict[str, str]] = {
     "lessons.logics": {"nl": "Spreekt vooral tot", "en": "Speaks mainly to"},
     "lessons.tensions": {"nl": "Raakt aan de spanning(en)", "en": "Touches the tension(s)"},
     "lessons.label": {"nl": "Les {n}: {title}", "en": "Lesson {n}: {title}"},
+    # beside a title in our English: the booklet's Dutch title as printed
+    "lessons.printed": {"nl": "In het boekje: “{title}”", "en": "Dutch: “{title}”"},
     "lessons.none": {
         "nl": "Geen les past bij deze filters.",
         "en": "No lesson fits these filters.",
@@ -357,7 +359,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Show the casebook's reading",
     },
     "control.hide": {"nl": "Verberg de lezing", "en": "Hide the reading"},
-    "control.reset": {"nl": "Alles terug naar het midden", "en": "Everything back to the centre"},
+    "control.reset": {
+        "nl": "Alles terug naar de beginstand",
+        "en": "Everything back to where it started",
+    },
     "control.name": {"nl": "Naam (mag leeg)", "en": "Name (optional)"},
     "control.save": {"nl": "Bewaar mijn plaatsing", "en": "Save my placement"},
     "control.case": {"nl": "Casus", "en": "Case"},
@@ -366,6 +371,16 @@ TEXT: dict[str, dict[str, str]] = {
     "saved": {
         "nl": "Bewaard in {path}. Dit bestand blijft op deze computer.",
         "en": "Saved in {path}. The file stays on this computer.",
+    },
+    "saved.home": {
+        "nl": "Bewaard in je thuismap, als {path}. Dit bestand blijft op deze computer.",
+        "en": "Saved in your home folder, as {path}. The file stays on this computer.",
+    },
+    "saved.class": {
+        "nl": "In de klas bewaart het casebook niets op de computer van de docent. Bewaar je "
+        "werk op je eigen apparaat met de downloadlink hieronder.",
+        "en": "In class, the casebook keeps nothing on the teacher's computer. Keep your work "
+        "on your own device with the download link below.",
     },
     "save_failed": {"nl": "Bewaren lukte niet: {reason}", "en": "Could not save: {reason}"},
     "download.placements": {
@@ -474,7 +489,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Geen zwakke plekken (score 1 of 2) ingevuld.",
         "en": "No weak spots (score 1 or 2) filled in.",
     },
-    "check.read_lesson": {"nl": "lees les {n}", "en": "read lesson {n}"},
+    "check.read": {"nl": "lees", "en": "read"},
+    "check.lesson": {"nl": "les {n}: “{title}”", "en": "lesson {n}: “{title}”"},
     "check.source": {
         "nl": "Condities naar Pieter Tops (p. 11) en Van Delden (p. 20) en de lessen 3, 10, 13, 18, 21 en 25 van Koppelen en doorschakelen (2011). Vragen en lezing: het casebook.",
         "en": "Conditions after Pieter Tops (p. 11) and Van Delden (p. 20) and lessons 3, 10, 13, 18, 21 and 25 of Koppelen en doorschakelen (2011). Questions and reading: the casebook.",
@@ -484,8 +500,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Your collaboration beside the five cases",
     },
     "check.chart_note": {
-        "nl": "Links jouw score; rechts wat het boekje per casus laat zien (beweeg over een cel voor de bron). Leeg = het boekje zegt er niets over.",
-        "en": "Left your score; right what the booklet shows for each case (hover over a cell for the source). Empty = the booklet says nothing about it.",
+        "nl": "Jouw score naast wat het boekje per casus laat zien (een streepje: het boekje zegt er niets over). Wijs een cel aan of tik erop voor de bron.",
+        "en": "Your score beside what the booklet shows for each case (a dash: the booklet says nothing about it). Point at or tap a cell for the source.",
     },
     "check.framework.tops_arise": {
         "nl": "Tops: een coalitie ontstaat",
@@ -518,8 +534,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The booklet says nothing about this.",
     },
     "glossary.intro": {
-        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg erover voor de uitleg.",
-        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one for its explanation.",
+        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg de muis erover of tik erop voor de uitleg.",
+        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one or tap it for its explanation.",
     },
     "glossary.search": {"nl": "Zoek", "en": "Search"},
     "glossary.placeholder": {

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 import casebook
 from casebook.glossary import glossary_html, glosser, terms
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_term_has_both_languages_and_pages(book: casebook.Casebook) -> None:
@@ -36,7 +39,9 @@ def test_terms_are_marked_as_whole_words_with_the_explanation(book: casebook.Cas
     for lang in ("nl", "en"):
         gloss = glosser(book, lang=lang)
         marked = gloss(f"In de {term.capitalize()} en in {term}s-achtige plekken.")
-        hits = re.findall(r'<abbr class="cb-term" title="([^"]*)">([^<]*)</abbr>', marked)
+        hits = re.findall(
+            r'<abbr class="cb-term" tabindex="0" title="([^"]*)">([^<]*)</abbr>', marked
+        )
         assert [h[1] for h in hits] == [term.capitalize()]  # not inside a longer word
         explanation = row[f"explanation_{lang}"]
         assert casebook.markup.escape(explanation) in hits[0][0]
@@ -69,3 +74,28 @@ def test_an_abbreviation_is_matched_in_capitals_only(book: casebook.Casebook) ->
         assert gloss("the SEV's reports").count('class="cb-term"') == 1
         marked = gloss("de corporaties van SEV")  # a word and an abbreviation in one text
         assert marked.count('class="cb-term"') == 2 and marked.endswith("SEV</abbr>")
+
+
+def test_no_text_tells_a_reader_to_hover_only() -> None:
+    """Issue 33, item 7: a phone has no hover. Every text of ours that tells a reader to move
+    the mouse over something tells them to tap it too (the glossary's terms and the charts'
+    cells answer a tap as well)."""
+    import json
+
+    from casebook.text import TEXT
+
+    texts = [(key, lang, value) for key, both in TEXT.items() for lang, value in both.items()]
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for k, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] == "markdown":
+                texts.append((f"{path.name} cell {k}", "", "".join(cell["source"])))
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        texts.append((path.name, "", path.read_text(encoding="utf-8")))
+    hover_only = [
+        where
+        for where, _, value in texts
+        for sentence in re.split(r"(?<=[.;:!?)])\s", value)
+        if re.search(r"\bbeweeg\b|\bhover (over|on)\b", sentence, re.IGNORECASE)
+        and not re.search(r"\btik|\btap", sentence, re.IGNORECASE)
+    ]
+    assert hover_only == []

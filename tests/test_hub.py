@@ -314,7 +314,9 @@ def test_a_placement_is_saved_in_the_students_own_home(course: Hub) -> None:
         folder = course.homes / name / "casebook-plaatsingen"
         saved = sorted(folder.glob(f"plaatsing_{name.title()}_*.csv"))
         assert len(saved) == 1, f"{name}: {sorted(folder.parent.rglob('*'))}"
-        assert str(saved[0]) in page.locator(".casebook-logics").inner_text()
+        said = page.locator(".casebook-logics").inner_text()
+        assert f"casebook-plaatsingen/{saved[0].name}" in said  # from the home folder: no
+        assert str(course.homes) not in said  # whole path, which names the server's layout
         assert name.title() in saved[0].read_text(encoding="utf-8")
         course.used[name] = time.monotonic()
     for name in STUDENTS:  # each home holds that student's placement and no one else's

@@ -6,8 +6,10 @@ Chart builders write a figure as one plain specification and hand it to :func:`f
 
 from __future__ import annotations
 
+import html
 import math
 import re
+import unicodedata
 from typing import Any
 
 import plotly.graph_objects as go
@@ -32,6 +34,7 @@ __all__ = [
     "message_figure",
     "narrow_heatmap",
     "panel_title",
+    "text_width",
     "wrap",
 ]
 
@@ -87,6 +90,39 @@ def axis(theme: Theme, **extra: Any) -> Spec:
 TITLE_WIDTH = 32
 NOTE_WIDTH = 50
 TITLE_LINE = 24  # pixels per line of title
+
+
+# Advance widths of Arial / Liberation Sans (what Chromium draws for the theme's Helvetica on
+# Linux), in thousandths of the font size; any other character counts as 600.
+_WIDTHS = {
+    **dict.fromkeys(" !,./:;I[]ijlft|", 278),
+    **dict.fromkeys("'", 191),
+    **dict.fromkeys("ijl", 222),
+    **dict.fromkeys('()-r`{}"“”', 333),
+    **dict.fromkeys("‘’", 222),
+    **dict.fromkeys("0123456789?abdeghnopqu_–$#", 556),
+    **dict.fromkeys("cksvxyzJ", 500),
+    **dict.fromkeys("FTZ", 611),
+    **dict.fromkeys("ABEKPSVXY&", 667),
+    **dict.fromkeys("CDHNRUw", 722),
+    **dict.fromkeys("GOQ", 778),
+    **dict.fromkeys("mM", 833),
+    **dict.fromkeys("W", 944),
+    **dict.fromkeys("—%", 1000),
+    "L": 556,
+}
+# Other fonts a reader's browser may use for the theme's family (Segoe UI, Source Sans Pro,
+# DejaVu Sans) run up to about a tenth wider: the estimate keeps that room.
+_ROOM = 1.12
+
+
+def text_width(text: str, size: float) -> float:
+    """About how many pixels ``text`` (escaped or not, one line) takes at ``size`` px in the
+    theme's font, with room for a wider font than Arial. Used to size cells and margins so that
+    every label fits, and by the tests to check that they do."""
+    plain = unicodedata.normalize("NFKD", html.unescape(re.sub(r"<[^>]+>", "", text)))
+    units = sum(_WIDTHS.get(c, 600) for c in plain if not unicodedata.combining(c))
+    return units * size / 1000 * _ROOM
 
 
 def lines(text: str) -> int:

@@ -1,23 +1,110 @@
-"""The chart of the collaboration check: the reader's scores beside the casebook's reading."""
+"""The chart of the collaboration check: the reader's scores beside the casebook's reading.
+
+One table: a row per condition, a column with the reader's own score, then a column per case.
+Every column is named in full (the cases upright over their columns), every cell is sized from
+the widest text it can hold at the narrowest chart the layout is drawn for (:data:`NARROWEST`),
+and a cell the booklet says nothing about stays empty (a dash), never a score. On a phone the
+conditions' names stand above their rows, so that the columns have the whole width.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, figure, layout, narrow_heatmap
-from casebook.check import READINGS, WEAK
+from casebook.charts.base import Spec, axis, category_heatmap, figure, layout, text_width, wrap
+from casebook.check import READINGS, SCORES
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["check_chart"]
+__all__ = ["NARROWEST", "CheckLayout", "check_chart", "check_layout"]
 
 # not assessed, not met, partly, met
 _READING_COLOURS = ["#f2f2f2", "#E69F00", "#F0E442", "#009E73"]
-_WEAK_COLOUR = "#D55E00"
-_OK_COLOUR = "#0072B2"
+# the reader's score: don't know, then 1-4 (the weak ones, 1 and 2, in orange-red)
+_SCORE_COLOURS = ["#f2f2f2", "#D55E00", "#F4B183", "#9CC9E8", "#0072B2"]
+
+#: The narrowest chart (px) each layout is drawn for: a 360 px phone, and the check's column
+#: beside its questions on a 1000 px screen (430 px, the narrowest wide layout).
+NARROWEST = {True: 340, False: 430}
+
+_GAP = 2  # px between cells
+_PAD = 8  # px the reader's cell keeps free beside its text
+_CASE_PAD = 4  # px a case's cell keeps free beside its text
+_NAME_SIZE = 11  # px, the cases' names over their columns
+_LABEL_SIZE = 12  # px, the conditions' names
+_LABEL_WIDTH = 22  # characters per line of a condition's name beside its row (wide)
+_ABOVE = 12  # px above the first row (a phone): room for its name
+
+
+@dataclass(frozen=True)
+class CheckLayout:
+    """The sizes the chart is laid out with (px unless said): ``left`` and ``right`` margins,
+    ``score_share`` the reader's column's share of the plot's width and ``cases_from`` where
+    the cases' columns start (both fractions of it), ``row`` the height of a row and ``cell``
+    of a cell in it, ``text_size`` the cells' text, ``names`` the room the upright case names
+    take above the columns, ``labels_above``: the conditions' names above their rows (a phone)
+    rather than beside them."""
+
+    left: int
+    right: int
+    score_share: float
+    cases_from: float
+    row: int
+    cell: int
+    text_size: int
+    names: int
+    labels_above: bool
+
+    def plot_width(self, width: float) -> float:
+        """The plot's width in a chart ``width`` px wide."""
+        return width - self.left - self.right
+
+    def score_cell(self, width: float) -> float:
+        """The width of the reader's cell in a chart ``width`` px wide."""
+        return self.score_share * self.plot_width(width) - _GAP
+
+    def case_cell(self, width: float, cases: int) -> float:
+        """The width of one case's cell in a chart ``width`` px wide with ``cases`` columns."""
+        return (1 - self.cases_from) * self.plot_width(width) / cases - _GAP
+
+
+def _row_labels(labels: list[str], *, wrapped: bool) -> list[str]:
+    """The conditions' names, numbered and escaped; beside the rows wrapped onto lines."""
+    numbered = [f"{k + 1}. {label}" for k, label in enumerate(labels)]
+    return [wrap(escape(s), _LABEL_WIDTH) if wrapped else escape(s) for s in numbered]
+
+
+def check_layout(
+    *, labels: list[str], case_names: list[str], lang: str, narrow: bool
+) -> CheckLayout:
+    """The sizes that give every text of the chart its room at :data:`NARROWEST` px and
+    wider: the reader's column as wide as its longest answer, the case columns as wide as
+    "partly", the margins as wide as the names they hold."""
+    check_lang(lang)
+    text_size = 11
+    answers = [t("score.none", lang), *(t(f"score.{s}", lang) for s in SCORES)]
+    readings = [t(f"reading.{r}", lang) for r in READINGS]
+    score_need = max(text_width(a, text_size) for a in answers) + 2 * _PAD
+    score_need = max(score_need, text_width(t("check.yours", lang), _LABEL_SIZE) + _PAD)
+    if narrow:
+        left, right, row, cell = 4, 4, 46, 28
+    else:
+        beside = _row_labels(labels, wrapped=True)
+        widest = max(text_width(line, _LABEL_SIZE) for s in beside for line in s.split("<br>"))
+        left, right, row, cell = int(widest) + 10, 6, 36, 32
+    plot = NARROWEST[narrow] - left - right
+    score_share = round((score_need + _GAP) / plot, 3)
+    cases_from = round(score_share + 12 / plot, 3)  # a little white between the two parts
+    case_need = max(text_width(r, text_size) for r in readings) + _CASE_PAD
+    if (1 - cases_from) * plot / len(case_names) - _GAP < case_need:
+        text_size = 10  # the cases' answers a size smaller rather than cut
+    names = int(max(text_width(n, _NAME_SIZE) for n in case_names)) + 8
+    return CheckLayout(left, right, score_share, cases_from, row, cell, text_size, names, narrow)
 
 
 def check_chart(
@@ -30,80 +117,130 @@ def check_chart(
     theme: Theme = DEFAULT_THEME,
     narrow: bool = False,
 ) -> go.Figure:
-    """Left: the reader's score per condition (1-4; a weak spot in orange-red, '?' when left
-    open). Right: the casebook's reading of each condition in each case. ``narrow``: laid out
-    for a phone (labels wrapped, column and score labels upright).
+    """A table of the conditions (rows): the reader's answer (a weak spot in orange-red, "don't
+    know" pale), then the casebook's reading of each case (yes, partly, no; a dash where the
+    booklet says nothing). ``narrow``: laid out for a phone (each condition's name above its
+    row). Sized by :func:`check_layout`.
 
     ``profile`` comes from :func:`casebook.check.profile`, ``matrix`` from
     :func:`casebook.check.readings`, ``evidence`` from :func:`casebook.check.reading_hover`.
     """
     check_lang(lang)
     ids = profile["condition_id"].tolist()
-    y = [f"{k + 1}. {escape(label)}" for k, label in enumerate(profile["label"])]
+    cases = list(matrix.columns)
+    names = [escape(case_names[c]) for c in cases]
+    sizes = check_layout(
+        labels=profile["label"].tolist(), case_names=names, lang=lang, narrow=narrow
+    )
+    rows = list(range(len(ids)))  # the rows by number: the names are ticks or annotations
+    labels = _row_labels(profile["label"].tolist(), wrapped=not narrow)
+    plain = _row_labels(profile["label"].tolist(), wrapped=False)
     scores = [None if pd.isna(s) else int(s) for s in profile["score"]]
-    bar = {
-        "type": "bar",
-        "orientation": "h",
-        "x": [s or 0 for s in scores],
-        "y": y,
+    yours = escape(t("check.yours", lang))
+    answers = [escape(t(f"score.{s}" if s else "score.none", lang)) for s in scores]
+    ygap = sizes.row - sizes.cell
+    mine = category_heatmap(
+        [[s or 0] for s in scores],
+        [yours],
+        rows,
+        [[a] for a in answers],
+        colours=_SCORE_COLOURS,
+        gap=_GAP,
+    )
+    mine |= {
         "xaxis": "x",
         "yaxis": "y",
-        "marker": {
-            "color": [
-                theme.missing_colour if s is None else _WEAK_COLOUR if s <= WEAK else _OK_COLOUR
-                for s in scores
-            ]
-        },
-        "text": [escape(t(f"score.{s}" if s else "score.none", lang)) for s in scores],
-        "textposition": "outside",
-        "textfont": {"size": 12},
-        "cliponaxis": False,
-        "hovertemplate": "%{y}<br>%{text}<extra></extra>",
-        "showlegend": False,
+        "ygap": ygap,
+        "textfont": {"size": sizes.text_size},
+        "hovertext": [[f"<b>{p}</b><br>{yours}: {a}"] for p, a in zip(plain, answers, strict=True)],
+        "name": "mine",
     }
     codes = {r: k for k, r in enumerate(READINGS)}
     cells = matrix.to_dict("index")  # condition -> case -> reading (not a .loc per cell)
-    z = [[codes[cells[c][case]] for case in matrix.columns] for c in ids]
-    text = [[t(f"reading.{cells[c][case]}", lang) for case in matrix.columns] for c in ids]
-    hover_text = [
-        [
-            escape(evidence.get((c, case), t("reading.not_assessed_long", lang)))
-            for case in matrix.columns
-        ]
-        for c in ids
-    ]
-    x = [escape(case_names[c]) for c in matrix.columns]
-    heat = category_heatmap(z, x, y, hover_text, colours=_READING_COLOURS, gap=2)
-    heat |= {"text": text, "xaxis": "x2", "yaxis": "y", "textfont": {"size": 11}}
+    text = [[escape(t(f"reading.{cells[c][case]}", lang)) for case in cases] for c in ids]
+    heat = category_heatmap(
+        [[codes[cells[c][case]] for case in cases] for c in ids],
+        names,
+        rows,
+        text,
+        colours=_READING_COLOURS,
+        gap=_GAP,
+    )
+    heat |= {
+        "xaxis": "x2",
+        "yaxis": "y",
+        "ygap": ygap,
+        "textfont": {"size": sizes.text_size},
+        "hovertext": [
+            [
+                f"<b>{p}</b><br>{n}: {tt}<br>"
+                + wrap(escape(evidence.get((c, case), t("reading.not_assessed_long", lang))), 40)
+                for n, tt, case in zip(names, row_text, cases, strict=True)
+            ]
+            for p, c, row_text in zip(plain, ids, text, strict=True)
+        ],
+        "name": "cases",
+    }
+    below = 16
+    top = 46 + sizes.names  # the title's first line, then the upright names
     spec = layout(
         theme,
         t("check.chart_title", lang),
-        140 + 38 * len(ids),
+        top + sizes.row * len(ids) + (_ABOVE if sizes.labels_above else 0) + below + 20,
         notes=[t("check.chart_note", lang)],
-        below_axis=20,
-        left=300,
-        top=110,
-        # the last case's slanted name runs out to the right: 110-136 px on a laptop (more, the
-        # narrower the chart; automargin would widen the margin by drawing it twice, layout())
-        right=140,
+        below_axis=below,
+        left=sizes.left,
+        top=top,
+        right=sizes.right,
     )
+    ticks = {"showgrid": False, "showline": False, "zeroline": False, "ticks": ""}
     spec["xaxis"] = axis(
         theme,
-        domain=[0, 0.27],
-        range=[0, 5.2],
-        # the two ends only: each bar names its own score, and four words crowd the panel
-        tickvals=[1, 4],
-        ticktext=[escape(t(f"score.{s}", lang)) for s in (1, 4)],
+        domain=[0, sizes.score_share],
         side="top",
         tickangle=0,
-        tickfont={"size": 11},
-        title={"text": escape(t("check.yours", lang)), "standoff": 4},
+        tickfont={"size": _LABEL_SIZE},
+        **ticks,
     )
-    spec["xaxis2"] = axis(theme, domain=[0.33, 1], side="top", showgrid=False, tickangle=-30)
-    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 12})
+    spec["xaxis2"] = axis(
+        theme,
+        domain=[sizes.cases_from, 1],
+        side="top",
+        tickangle=-90,
+        tickfont={"size": _NAME_SIZE},
+        **ticks,
+    )
+    # the first condition on top; on a phone half a row more above it, for its name
+    spec["yaxis"] = axis(
+        theme,
+        range=[len(ids) - 0.5, -0.5 - (_ABOVE / sizes.row if narrow else 0)],
+        tickvals=rows,
+        ticktext=labels,
+        showticklabels=not narrow,
+        tickfont={"size": _LABEL_SIZE},
+        **ticks,
+    )
     if narrow:
-        spec["xaxis"]["domain"], spec["xaxis2"]["domain"] = [0, 0.34], [0.42, 1]
-        narrow_heatmap(spec, heat, extra_top=90)
-        bar["y"] = heat["y"]  # the two panels share their rows
-        spec["xaxis"]["title"] = {**spec["xaxis"]["title"], "standoff": 2}
-    return figure({"data": [bar, heat], "layout": spec})
+        spec["annotations"] += _labels_above(labels, sizes)
+    return figure({"data": [mine, heat], "layout": spec})
+
+
+def _labels_above(labels: list[str], sizes: CheckLayout) -> list[Spec]:
+    """Each condition's name above its row, from the chart's left edge (a phone: the columns
+    keep the whole width)."""
+    return [
+        {
+            "text": label,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": k,
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": sizes.cell / 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": _LABEL_SIZE},
+        }
+        for k, label in enumerate(labels)
+    ]

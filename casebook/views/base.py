@@ -127,6 +127,11 @@ class View(InTheBook):
         """HTML strings and figures that show the view's default selection on paper."""
         raise NotImplementedError
 
+    def arrive(self, query: dict[str, str]) -> None:
+        """Open at what the address that brought the reader here asks for (its query, such as
+        ``{"les": "25"}`` on the lessons page); a view that opens nowhere in particular
+        ignores it, and so does every view what it does not know."""
+
     # --- what every view shares -----------------------------------------------------------
 
     def _start(self) -> None:

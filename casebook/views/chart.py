@@ -171,6 +171,9 @@ class Chart(Light):
                 log.warning("chart: ignored a message from the browser: %s", _short(content))
         except ValueError as err:
             log.warning("chart: ignored a message from the browser (%s): %s", err, _short(content))
+        except Exception:  # whatever it was, its traceback stays in the server's log: raised
+            # here, the widget's comm would send it to the browser
+            log.exception("chart: acting on a message from the browser failed: %s", _short(content))
 
 
 # The specs made of a figure, kept while the figure lives (by its id: a figure is not hashable;

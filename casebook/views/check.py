@@ -17,7 +17,7 @@ from casebook import check
 from casebook.charts.check import check_chart
 from casebook.data import Casebook
 from casebook.files import fresh_path, save_text
-from casebook.markup import download_link, escape
+from casebook.markup import download_link, escape, message_html
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View
@@ -101,6 +101,7 @@ class CheckView(View):
         self.weak_html = self.html()
         # class mode only (casebook.live.classroom): share the scores with the class
         self.sharing = ShareBox("check", self._shared_text)
+        self.in_class = self.sharing.widget is not None
         self.widget = widgets.VBox(
             [
                 self.language,
@@ -149,7 +150,15 @@ class CheckView(View):
         self._say(None)
 
     def save_answers(self) -> Path | None:
-        """Write the answers to ``save_dir`` atomically, in a new file (never over an older one)."""
+        """Write the answers to ``save_dir`` atomically, in a new file (never over an older one).
+        In class mode nothing is written (the server is the teacher's computer): the reader is
+        pointed to the download of their answers."""
+        if self.in_class:
+            self.saved_path, self.save_status.value = (
+                None,
+                message_html(t("saved.class", self.lang)),
+            )
+            return None
         answers = self.answers()
         path = fresh_path(
             self.save_dir, "check", answers.name.replace(" ", "_") or "samenwerking", ".json"
@@ -238,7 +247,7 @@ class CheckView(View):
         self.weak_html.value = weak_html
         self.sharing.update()
         answers_text = check.answers_json(self.answers(), condition_ids=self._ids)
-        self.downloads.value = " · ".join(
+        self.downloads.value = " ".join(
             [
                 download_link(
                     answers_text,

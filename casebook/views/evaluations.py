@@ -281,4 +281,4 @@ def _links(tables: dict[str, pd.DataFrame], lang: str) -> str:
         for name in _DOWNLOADS
         if name in tables and not tables[name].empty
     ]
-    return " · ".join(links)
+    return " ".join(links)

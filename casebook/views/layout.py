@@ -1,5 +1,5 @@
-"""How a view's widgets are laid out: charts beside the controls that change them, and
-dropdowns as wide as their choices."""
+"""How a view's widgets are laid out: charts beside the controls that change them, dropdowns
+as wide as their choices, and anchors a view can bring into the reader's view."""
 
 from __future__ import annotations
 
@@ -7,8 +7,47 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 
-__all__ = ["fitted", "pair"]
+from casebook.views.light import Light, front
+
+__all__ = ["Anchor", "fitted", "pair"]
+
+
+class Anchor(Light):
+    """A place on the page, just above a part a control opens (the lessons' case reader, 2,700
+    px below the button that opens a case in it): :meth:`go` scrolls the window there (at once
+    for a reader who asked their system for less motion) and puts the focus on the first
+    control after it, so that a keyboard or a screen reader goes on from there. Nothing shows."""
+
+    _esm = front(
+        """
+    export default {
+      render({ model, el }) {
+        el.classList.add("cb-anchor");
+        el.style.scrollMarginTop = "1.5em";
+        const go = () => {
+          const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
+          el.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "start" });
+          let at = el;  // the next part on the page, whatever boxes the widgets are in
+          while (at && !at.nextElementSibling) at = at.parentElement;
+          const next = at && at.nextElementSibling;
+          const control = next && [...next.querySelectorAll("select, input, button, [tabindex]")]
+            .find((e) => e.checkVisibility());
+          if (control) control.focus({ preventScroll: true });
+        };
+        const heard = () => go();
+        model.on("change:serial", heard);
+        return () => model.off("change:serial", heard);
+      },
+    };
+    """
+    )
+    serial = traitlets.Int(0).tag(sync=True)
+
+    def go(self) -> None:
+        """Bring the place into view (every call, also when it is there already)."""
+        self.serial += 1
 
 
 def pair(

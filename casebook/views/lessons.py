@@ -11,12 +11,13 @@ import pandas as pd
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
 from casebook.data import Casebook
+from casebook.i18n import LANGS
 from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 from casebook.views.base import View
 from casebook.views.cases import CaseReader
-from casebook.views.layout import pair
+from casebook.views.layout import Anchor, pair
 
 __all__ = ["LessonsView", "lessons_view"]
 
@@ -34,9 +35,17 @@ class LessonsView(View):
         # What depends on the book only, built once: a change of a filter looks things up.
         self._index = lessons.lesson_index(book)
         self._matrix = lessons.lessons_matrix(book)
-        self._titles = dict(
-            zip(book.lessons["lesson_id"].astype(int), book.lessons["title_nl"], strict=True)
-        )
+        # the titles in each language: ours in English, the printed ones in Dutch
+        self._titles = {
+            lang: dict(
+                zip(
+                    book.lessons["lesson_id"].astype(int),
+                    book.lessons[f"title_{lang}"],
+                    strict=True,
+                )
+            )
+            for lang in LANGS
+        }
         self._names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
         # made with their style: a default replaced afterwards would be a model sent to every
         # reader's browser and never shown
@@ -57,6 +66,7 @@ class LessonsView(View):
         self.main_lines = self.html()
         self.voices = self.html()
         self.reader = CaseReader(book, lang=lang)
+        self.to_reader = Anchor()
         self.figure = None
         self.shown: list[int] = []
         self.widget = widgets.VBox(
@@ -71,6 +81,7 @@ class LessonsView(View):
                 ),
                 self.main_lines,
                 self.voices,
+                self.to_reader,
                 self.reader.widget,
             ],
             layout=widgets.Layout(width="100%"),
@@ -120,6 +131,21 @@ class LessonsView(View):
             self._list()
         self._show_lesson()
 
+    def arrive(self, query: dict[str, str]) -> None:
+        """``?les=25`` (:data:`casebook.lessons.LESSON_PARAM`): show lesson 25, every filter back
+        to all so that it is in the list (a link from the check's weak spots). Anything else,
+        or a lesson that does not exist, changes nothing."""
+        asked = query.get(lessons.LESSON_PARAM, "")
+        lesson_id = int(asked) if asked.isdigit() else None
+        if lesson_id not in self._index.lessons:
+            return
+        if any(c.value != ALL for c in (self.case, self.logic, self.tension)):
+            with self.quietly():
+                for control in (self.case, self.logic, self.tension):
+                    control.value = ALL
+            self.draw()
+        self.lesson.value = lesson_id
+
     def _filter(self) -> None:
         pick = {
             c: (None if c.value == ALL else c.value) for c in (self.case, self.logic, self.tension)
@@ -137,8 +163,7 @@ class LessonsView(View):
         among them."""
         current = self.lesson.value
         self.lesson.options = [
-            (t("lessons.label", self.lang, n=i, title=self._index.lessons[i]["title_nl"]), i)
-            for i in self.shown
+            (lessons.lesson_label(self._index.lessons[i], lang=self.lang), i) for i in self.shown
         ]
         if self.shown:
             self.lesson.value = current if current in self.shown else self.shown[0]
@@ -172,15 +197,21 @@ class LessonsView(View):
         button = self._jump_buttons.get(case_id)
         if button is None:
             button = widgets.Button(icon="book", layout=widgets.Layout(width="auto"))
-            button.on_click(lambda _, c=case_id: self.reader.show_case(c))
+            button.on_click(lambda _, c=case_id: self._read_case(c))
             button.case_id = case_id
             self._jump_buttons[case_id] = button
         return button
 
+    def _read_case(self, case_id: str) -> None:
+        """Open ``case_id`` in the reader below and take the reader there: the reader is far
+        below the button, and a change there was out of sight (issue 33, item 10)."""
+        self.reader.show_case(case_id)
+        self.to_reader.go()
+
     def _draw_grid(self) -> None:
         self.figure = lessons_heatmap(
             self._matrix,
-            lesson_titles=self._titles,
+            lesson_titles=self._titles[self.lang],
             case_names=self._names,
             highlight=self.shown,
             lang=self.lang,

@@ -105,6 +105,7 @@ class LogicsView(View):
         self.download = self.html()
         # class mode only (casebook.live.classroom): share the placement with the class
         self.sharing = ShareBox("placements", self._shared_text)
+        self.in_class = self.sharing.widget is not None
 
         self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=auto)
         self.class_status = self.html()
@@ -199,7 +200,9 @@ class LogicsView(View):
         self._draw_plane()
 
     def save_placements(self) -> Path | None:
-        """Write the placements to ``save_dir`` (atomically) and offer them as a download."""
+        """Write the placements to ``save_dir`` (atomically) and offer them as a download. In
+        class mode nothing is written (the server is the teacher's computer): the download is
+        the student's copy."""
         frame = logics.placements_frame(
             {c: (a.value, b.value) for c, (a, b) in self.sliders.items()}, name=self.name.value
         )
@@ -208,7 +211,13 @@ class LogicsView(View):
         text = logics.placements_csv(frame)
         label = t("download.placements", self.lang)
         self.download.value = download_link(text, path.name, label)
-        self.saved_path, self.save_status.value = save_text(path, text, self.lang)
+        if self.in_class:
+            self.saved_path, self.save_status.value = (
+                None,
+                message_html(t("saved.class", self.lang)),
+            )
+        else:
+            self.saved_path, self.save_status.value = save_text(path, text, self.lang)
         return self.saved_path
 
     def _shared_text(self, nickname: str) -> str:
@@ -365,8 +374,10 @@ def start_positions(case_ids: list[str], radius: float = 0.3) -> dict[str, tuple
 
 
 def _on_step(value: float, slider: widgets.FloatSlider) -> float:
-    """``value`` on ``slider``'s steps and within its range."""
-    stepped = round(round(value / slider.step) * slider.step, 10)
+    """``value`` on ``slider``'s steps and within its range (held to the range first: a huge
+    number from a browser overflowed the rounding)."""
+    inside = min(max(value, slider.min), slider.max)
+    stepped = round(round(inside / slider.step) * slider.step, 10)
     return min(max(stepped, slider.min), slider.max)
 
 

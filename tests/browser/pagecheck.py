@@ -42,6 +42,43 @@ SIDEWAYS = """() => [document.scrollingElement, ...document.querySelectorAll(
   .map(e => `${e.id || e.tagName}.${[...e.classList].filter(c => c.startsWith('cb-')
               || c.startsWith('casebook-')).join('.')}: ${e.scrollWidth} px wide in `
             + `${e.clientWidth} px`)"""
+# Tables (issue 33, item 3): a table wider than its place scrolls in a frame whose edges shade
+# where more of it lies (casebook.markup.table_html: a background that scrolls with the
+# content), never cut off or scrolling with no sign of it; on a phone the casebook's tables of
+# three or more columns are stacked as cards and do not scroll at all; no cell cuts its text.
+TABLES = """() => {
+  const found = [];
+  const hinted = e => { const s = getComputedStyle(e);
+                        return s.backgroundImage.includes('gradient')
+                               && s.backgroundAttachment.includes('local'); };
+  for (const t of document.querySelectorAll('table')) {
+    if (t.offsetParent === null && getComputedStyle(t).display !== 'block') continue;
+    if (!t.getClientRects().length) continue;
+    const name = ((t.querySelector('td, th') || {}).textContent || '').trim().slice(0, 30);
+    let box = t;  // the nearest box that clips or scrolls sideways
+    while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible')
+      box = box.parentElement;
+    if (box && box !== document.body && box.scrollWidth > box.clientWidth + 1) {
+      if (!hinted(box))
+        found.push(`table "${name}": ${box.scrollWidth} px in ${box.clientWidth} px of `
+                   + `${box.tagName}.${box.className}, cut or scrolling without a hint`);
+      else if (window.innerWidth <= 600 && t.matches('.cb-stack'))
+        found.push(`table "${name}" scrolls sideways on a phone instead of stacking`);
+    }
+    for (const c of t.querySelectorAll('td, th'))
+      if (c.getClientRects().length && c.scrollWidth > c.clientWidth + 1)
+        found.push(`table "${name}": cell "${c.textContent.trim().slice(0, 30)}" cut`);
+  }
+  return found;
+}"""
+# Downloads look like a thing to press (issue 33, item 10: they looked like plain text): a
+# visible border and room round the label.
+DOWNLOADS = """() => [...document.querySelectorAll('a[download]')]
+  .filter(a => a.getClientRects().length)
+  .filter(a => { const s = getComputedStyle(a);
+                 return parseFloat(s.borderTopWidth) < 1 || parseFloat(s.paddingLeft) < 4
+                        || s.borderTopStyle === 'none'; })
+  .map(a => `download "${a.textContent.trim().slice(0, 40)}" looks like plain text`)"""
 # Chart texts (title, axis titles, ticks, notes, legend) that run off their chart or overlap.
 CHART_LABELS = """() => {
   const found = [];
@@ -250,10 +287,12 @@ def resize(page: Any, width: int) -> None:
 
 def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
     """At ``width`` (the window is made that wide and the charts drawn for it): no sideways
-    scrolling, no control label cut off, every chart's labels legible (none overlapping
-    another or running off its chart); then the screenshot. The window stays that wide."""
+    scrolling, no control label cut off, no table cut off, every chart's labels legible (none
+    overlapping another or running off its chart); then the screenshot. The window stays that
+    wide."""
     resize(page, width)
     for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
+                        (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
                         (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
         found = page.evaluate(check)
         assert found == [], f"{where} at {width} px {what}: {found[:6]}"

@@ -522,6 +522,15 @@ def _use_lessons(v: Visit, lang: str) -> After:
     jump = t("lessons.jump", lang, case="Hambaken")
     v.page.locator("button", has_text=jump).click()  # waits until it is there
     v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=10_000)
+    # the reader is far below the button: the page takes the reader there, and the focus is
+    # on the reader's choice of case (issue 33, item 10: it changed out of sight)
+    v.page.wait_for_function(
+        """() => { const s = document.activeElement;
+                   if (!s || !s.closest('.casebook-reader') || s.tagName !== 'SELECT') return false;
+                   const r = s.getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        timeout=10_000,
+    )
 
     def after(other: str) -> None:
         v.page.wait_for_selector(f"text={t('lessons.main_lines', other)}", timeout=10_000)
@@ -536,8 +545,8 @@ NOT_JSON = {"nl": "is geen volledige JSON", "en": "the file is not complete JSON
 
 
 def _use_check(v: Visit, lang: str) -> After:
-    """An answer redraws the bars and the weak points; an answers file is loaded, a broken
-    one refused, and the summary can be downloaded."""
+    """An answer redraws the reader's column and the weak points; an answers file is loaded, a
+    broken one refused, and the summary can be downloaded."""
     import json
 
     from casebook.text import t
@@ -550,8 +559,8 @@ def _use_check(v: Visit, lang: str) -> After:
     assert _title(v) == CHECK_TITLES[lang]
     v.page.locator(f".casebook-q-urgency button:text-is('{t('score.1', lang)}')").click()
     weak(conditions["urgency"]).wait_for(timeout=10_000)
-    bars = "() => document.querySelector('.js-plotly-plot')._fullData[0].x[0]"
-    v.page.wait_for_function(f"({bars})() === 1", timeout=10_000)
+    mine = "() => document.querySelector('.js-plotly-plot')._fullData[0].z[0][0]"
+    v.page.wait_for_function(f"({mine})() === 1", timeout=10_000)
     answers = {"format": "casebook-check/1", "name": "Team Noord", "saved_at": "",
                "answers": {"front_door": 2}}  # fmt: skip
     _upload(v, ".casebook-check", [_file("eerder.json", "application/json",
@@ -908,5 +917,102 @@ def test_the_teachers_papers_are_linked_from_the_landing_page_fit_a_phone_and_pr
         other.click()
         page.wait_for_url("**" + one.other.path)
         assert page.get_attribute("html", "lang") == one.other.lang
+    finally:
+        context.close()
+
+
+# The check's chart as drawn (issue 33, item 2): every column's name among the axes' tick
+# labels, no two texts of the chart over each other, each cell's text inside its cell.
+CHECK_CHART = """() => {
+  const div = document.querySelector('.casebook-check .js-plotly-plot');
+  const L = div._fullLayout, svg = div.getBoundingClientRect();
+  const box = (e) => { const r = e.getBoundingClientRect();
+    return {text: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const shown = (e) => e.textContent.trim() && e.getBoundingClientRect().width > 0;
+  const columns = [...div.querySelectorAll('.xtick text, .x2tick text')].map(e => e.textContent);
+  const texts = [...div.querySelectorAll('.main-svg text')].filter(shown).map(box);
+  const cells = [];
+  div._fullData.filter((trace) => trace.type === 'heatmap').forEach((trace, k) => {
+    const ax = L[trace.xaxis === 'x' ? 'xaxis' : 'xaxis2'], ay = L.yaxis;
+    const width = ax._length / trace.x.length, rows = Math.abs(ay.range[0] - ay.range[1]);
+    const height = ay._length / rows;
+    const layer = div.querySelectorAll('.heatmaplayer .hm')[k];
+    layer.querySelectorAll('text').forEach((e) => {
+      if (!shown(e)) return;
+      const b = box(e), mid = (b.l + b.r) / 2 - svg.left - ax._offset;
+      const j = Math.floor(mid / width);
+      cells.push({...b, fits: b.r - b.l <= width - trace.xgap && b.b - b.t <= height,
+                  inside: b.l >= svg.left + ax._offset + j * width &&
+                          b.r <= svg.left + ax._offset + (j + 1) * width});
+    });
+  });
+  return {columns, texts, cells};
+}"""
+
+
+@pytest.mark.parametrize(("width", "lang"), [(390, "nl"), (1280, "en")])
+def test_the_check_chart_names_every_column_and_fits_every_text(
+    browser: Any, app: AppServer, width: int, lang: str
+) -> None:
+    from casebook.text import t
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(app.page_url("check", f"lang={lang}"), timeout=90_000)
+        page.wait_for_function(f"({DRAWN})() >= 1", timeout=60_000)
+        # every answer and every reading in the chart: no, a little, largely, yes, don't know
+        for condition, score in (("urgency", 1), ("backing", 2), ("room_for_doers", 3),
+                                 ("learning_structure", 4)):  # fmt: skip
+            page.locator(f".casebook-q-{condition} button").nth(score).click()
+        yes = json.dumps(t("score.4", lang))  # the reader's column says it once drawn
+        mine = "() => JSON.stringify(document.querySelector('.casebook-check .js-plotly-plot')"
+        page.wait_for_function(f"{mine}._fullData[0].text).includes({yes!r})", timeout=10_000)
+        drawn = page.evaluate(CHECK_CHART)
+        names = _book().cases.sort_values("number")["short_name"].tolist()
+        assert drawn["columns"] == [t("check.yours", lang), *names]
+        assert len(drawn["cells"]) == 11 * 6
+        for cell in drawn["cells"]:
+            assert cell["fits"] and cell["inside"], f"{cell['text']!r} overflows its cell"
+        boxes = drawn["texts"]
+        for k, a in enumerate(boxes):
+            for b in boxes[k + 1 :]:
+                apart = a["r"] <= b["l"] + 0.5 or b["r"] <= a["l"] + 0.5
+                apart = apart or a["b"] <= b["t"] + 0.5 or b["b"] <= a["t"] + 0.5
+                assert apart, f"{a['text']!r} and {b['text']!r} overlap at {width} px"
+    finally:
+        context.close()
+
+
+def test_each_weak_spot_opens_its_lesson(browser: Any, app: AppServer) -> None:
+    """Issue 33, item 10: a weak spot's lesson is a link; following it shows the lessons page
+    at that lesson, inside the session (the answers are still there on the way back)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(app.page_url("check", "lang=en"), timeout=90_000)
+        page.wait_for_function(f"({DRAWN})() >= 1", timeout=60_000)
+        conditions = _book().conditions.sort_values("number")
+        for condition in conditions["condition_id"]:
+            page.locator(f".casebook-q-{condition} button").nth(1).click()  # no: all weak
+        links = page.locator(".casebook-weak li a.cb-lesson-link")
+        page.wait_for_function("() => document.querySelectorAll('.casebook-weak li').length"
+                               " === 11", timeout=10_000)  # fmt: skip
+        assert links.count() == 11
+        lessons_of = conditions["lesson_id"].astype(int).tolist()
+        rewritten = "() => [...document.querySelectorAll('.casebook-weak a')].every(a => "
+        page.wait_for_function(rewritten + "a.getAttribute('href').startsWith('/lessen'))")
+        hrefs = [links.nth(k).get_attribute("href") for k in range(11)]
+        shown = page.locator(".casebook-weak li b").all_inner_texts()  # weakest first
+        label_lesson = dict(zip(conditions["label_en"], lessons_of, strict=True))
+        assert hrefs == [f"/lessen?lang=en&les={label_lesson[s]}" for s in shown]
+        titles = _book().lessons.set_index("lesson_id")["title_en"]
+        for lesson_id in (25, 18):  # the lesson most weak spots name, and one other
+            page.locator(f".casebook-weak a[href*='les={lesson_id}']").first.click()
+            page.wait_for_url(f"**/lessen?lang=en&les={lesson_id}", timeout=30_000)
+            heading = f"Lesson {lesson_id}: {titles[lesson_id]}"
+            page.wait_for_selector(f".casebook-lessons h4:text-is('{heading}')", timeout=15_000)
+            page.locator(".cb-appbar a[href='/check?lang=en']").click()
+            links.first.wait_for(timeout=15_000)  # the answers kept: the weak spots are there
     finally:
         context.close()

@@ -92,3 +92,40 @@ def test_a_finger_on_a_marker_of_the_plane_drags_it_and_the_page_stays(
         assert page.evaluate("() => window.scrollY") == scrolled
     finally:
         context.close()
+
+
+# What the foot of the window shows: the element there (a pseudo-element's box belongs to its
+# element) and whether it is a glossary term.
+FOOT = """() => { const e = document.elementFromPoint(window.innerWidth / 2,
+                                                      window.innerHeight - 12);
+                  return e ? e.matches('abbr.cb-term') : null; }"""
+
+
+def test_a_tap_on_a_glossary_term_shows_its_explanation(browser: Any, app: AppServer) -> None:
+    """Issue 33, item 7: a phone has no hover, and a tap on an underlined term did nothing. A
+    tap focuses the term, and its explanation shows in a box at the foot of the window (over
+    the page, wherever the term is), until the reader taps elsewhere."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(app.page_url("casussen", "lang=nl"))
+        page.locator(".lm-TabBar-tab", has_text="Opgave").tap(timeout=30_000)
+        term = page.locator(".casebook-reader abbr.cb-term >> visible=true").first
+        term.wait_for(timeout=30_000)
+        term.scroll_into_view_if_needed()
+        explained = term.get_attribute("title")
+        assert explained and page.evaluate(FOOT) is False
+        term.tap()
+        page.wait_for_function(f"({FOOT})() === true", timeout=5_000)
+        shown = page.evaluate(
+            """() => { const e = document.activeElement;
+                       return [e.matches('abbr.cb-term'), getComputedStyle(e, '::after').content,
+                               getComputedStyle(e, '::after').position]; }"""
+        )
+        assert shown == [True, f'"{explained}"', "fixed"]
+        page.locator(".cb-appbar .cb-apptitle").tap()  # elsewhere: the box goes
+        page.wait_for_function(f"({FOOT})() === false", timeout=5_000)
+    finally:
+        context.close()

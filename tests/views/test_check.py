@@ -107,3 +107,26 @@ def test_an_answer_sends_the_chart_before_the_weak_spots(
         readings, evidence = view._readings(lang)
         assert readings.equals(casebook.check.readings(book, lang=lang))
         assert evidence == casebook.check.reading_hover(book, lang=lang)
+
+
+def test_each_weak_spot_links_to_its_lesson(book: casebook.Casebook) -> None:
+    """Issue 33, item 10: the weak spots named a lesson without a link. Each names its lesson
+    in a link to the lessons page open at it (``?les=``); the summary saved on its own has
+    none (it would lead nowhere)."""
+    import html
+    import re
+
+    from casebook import check
+    from casebook.views import CheckView
+
+    answers = check.Answers(scores=dict.fromkeys(book.conditions["condition_id"], 2))
+    view = CheckView(book, lang="nl")
+    view.set_answers(answers)
+    items = re.findall(r"<li>.*?</li>", view.weak_html.value)
+    lesson_of = book.conditions.set_index("label_nl")["lesson_id"]
+    assert len(items) == len(book.conditions)
+    for item in items:
+        label = re.search(r"<b>(.*?)</b>", item).group(1)
+        (href,) = re.findall(r'<a class="cb-lesson-link" href="([^"]+)">les \d+', item)
+        assert href == f"05_lessen.ipynb?les={lesson_of[html.unescape(label)]}"
+    assert "<a " not in check.summary_html(book, answers, lang="nl")

@@ -142,7 +142,8 @@ def test_download_link_carries_the_data_behind_the_chart(book: casebook.Casebook
     view = CompareView(book, lang="nl")
     view.indicator.value = "mutation_rate"
     match = re.search(
-        r'download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([^"]+)"', view.download.value
+        r'download="([^"]+)" style="[^"]*" href="data:text/csv;charset=utf-8;base64,([^"]+)"',
+        view.download.value,
     )
     assert match and match.group(1).endswith(".csv")
     csv_text = base64.b64decode(match.group(2)).decode("utf-8")

@@ -50,7 +50,8 @@ def test_view_cell_findings_language_and_downloads(book: casebook.Casebook) -> N
     assert "niet in wetenschappelijke zin vergelijkbaar" in view.caveat.value
     view.finding_case.value = "hambaken"
     view.finding_theme.value = "professional_autonomy"
-    assert view.findings_html.value.count("<tr>") == 2 and "<td>24</td>" in view.findings_html.value
+    found = view.findings_html.value
+    assert found.count("<tr><td") == 2 and '<td data-label="Pagina">24</td>' in found
     view.finding_case.value = "helmond_oost"
     assert "Geen bevindingen" in view.findings_html.value
     view.language.value = "en"

@@ -100,3 +100,100 @@ def test_a_filter_sends_the_grid_before_the_list_and_the_card(
     view.tension.value = tension
     assert order[0] == "grid" and {"list", "card built", "card"} <= set(order[1:])
     assert [v for _, v in view.lesson.options] == view.shown
+
+
+def _english_outputs(book: casebook.Casebook) -> dict[str, str]:
+    """Everything the English pages show that names a lesson, each as one text: the lessons
+    page (its list, every card, the grid, the book's page), the check's advice for every weak
+    spot and its summary, and every other view's page in the book."""
+    import json
+
+    from casebook import check
+    from casebook.views import (
+        CaseReader,
+        CheckView,
+        CompareView,
+        EvaluationView,
+        GlossaryView,
+        LogicsView,
+    )
+
+    lessons = LessonsView(book, lang="en")
+    out = {"lessons list": "\n".join(label for label, _ in lessons.lesson.options)}
+    for lesson_id in range(27):
+        lessons.lesson.value = lesson_id
+        out[f"lessons card {lesson_id}"] = lessons.card.value
+    out["lessons grid"] = json.dumps(lessons.figure.to_plotly_json()["data"])
+    out["lessons book"] = lessons.static_html("en")
+    weak = check.Answers(scores=dict.fromkeys(book.conditions["condition_id"], 1))
+    checker = CheckView(book, lang="en")
+    checker.set_answers(weak)
+    out["check weak spots"] = checker.weak_html.value
+    out["check summary"] = check.summary_html(book, weak, lang="en")
+    for view in (CaseReader, CompareView, EvaluationView, GlossaryView, LogicsView):
+        out[view.__name__] = view(book, lang="en").static_html("en")
+    return out
+
+
+def test_english_pages_give_each_lesson_its_english_title(book: casebook.Casebook) -> None:
+    """Issue 33, item 9: in English the lesson titles stayed Dutch (the list, the grid, the
+    check's advice) and "Les 0" stood in an English main line. A Dutch title may show in an
+    English page only beside its English one, and "Les " never."""
+    outputs = _english_outputs(book)
+    titles = book.lessons.to_dict("records")
+    for where, text in outputs.items():
+        plain = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        assert "Les " not in plain, f"{where}: {plain[plain.index('Les ') - 60 :][:140]!r}"
+        for lesson in titles:
+            if lesson["title_nl"] in plain:
+                assert lesson["title_en"] in plain, f"{where}: lesson {lesson['lesson_id']}"
+    # the lessons the English pages name carry our title, and the Dutch one beside it where a
+    # lesson is read: its card and the check's advice
+    for lesson in titles:
+        card = html.unescape(outputs[f"lessons card {lesson['lesson_id']}"])
+        assert f"Lesson {lesson['lesson_id']}: {lesson['title_en']}" in card
+        assert f"Dutch: “{lesson['title_nl']}”" in card
+        assert f"Lesson {lesson['lesson_id']}: {lesson['title_en']}" in outputs["lessons list"]
+    advice = html.unescape(re.sub(r"<[^>]+>", "", outputs["check weak spots"]))
+    for cond in book.conditions.to_dict("records"):
+        lesson = book.lessons.set_index("lesson_id").loc[cond["lesson_id"]]
+        assert f"“{lesson['title_en']}” (Dutch: “{lesson['title_nl']}”)" in advice
+
+
+def test_an_address_with_a_lesson_opens_the_page_at_it(book: casebook.Casebook) -> None:
+    """``?les=25`` (a weak spot's link on the check page) shows lesson 25, also when a filter
+    had left it out of the list; anything else changes nothing."""
+    view = LessonsView(book, lang="en")
+    view.case.value = "mom"  # a filter that leaves lesson 25 out
+    assert 25 not in view.shown
+    view.arrive({"les": "25"})
+    assert view.lesson.value == 25 and 25 in view.shown
+    assert "Lesson 25: Check the conditions" in html.unescape(view.card.value)
+    for asked in ({"les": "99"}, {"les": "-1"}, {"les": "2x"}, {"other": "3"}, {}):
+        view.arrive(asked)
+        assert view.lesson.value == 25, asked
+
+
+def test_the_app_passes_a_links_lesson_to_the_lessons_page(book: casebook.Casebook) -> None:
+    """The title bar hears a followed link with its query (shell.js sends it); the session
+    opens the page and hands the query to its view once: a later visit without it, or the
+    reader's own choice, is left alone."""
+    from casebook.app.settings import Settings
+    from casebook.app.site.session import Session
+
+    session = Session(Settings(open_browser=False), "lang=en")
+    session.navigate = lambda address: session.show(*address.split("?", 1))
+    session.show("/check", "lang=en")
+    session.shell._heard(session.shell, {"go": "/lessen", "query": "les=18&lang=nl"}, [])
+    (view,) = session.current.views
+    assert view.lesson.value == 18 and session.lang == "en"
+    view.lesson.value = 3  # the reader moves on, visits the check and comes back by the bar
+    session.shell._heard(session.shell, {"go": "/check"}, [])
+    session.shell._heard(session.shell, {"go": "/lessen"}, [])
+    assert session.current.views == [view] and view.lesson.value == 3
+    session.shell._heard(session.shell, {"go": "/lessen", "query": 123}, [])  # not a query
+    assert view.lesson.value == 3
+    # an address opened afresh (a reload, a bookmark) is a new session: it opens at its lesson
+    fresh = Session(Settings(open_browser=False), "lang=nl&les=21")
+    fresh.show("/lessen", "lang=nl&les=21")
+    assert fresh.current.views[0].lesson.value == 21

@@ -3,6 +3,8 @@ withdrawing, and the teacher's live page behind its secret."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,3 +105,43 @@ def test_the_check_shares_and_the_teacher_sees_both(
     assert '"urgency": 4' in (old / mine).read_text()  # the last lesson keeps what it had
     student.sharing.withdraw.click()  # withdrawing takes it back from both
     assert _files(class_mode) == [] and not (old / mine).exists()
+
+
+def test_in_class_mode_a_save_writes_nothing_on_the_teachers_computer(
+    book: casebook.Casebook, class_mode: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Issue 33, item 10 (and issue 35, item 3): in class mode 'save' wrote a new file in the
+    teacher's home on every click and told the student its whole path. Now it writes nothing,
+    and the student keeps their work with the download link."""
+    teachers_disk = tmp_path_factory.mktemp("teacher-home")
+    for lang in ("nl", "en"):
+        logics_view = LogicsView(book, lang=lang, save_dir=teachers_disk)
+        check_view = CheckView(book, lang=lang, save_dir=teachers_disk)
+        logics_view.name.value = "Team Noord"
+        assert logics_view.save_placements() is None and check_view.save_answers() is None
+        for view in (logics_view, check_view):
+            said = html.unescape(re.sub(r"<[^>]+>", "", view.save_status.value))
+            assert casebook.text.t("saved.class", lang).split(".")[0] in said
+            assert str(teachers_disk) not in said and "/" not in said
+        assert "download=" in logics_view.download.value  # the student's copy
+        assert "download=" in check_view.downloads.value
+    assert list(teachers_disk.iterdir()) == []
+
+
+def test_outside_class_mode_a_save_names_no_whole_path(
+    book: casebook.Casebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a reader's own computer the file is saved and the message says where, from the
+    home folder (or the folder's name), never the whole path with the user's name."""
+    home = tmp_path / "home" / "jansen"
+    monkeypatch.setenv("HOME", str(home))
+    view = LogicsView(book, lang="nl", save_dir=home / "casebook-plaatsingen")
+    saved = view.save_placements()
+    assert saved is not None and saved.exists()
+    said = view.save_status.value
+    assert f"casebook-plaatsingen/{saved.name}" in said and "thuismap" in said
+    assert str(home) not in said and "jansen" not in said
+    elsewhere = CheckView(book, lang="en", save_dir=tmp_path / "usb" / "checks")
+    saved = elsewhere.save_answers()
+    assert saved is not None and f"checks/{saved.name}" in elsewhere.save_status.value
+    assert str(tmp_path) not in elsewhere.save_status.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +53,14 @@ def test_view_sliders_reveal_and_reset(book: casebook.Casebook, tmp_path: Path) 
     start = start_positions(CASES)
     assert not view.revealed and view.sliders["mom"][0].value == start["mom"][0]
     assert view.reading_html.value == ""
+    # the button says what it does (issue 33, item 10): the cases go back to where they started,
+    # spread round the centre, not to the middle
+    assert {case: (x.value, y.value) for case, (x, y) in view.sliders.items()} == start
+    assert len(set(start.values())) == len(start) > 1
+    for lang, said in (("nl", "beginstand"), ("en", "started")):
+        view.language.value = lang
+        assert said in view.reset.description
+        assert not any(w in view.reset.description for w in ("midden", "centre", "center"))
 
 
 def test_the_cases_start_spread_out_and_their_names_apart(book: casebook.Casebook) -> None:
@@ -84,6 +93,29 @@ def test_dragging_a_marker_moves_its_case(book: casebook.Casebook, tmp_path: Pat
     # a case that is not on the plane changes nothing
     assert view.move("nowhere", 0.1, 0.1) is False
     assert view.chart.serial == serial + 2
+    # a finite but huge position from a hostile browser (issue 35, item 8: x=1e308 raised an
+    # OverflowError, whose traceback went to the browser) lands on the plane's edge
+    for huge in (1e308, -1e308, 5e-324):
+        view.chart._heard(view.chart, {"kind": "moved", "point": "mom", "x": huge, "y": huge}, [])
+        edge = max(min(huge, 1.0), -1.0) if abs(huge) > 1 else 0.0
+        assert [s.value for s in view.sliders["mom"]] == [edge, edge]
+
+
+def test_a_handler_that_fails_on_a_message_sends_no_traceback(
+    book: casebook.Casebook, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever goes wrong while a browser's message is acted on is logged on the server, with
+    its traceback, and goes no further: nothing raised reaches the widget's comm, which would
+    send the traceback to the browser (issue 35, item 8)."""
+    view = LogicsView(book, lang="nl", save_dir=tmp_path)
+
+    def broken(*_: object) -> None:
+        raise OverflowError("int too large")
+
+    view.chart.on_move(broken)
+    with caplog.at_level(logging.ERROR, logger="casebook.views.chart"):
+        view.chart._heard(view.chart, {"kind": "moved", "point": "mom", "x": 0.2, "y": 0.2}, [])
+    assert [r.exc_info[0] for r in caplog.records if r.exc_info] == [OverflowError]
 
 
 def test_view_saves_atomically_and_offers_a_download(

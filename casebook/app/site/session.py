@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
@@ -128,7 +128,10 @@ class Session:
         self.navigate: Callable[[str], None] = lambda path: None
         self.shell.observe(self._lang_changed, names="lang")
         self.shell.observe(self._width_changed, names="width")
-        self.shell.on_go(lambda path: self.navigate(f"{path}?lang={self.lang}"))
+        # what the address asks of the page it opens (?les=25), applied when that page is
+        # shown: the first address, then each link followed (never a redraw of the same page)
+        self._arrival = search or ""
+        self.shell.on_go(self._go)
 
     # --- the reader's choices -------------------------------------------------------------
 
@@ -141,6 +144,11 @@ class Session:
         self.width = change["new"]
         if self.current is not None:
             self.current.apply(self.lang, self.width)
+
+    def _go(self, path: str, query: str) -> None:
+        """Follow a reader's link to the page at ``path`` with ``query`` (see :meth:`show`)."""
+        self._arrival = query
+        self.navigate(f"{path}?lang={self.lang}" + (f"&{query}" if query else ""))
 
     def show(self, path: str, search: str | None = None) -> None:
         """Show the page at ``path`` (built on its first visit), in the language its address
@@ -158,6 +166,11 @@ class Session:
             if not built.failed:  # a page that failed is tried again on the next visit
                 self.pages[key] = built
         built.apply(self.lang, self.width)
+        arrival, self._arrival = self._arrival, ""
+        if arrival:
+            asked_here = {k: v for k, v in parse_qsl(arrival) if k != "lang"}
+            for view in built.views:
+                view.arrive(asked_here)
         self.current = built
         self.shell.current = page.path if page is not None else ""
         if self.content.children != (built.widget,):

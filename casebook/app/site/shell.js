@@ -4,7 +4,8 @@
 // reload, a link and the next visit open in it; the window's width is told to Python ("narrow"
 // below 640 px: the charts lay themselves out for a phone); a click on a link to another page
 // of the casebook (in the bar or in a page's text) asks Python to show that page inside the
-// same session, so that what the reader did on a page is still there when they come back.
+// same session, so that what the reader did on a page is still there when they come back; the
+// link's own query goes with it (a weak spot's lesson: /lessen?les=25 opens at lesson 25).
 
 const KEY = "casebook.lang";
 const NARROW = 640;
@@ -61,8 +62,17 @@ export default {
       return url.pathname.replace(model.get("root"), "/").replace(/\/+/g, "/") || "/";
     }
 
-    function address(path, lang) {
-      return model.get("root").replace(/\/$/, "") + path + "?lang=" + lang;
+    function address(path, lang, query) {
+      const rest = query ? "&" + query : "";
+      return model.get("root").replace(/\/$/, "") + path + "?lang=" + lang + rest;
+    }
+
+    // what a link asks of its page besides the language (the lessons page's ?les=25)
+    function queryOf(a) {
+      let url;
+      try { url = new URL(a.getAttribute("href"), window.location.href); } catch (err) { return ""; }
+      url.searchParams.delete("lang");
+      return url.searchParams.toString();
     }
 
     function draw() {
@@ -125,7 +135,7 @@ export default {
       const page = pageOf(a);
       if (!page) return;
       event.preventDefault();
-      model.send({ go: page.path });
+      model.send({ go: page.path, query: queryOf(a) });
       window.scrollTo(0, 0);
     }
     document.addEventListener("click", follow, true);
@@ -135,7 +145,7 @@ export default {
       const lang = model.get("lang");
       document.querySelectorAll(".cb-content a[href]").forEach((a) => {
         const page = pageOf(a);
-        const want = page ? address(page.path, lang) : null;
+        const want = page ? address(page.path, lang, queryOf(a)) : null;
         if (want && a.getAttribute("href") !== want) a.setAttribute("href", want);
         const paper = want ? null : paperOf(a);
         if (paper && a.getAttribute("href") !== paper) a.setAttribute("href", paper);

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import traitlets
 
@@ -21,6 +22,7 @@ __all__ = ["Shell"]
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
+_MAX_QUERY = 200  # characters of a link's query passed on (a lesson's number needs six)
 
 
 def _pages(extra: tuple[Page, ...]) -> list[dict[str, Any]]:
@@ -39,7 +41,8 @@ def _pages(extra: tuple[Page, ...]) -> list[dict[str, Any]]:
 class Shell(Light):
     """The title bar. ``lang`` is the casebook's language (the reader's switch sets it), ``width``
     the layout the charts are drawn for (the browser sets it), ``current`` the page shown.
-    :meth:`on_go` handlers hear which page a reader's click on a link asks for."""
+    :meth:`on_go` handlers hear which page a reader's click on a link asks for, and the rest
+    of the link's query (``les=25``; the language left out)."""
 
     _esm = front(HERE / "shell.js")
     lang = traitlets.Enum(LANGS, default_value="nl").tag(sync=True)
@@ -61,12 +64,13 @@ class Shell(Light):
             for lang in LANGS
         }
         self.add_class("cb-shell")
-        self._go: list[Callable[[str], None]] = []
+        self._go: list[Callable[[str, str], None]] = []
         self._paths = {page["path"] for page in self.pages}
         self.on_msg(self._heard)
 
-    def on_go(self, handler: Callable[[str], None]) -> None:
-        """Call ``handler(path)`` when the reader follows a link to the page at ``path``."""
+    def on_go(self, handler: Callable[[str, str], None]) -> None:
+        """Call ``handler(path, query)`` when the reader follows a link to the page at ``path``
+        (``query``: the link's own, urlencoded, without the language; often empty)."""
         self._go.append(handler)
 
     def _heard(self, _widget: Any, content: Any, buffers: Any) -> None:
@@ -74,5 +78,10 @@ class Shell(Light):
         if not isinstance(path, str) or path not in self._paths:
             log.warning("shell: ignored a message from the browser: %.200r", content)
             return
+        query = content.get("query", "")
+        if not isinstance(query, str) or len(query) > _MAX_QUERY:
+            log.warning("shell: ignored a link's query: %.200r", query)
+            query = ""
+        query = urlencode([(k, v) for k, v in parse_qsl(query) if k != "lang"])
         for handler in self._go:
-            handler(path)
+            handler(path, query)
