@@ -12,7 +12,7 @@ from casebook.derive import derived_indicators, partner_counts
 from casebook.errors import DataError, Problem
 from casebook.i18n import LANGS
 from casebook.loaders import *  # noqa: F403  (one load_<table>() per table)
-from casebook.start import case_overview, data_summary
+from casebook.start import case_overview, contents, data_summary
 
 __version__ = "0.1.0"
 
@@ -74,6 +74,7 @@ __all__ = [
     "DataError",
     "Problem",
     "case_overview",
+    "contents",
     "compare_view",  # noqa: F405  (loaded on first use, see __getattr__)
     "logics_view",  # noqa: F405
     "evaluation_view",  # noqa: F405

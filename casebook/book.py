@@ -38,10 +38,16 @@ STYLE_FILE = "book.css"
 
 @dataclass(frozen=True)
 class Chapter:
-    """One page of a language's book: its file name (in that folder) and its title."""
+    """One page of a language's book: its file name (in that folder), its title and the file
+    of the same page in the other language's book (by default the same name)."""
 
     file: str
     title: str
+    other: str = ""
+
+    @property
+    def other_file(self) -> str:
+        return self.other or self.file
 
 
 class _Text(HTMLParser):
@@ -111,7 +117,7 @@ def _nav(chapters: list[Chapter], current: int, lang: str, other: tuple[str, str
     return (
         f'<nav class="cb-book-nav" aria-label="{escape(t("book.contents", lang))}">'
         f'<p class="cb-book-name">{escape(t("book.title", lang))}</p>'
-        f'<p class="cb-book-other"><a href="../{other_lang}/{chapters[current].file}" '
+        f'<p class="cb-book-other"><a href="../{other_lang}/{chapters[current].other_file}" '
         f'lang="{other_lang}" hreflang="{other_lang}">{other_label}</a></p>'
         f'<form class="cb-book-search" role="search" onsubmit="return false">'
         f'<label for="cb-search">{escape(t("book.search", lang))}</label>'

@@ -4,7 +4,8 @@ that works offline from ``file://``.
 
 Each page hides the code, shows its charts interactive (plotly.js is one file in the folder,
 ``plotly.min.js``), has the table of contents, a search box (casebook.book) and previous/next
-links, and links to the same page in the other language; the teacher's key is the last page.
+links, and links to the same page in the other language; the teacher's papers (casebook.papers:
+the lesson plan, then the key) are the last pages.
 Widgets need a kernel, so while the book is built the views show themselves as static HTML in
 both languages; the chart a view's main control changes holds every option's chart behind a
 plotly menu (a view's handout_menu, casebook.charts.book). Each notebook is executed
@@ -32,8 +33,8 @@ from nbclient import NotebookClient
 from casebook.app.settings import notebooks_dir
 from casebook.chromium import CHROMIUM, CHROMIUM_ARGS  # the Chromium the tests drive
 from casebook.i18n import LANGS
-from casebook.markup import escape
 from casebook.pages import notebooks as _page_notebooks
+from casebook.papers import PAPERS, Paper, by_link, docs_dir, paper_html
 from casebook.views.book import HANDOUT_ENV, HANDOUT_MIME
 
 PAGES = _page_notebooks()  # the pages' notebooks in reading order (casebook.pages)
@@ -189,7 +190,16 @@ def _export(nb: nbformat.NotebookNode, lang: str, name: str) -> str:
     body = drop_scripts_with(body, _WIDGET_LOADER)
     for page in PAGES:
         body = body.replace(f'href="{page}"', f'href="{page.replace(".ipynb", ".html")}"')
-    return body
+    return _PAPER_LINK.sub(lambda m: f'href="{_paper_file(by_link(m.group(1)), lang)}"', body)
+
+
+# A link to one of the teacher's papers as a notebook or a view writes it ("../docs/docent.md")
+_PAPER_LINK = re.compile(r'href="\.\./docs/(' + "|".join(re.escape(p.file) for p in PAPERS) + ')"')
+
+
+def _paper_file(paper: Paper, lang: str) -> str:
+    """Where a page of ``lang``'s book finds ``paper``: beside it, or in the other book."""
+    return paper.html_file if paper.lang == lang else f"../{paper.lang}/{paper.html_file}"
 
 
 def _write(path: Path, text: str) -> None:
@@ -205,37 +215,16 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-# The teacher's key, in each language, as a page of that language's handout (when the files
-# are there: in a checkout beside the package, in a wheel inside it).
-KEY_PAGES: dict[str, tuple[str, str]] = {
-    "docentensleutel.md": ("nl", "Docentensleutel · Koppelen en doorschakelen"),
-    "teacher-key.md": ("en", "Teacher's key · Koppelen en doorschakelen"),
-}
 _PAGE_STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
     "line-height:1.5;color:#222}h1,h2,h3{line-height:1.25}code{background:#f4f4f4}"
 )
 
 
-def docs_dir() -> Path | None:
-    """The casebook's docs (wheel: ``casebook/docs``; checkout: ``docs/``), or None."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "docs", here.parent / "docs"):
-        if any((candidate / name).is_file() for name in KEY_PAGES):
-            return candidate
-    return None
-
-
-def key_page(markdown_text: str, title: str, lang: str = "nl") -> str:
-    """A Markdown document as one self-contained HTML page (no scripts, nothing fetched)."""
-    import mistune  # comes with nbconvert
-
-    body = mistune.html(markdown_text)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{_PAGE_STYLE}</style></head><body>"
-        f'<p><a href="index.html">← casebook</a></p>{body}</body></html>\n'
-    )
+def paper_page(paper: Paper) -> str:
+    """One of the teacher's papers as a page of its language's book: its links to the other
+    papers point at their pages (in this book, or the other language's)."""
+    return paper_html(paper, href=lambda other: _paper_file(other, paper.lang))
 
 
 def choice_page() -> str:
@@ -278,6 +267,12 @@ def _write_pages(
     return exported
 
 
+def _other_file(file: str) -> str:
+    """The same page's file in the other language's book: a paper has a name per language."""
+    paper = by_link(file.removesuffix(".html") + ".md")
+    return paper.other.html_file if paper is not None else file
+
+
 def _write_book(out: Path, lang: str, pages: list[tuple[str, str]]) -> list[Path]:
     """One language's book: every page with the table of contents, search and previous/next,
     and the files the pages share (plotly.js once, the search index, the book's script and
@@ -298,7 +293,7 @@ def _write_book(out: Path, lang: str, pages: list[tuple[str, str]]) -> list[Path
     from casebook.views.chart import plotly_file
 
     folder = out / lang
-    chapters = [Chapter(file, page_title(html, file)) for file, html in pages]
+    chapters = [Chapter(file, page_title(html, file), _other_file(file)) for file, html in pages]
     entries, written = [], []
     for k, (file, html) in enumerate(pages):
         page = in_book(html, chapters, k, lang, _OTHER[lang])
@@ -346,11 +341,10 @@ def build_handout(
     finally:
         kernel.close()
     whole = pages[:1] == PAGES[:1]
-    folder = docs_dir()
-    for name, (lang, title) in KEY_PAGES.items() if folder is not None and whole else ():
-        if (folder / name).is_file():
-            text = key_page((folder / name).read_text(encoding="utf-8"), title, lang)
-            exported[lang].append((name.replace(".md", ".html"), text))
+    # the teacher's papers, the lesson plan before the key, after the pages (when the casebook
+    # has them: beside the package in a checkout, inside it in a wheel)
+    for paper in PAPERS if whole and docs_dir() is not None else ():
+        exported[paper.lang].append((paper.html_file, paper_page(paper)))
     for lang in LANGS:
         written += _write_book(out, lang, exported[lang])
     if whole:

@@ -1,4 +1,5 @@
-"""The landing page's tables: the five cases at a glance and what the data holds."""
+"""The landing page's tables: the five cases at a glance and what the data holds (for a reader,
+:func:`contents`; table by table, :func:`data_summary`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from casebook.pages import notebooks
 from casebook.schema import TABLES, description
 from casebook.text import t
 
-__all__ = ["PAGES", "WholeTexts", "case_overview", "data_summary"]
+__all__ = ["PAGES", "WholeTexts", "case_overview", "contents", "data_summary"]
 
 # The casebook's pages' notebooks in reading order (the registry: casebook.pages).
 PAGES: tuple[str, ...] = notebooks()
@@ -89,3 +90,39 @@ def _data_summary(book: Casebook, lang: str) -> WholeTexts:
         },
         index=pd.Index(TABLES, name=t("summary.table", lang)),
     )
+
+
+def contents(book: Casebook, *, lang: str = "nl") -> list[str]:
+    """What the casebook holds, for a reader: one sentence per part of the booklet (the cases,
+    the figures, the organisation, the evaluations, the logics, the lessons, the check, the
+    glossary) with how many of each the data has, in ``lang``. Plain text, no table names."""
+    check_lang(lang)
+    counts = {name: len(book.table(name)) for name in TABLES}
+    values = {
+        "cases": {
+            "case_texts": counts["case_texts"],
+            "highlights": counts["highlights"],
+            "reflections": counts["reflections"],
+        },
+        "figures": {
+            "indicators": counts["indicators"],
+            "areas": counts["areas"],
+            "kinds": counts["indicator_definitions"],
+        },
+        "organisation": {"organisation": counts["organisation"], "partners": counts["partners"]},
+        "evaluations": {
+            "evaluations": counts["evaluations"],
+            "findings": counts["evaluation_findings"],
+            "results": counts["evaluation_figures"],
+            "events": counts["timeline"],
+        },
+        "logics": {"logics": counts["logics"], "tensions": counts["tensions"]},
+        "lessons": {
+            "lessons": counts["lessons"],
+            "main_lines": counts["main_lines"],
+            "voices": counts["voices"],
+        },
+        "check": {"conditions": counts["conditions"]},
+        "glossary": {"terms": counts["glossary"]},
+    }
+    return [t(f"start.contents.{part}", lang, **numbers) for part, numbers in values.items()]

@@ -12,6 +12,7 @@ from casebook.i18n import check_lang
 from casebook.text_app import APP_TEXT
 from casebook.text_book import BOOK_TEXT
 from casebook.text_live import LIVE_TEXT
+from casebook.text_teacher import TEACHER_TEXT
 
 __all__ = ["TEXT", "format_number", "format_figure", "t"]
 
@@ -48,11 +49,6 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.areas": {"nl": "Wijk(en)", "en": "Neighbourhood(s)"},
     "overview.form": {"nl": "Organisatievorm", "en": "Organisational form"},
     "overview.pages": {"nl": "Pagina's", "en": "Pages"},
-    "start.intro": {
-        "nl": "Vijf Brabantse wijken, vijf manieren waarop corporaties, welzijn, zorg en gemeenten samenwerkten. Kies hieronder waar je begint; elke pagina eindigt met opdrachten.",
-        "en": "Five Brabant neighbourhoods, five ways in which housing corporations, welfare, care and municipalities worked together. Choose where to begin below; every page ends with exercises.",
-    },
-    "start.pages": {"nl": "De pagina's, in leesvolgorde", "en": "The pages, in reading order"},
     "start.cases": {"nl": "De vijf casussen in één oogopslag", "en": "The five cases at a glance"},
     "start.class_title": {
         "nl": "Voor de docent: de link voor de klas",
@@ -731,6 +727,7 @@ TEXT: dict[str, dict[str, str]] = {
 TEXT.update(BOOK_TEXT)
 TEXT.update(LIVE_TEXT)
 TEXT.update(APP_TEXT)
+TEXT.update(TEACHER_TEXT)
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

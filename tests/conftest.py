@@ -44,7 +44,6 @@ SLOW_FILES = {
 NOT_SLOW = {
     "tests/test_handout.py::test_external_references_are_found",
     "tests/test_handout.py::test_only_scripts_holding_the_marker_are_dropped",
-    "tests/test_handout.py::test_key_pages_escape_their_title",
 }
 
 

@@ -61,12 +61,27 @@ def test_markdown_is_rendered_as_jupyterlab_renders_it() -> None:
 
 
 def test_every_link_between_the_casebooks_pages_points_into_the_app() -> None:
-    addresses = {page.path for page in (*PAGES, LIVE)}
+    from casebook.papers import PAPERS
+
+    addresses = {page.path for page in (*PAGES, LIVE)} | {paper.path for paper in PAPERS}
     for page in (*PAGES, LIVE):
-        for html in read_notebook(notebooks_dir() / page.notebook).prose("nl"):
-            assert ".ipynb" not in html, f"{page.notebook}: a link to a notebook is left"
-            for target in re.findall(r'href="(/[^"#]*)', html):
-                assert target in addresses, f"{page.notebook}: {target} is no page"
+        for lang in ("nl", "en"):
+            for html in read_notebook(notebooks_dir() / page.notebook).prose(lang):
+                assert ".ipynb" not in html, f"{page.notebook}: a link to a notebook is left"
+                left = re.findall(r'href="[^"]*\.md[#"]', html)
+                assert not left, f"{page.notebook}: a link to a paper's file is left: {left}"
+                for target in re.findall(r'href="(/[^"#]*)', html):
+                    assert target in addresses, f"{page.notebook}: {target} is no page"
+
+
+def test_a_link_to_a_teachers_paper_points_at_its_page_in_the_app() -> None:
+    """The landing page's prose links the lesson plan and the key as JupyterLab opens them
+    (``../docs/docent.md``); the app serves them at their own addresses."""
+    html = render_markdown("[plan](../docs/docent.md) [key](../docs/teacher-key.md#x) [o](a.md)")
+    assert '<a href="/docent">plan</a>' in html and '<a href="/teacher-key#x">key</a>' in html
+    assert '<a href="a.md">o</a>' in html  # not a paper: as it was
+    start = "\n".join(read_notebook(notebooks_dir() / "00_start.ipynb").prose("en"))
+    assert 'href="/teacher"' in start and 'href="/teacher-key"' in start
 
 
 # --- read_notebook ----------------------------------------------------------------------------

@@ -130,34 +130,46 @@ def test_no_qr_code_is_printed_into_a_log_file(tmp_path: Path) -> None:
 # --- the landing page ----------------------------------------------------------------------
 
 
-def test_the_landing_page_shows_the_link_and_its_qr_code_in_one_language(
+def test_the_teachers_landing_page_shows_the_link_and_its_qr_code_in_one_language(
     book: casebook.Casebook,
 ) -> None:
     import segno
 
-    with live.in_classroom(live.Classroom(link=LINK)):
+    with live.in_classroom(live.Classroom(link=LINK, teacher=True)):
         view = start_view.StartView(book, lang="en")
     html = view.body.value
     assert html.count(LINK) == 2  # the link and its address, shown
     assert "For the teacher" in html and "Voor de docent" not in html
+    # the teacher's own pages, as links: the live page, the lesson plan and the key
+    assert '<a href="/live">' in html
+    assert '<a href="../docs/teacher.md">' in html and '<a href="../docs/teacher-key.md">' in html
     path = segno.make(LINK, error="m").svg_inline(scale=6)
     assert re.search(r' d="([^"]+)"', path).group(1) in html  # the QR code of that link
     assert '<svg role="img"' in html and "<title>QR code with the link" in html
     view.language.value = "nl"
     assert "Voor de docent" in view.body.value and "For the teacher" not in view.body.value
     assert "<title>QR-code met de link" in view.body.value
+    assert '<a href="../docs/docentensleutel.md">' in view.body.value
+
+
+def test_a_students_landing_page_has_no_teachers_box(book: casebook.Casebook) -> None:
+    """The students came in with the link; the live page and the key are not theirs."""
+    with live.in_classroom(live.Classroom(link=LINK, teacher=False)):
+        html = start_view.StartView(book, lang="en").body.value
+    assert "casebook-class-link" not in html and LINK not in html and "/live" not in html
+    assert "teacher-key" not in html
 
 
 def test_without_class_mode_or_in_a_handout_there_is_no_link(
     book: casebook.Casebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert "casebook-class-link" not in start_view.StartView(book).body.value
-    with live.in_classroom(live.Classroom(link=LINK)):
+    with live.in_classroom(live.Classroom(link=LINK, teacher=True)):
         monkeypatch.setenv("CASEBOOK_HANDOUT", "1")
         assert "casebook-class-link" not in start_view.StartView(book).body.value
         monkeypatch.delenv("CASEBOOK_HANDOUT")
         assert "casebook-class-link" in start_view.StartView(book).body.value
-    with live.in_classroom(live.Classroom(link='javascript:alert(1)"><script>')):
+    with live.in_classroom(live.Classroom(link='javascript:alert(1)"><script>', teacher=True)):
         assert "casebook-class-link" not in start_view.StartView(book).body.value
     hostile = 'http://x/?token="><script>alert(1)</script>'
     html = start_view.StartView(book, class_link=hostile).body.value
@@ -174,6 +186,8 @@ def test_the_teacher_is_told_the_links_the_folder_and_the_caps(
     classroom.announce(made)
     out = capsys.readouterr().out
     assert f"    {made.link}\n" in out and f"    {classroom.teacher_link(made)}\n" in out
+    landing = classroom.teacher_link(made, "/")
+    assert landing.startswith("http://192.0.2.9:8866/?token=") and f"    {landing}\n" in out
     assert f"Shared work is kept in {tmp_path}." in out
     assert "at most 400 open pages in all and 10 per browser" in out and "after 5 minutes" in out
     assert "\033[" not in out  # no QR code into what is not a terminal
@@ -301,3 +315,24 @@ def test_without_the_token_nothing_is_served_and_the_link_opens_the_casebook(
         run.stop_and_check(signal.SIGHUP, to_group=True, reader=reader)
     finally:
         reader.close()
+
+
+def test_in_class_mode_the_teachers_browser_opens_the_teachers_landing_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The browser `casebook start --class` opens is the teacher's (the live page, the key, the
+    students' link large): with the students' link it was a student's like any other."""
+    import webbrowser
+
+    from casebook import app
+    from casebook.app import server
+
+    made, _ = classroom.class_settings(Settings(), ip="192.0.2.9", class_dir=tmp_path)
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    monkeypatch.setattr(server, "port_problem", lambda ip, port: None)
+    monkeypatch.setattr(server, "serve", lambda settings, ready: ready() or 0)
+    assert app.start(made) == 0
+    assert opened == [classroom.teacher_link(made, "/")]
+    assert f"&teacher={made.teacher_secret}" in opened[0] and "/live" not in opened[0]
+    capsys.readouterr()

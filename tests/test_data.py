@@ -83,6 +83,9 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
     for table in casebook.TABLES:
         assert f"casebook/data/{table}.csv" in names
     assert "casebook/data/datapackage.json" in names
+    from casebook.papers import PAPERS  # the teacher's papers, pages of the app and the book
+
+    assert not [p.file for p in PAPERS if f"casebook/docs/{p.file}" not in names]
     # Installed from the wheel, away from the checkout, the package finds its own data.
     target = tmp_path / "site"
     subprocess.run(
@@ -90,7 +93,10 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    code = "import casebook; b = casebook.load(); print(b.data_dir, len(b.lessons))"
+    code = (
+        "import casebook; from casebook import papers; b = casebook.load(); "
+        "print(b.data_dir, len(b.lessons), papers.docs_dir())"
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop(casebook.ENV_VAR, None)
     run = subprocess.run(
@@ -101,7 +107,7 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    assert run.stdout.strip() == f"{target / 'casebook' / 'data'} 27"
+    assert run.stdout.strip() == f"{target / 'casebook' / 'data'} 27 {target / 'casebook' / 'docs'}"
 
 
 def test_what_is_derived_from_a_book_is_built_once_and_handed_out_as_a_copy(

@@ -302,3 +302,40 @@ def test_websockets_arriving_together_are_counted_before_solara_makes_their_sess
     assert results[:3] == ["websocket.accept", "websocket.accept", 1013]
     # the server's cap of 3 is reached by the one cookie-less tab let in
     assert results[3:] == ["websocket.accept", 1013, 1013]
+
+
+# --- the teacher's papers (casebook.papers) -------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ["docent", "teacher", "docentensleutel", "teacher-key"])
+def test_outside_class_mode_every_paper_is_a_page_of_its_own(address: str) -> None:
+    """One reader on their laptop: the lesson plan and the key are open, in their language,
+    with the way to the other language; no session is made for them (Solara never sees it)."""
+    from casebook.papers import by_address
+
+    paper = by_address(address)
+    sent, inner = _call(Settings(open_browser=False), "/" + address)
+    page = _body(sent)
+    assert _status(sent) == 200 and not inner.seen
+    assert _headers(sent)["content-type"] == "text/html; charset=utf-8"
+    assert f'<html lang="{paper.lang}">' in page and 'name="viewport"' in page
+    assert f'href="{paper.other.address}"' in page and 'href="./?lang=' in page
+    assert "@media print" in page
+
+
+def test_in_class_mode_the_key_is_the_teachers_only() -> None:
+    from casebook.app.settings import TEACHER_COOKIE
+
+    student = f"{TOKEN_COOKIE}={TOKEN}"
+    for key in ("/teacher-key", "/docentensleutel"):
+        sent, inner = _call(CLASS, key, cookie=student)
+        assert _status(sent) == 403 and "Learning goals" not in _body(sent) and not inner.seen
+        sent, _ = _call(CLASS, key, cookie=f"{student}; {TEACHER_COOKIE}=wrong")
+        assert _status(sent) == 403
+        sent, _ = _call(CLASS, key, cookie=f"{student}; {TEACHER_COOKIE}={SECRET}")
+        assert _status(sent) == 200 and "01-1" in _body(sent)
+        assert _headers(sent)["cache-control"] == "no-store"
+        sent, _ = _call(CLASS, key)  # no token at all: nothing, as for every page
+        assert _status(sent) == 403
+    sent, _ = _call(CLASS, "/teacher", cookie=student)  # the lesson plan is the class's too
+    assert _status(sent) == 200

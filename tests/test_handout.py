@@ -35,8 +35,8 @@ def test_pages_are_written(pages: dict[str, str], book_dir: Path) -> None:
     chapters = [p.replace(".ipynb", ".html") for p in PAGES]
     assert set(pages) == {
         "index.html",
-        *(f"nl/{c}" for c in [*chapters, "index.html", "docentensleutel.html"]),
-        *(f"en/{c}" for c in [*chapters, "index.html", "teacher-key.html"]),
+        *(f"nl/{c}" for c in [*chapters, "index.html", "docent.html", "docentensleutel.html"]),
+        *(f"en/{c}" for c in [*chapters, "index.html", "teacher.html", "teacher-key.html"]),
     }
     for lang in ("nl", "en"):
         names = {p.name for p in (book_dir / lang).iterdir() if not p.name.endswith(".html")}
@@ -103,7 +103,7 @@ def test_each_handout_is_wholly_in_its_language(pages: dict[str, str], lang: str
     book = casebook.load()
     others = other_language_texts(book, lang)
     names = [n.split("/")[1] for n in pages if n.startswith(f"{lang}/") and "index" not in n]
-    assert len(names) == 9
+    assert len(names) == 10  # eight pages, the lesson plan and the key
     for name in names:
         page = pages[f"{lang}/{name}"]
         assert f'<html lang="{lang}">' in page, name
@@ -133,8 +133,12 @@ def test_every_page_has_the_whole_table_of_contents_and_its_neighbours(
     from casebook.book import toc_files
     from casebook.start import PAGES
 
-    for lang, key in (("nl", "docentensleutel.html"), ("en", "teacher-key.html")):
-        order = [*(p.replace(".ipynb", ".html") for p in PAGES), key]
+    papers = {
+        "nl": ["docent.html", "docentensleutel.html"],
+        "en": ["teacher.html", "teacher-key.html"],
+    }
+    for lang, last in papers.items():
+        order = [*(p.replace(".ipynb", ".html") for p in PAGES), *last]
         for k, name in enumerate(order):
             page = pages[f"{lang}/{name}"]
             assert toc_files(page) == order, f"{lang}/{name}"
@@ -156,7 +160,7 @@ def test_the_search_index_holds_every_page_text(book_dir: Path) -> None:
         assert script.startswith(prefix)
         entries = json.loads(script[len(prefix) :].rstrip().rstrip(";"))
         by_url = {e["url"]: e for e in entries}
-        assert len(by_url) == 9 and all(e["title"] and e["text"] for e in entries)
+        assert len(by_url) == 10 and all(e["title"] and e["text"] for e in entries)
         assert "<script" not in script and "Plotly.newPlot" not in script
     nl = (book_dir / "nl" / "search-index.js").read_text(encoding="utf-8")
     assert "Woordenlijst" in nl and "Leerdoelen" in nl
@@ -167,18 +171,59 @@ def test_each_page_links_to_itself_in_the_other_language(pages: dict[str, str]) 
     assert 'href="../nl/00_start.html"' in pages["en/00_start.html"]
 
 
-def test_the_teachers_key_is_a_page_in_each_language(pages: dict[str, str]) -> None:
+def test_the_teachers_papers_are_pages_in_each_language(pages: dict[str, str]) -> None:
+    """The lesson plan and the key, each a page of its language's book, readable on a phone,
+    each linking the same paper in the other book and its companion in this one."""
     nl, en = pages["nl/docentensleutel.html"], pages["en/teacher-key.html"]
     assert "<h1>" in nl and "Leerdoelen" in nl and "01-1" in nl
     assert "<h1>" in en and "Learning goals" in en and "01-1" in en
-    assert 'href="index.html"' in nl
+    assert "Bijeenkomst 1" in pages["nl/docent.html"] and "Session 1" in pages["en/teacher.html"]
+    for name, other, companion in [
+        ("nl/docent.html", "../en/teacher.html", "docentensleutel.html"),
+        ("nl/docentensleutel.html", "../en/teacher-key.html", "docent.html"),
+        ("en/teacher.html", "../nl/docent.html", "teacher-key.html"),
+        ("en/teacher-key.html", "../nl/docentensleutel.html", "teacher.html"),
+    ]:
+        page = pages[name]
+        assert 'name="viewport" content="width=device-width' in page, name
+        assert f'href="{other}"' in page and f'href="{companion}"' in page, name
+        assert '.md"' not in page, f"{name}: a link to a Markdown file is left"
 
 
-def test_key_pages_escape_their_title() -> None:
-    from casebook.handout import key_page
+def test_the_landing_page_links_the_teachers_papers(pages: dict[str, str]) -> None:
+    nl, en = pages["nl/00_start.html"], pages["en/00_start.html"]
+    assert 'href="docent.html"' in nl and 'href="docentensleutel.html"' in nl
+    assert 'href="teacher.html"' in en and 'href="teacher-key.html"' in en
 
-    page = key_page("# Titel\n\nTekst *nadruk*", "<b>x</b>")
-    assert "<title>&lt;b&gt;x&lt;/b&gt;</title>" in page and "<em>nadruk</em>" in page
+
+def test_every_link_in_the_book_resolves(book_dir: Path) -> None:
+    """Every ``<a href>`` of every page of the book: a relative target is a file of the book
+    (an anchor, a web address, a mail address or a download's data are not files)."""
+    from urllib.parse import unquote, urlsplit
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            href = dict(attrs).get("href")
+            if tag == "a" and href is not None:
+                self.hrefs.append(href)
+
+    broken, walked = [], 0
+    for page in sorted(book_dir.rglob("*.html")):
+        links = Links()
+        links.feed(page.read_text(encoding="utf-8"))
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:  # web, mail, data; an anchor
+                continue
+            walked += 1
+            if not (page.parent / unquote(parts.path)).resolve().is_file():
+                broken.append(f"{page.relative_to(book_dir)}: {href}")
+    assert walked > 100, walked
+    assert not broken, "links to nowhere:\n" + "\n".join(broken)
 
 
 def test_nothing_is_fetched_from_the_internet(pages: dict[str, str]) -> None:
@@ -515,18 +560,28 @@ def test_the_contents_and_the_pager_lead_through_the_book(
     page: Any = reader
     _open(page, book_dir, lang, "index.html")
     toc = page.locator(".cb-book-toc a")
-    assert toc.count() == 9
+    assert toc.count() == 10
     titles = toc.all_inner_texts()
     toc.nth(7).click()  # the glossary
     page.wait_for_load_state()
     assert page.url.endswith("/07_woordenlijst.html")
     assert page.locator(".cb-book-toc a[aria-current]").inner_text() == titles[7]
-    page.locator("a.cb-book-next").click()  # on to the teacher's key
+    page.locator("a.cb-book-next").click()  # on to the lesson plan
+    page.wait_for_load_state()
+    assert page.url.endswith("/docent.html" if lang == "nl" else "/teacher.html")
+    page.locator("a.cb-book-next").click()  # and the teacher's key
     page.wait_for_load_state()
     assert page.url.endswith("/docentensleutel.html" if lang == "nl" else "/teacher-key.html")
     assert page.locator("a.cb-book-next").count() == 0
-    page.locator("a.cb-book-prev").click()
-    page.wait_for_load_state()
+    # the key fits a phone: nothing wider than the screen
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for _ in range(2):
+        page.locator("a.cb-book-prev").click()
+        page.wait_for_load_state()
     assert page.url.endswith("/07_woordenlijst.html")
     assert page.outside == [] and page.errors == []
 

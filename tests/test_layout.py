@@ -22,8 +22,8 @@ LAYERS: dict[str, int] = {
     # the page registry, Chromium's path
     **dict.fromkeys(
         [
-            *("errors", "i18n", "text", "text_app", "text_book", "text_live", "theme", "files"),
-            *("markup", "schema", "pages", "chromium"),
+            *("errors", "i18n", "text", "text_app", "text_book", "text_live", "text_teacher"),
+            *("theme", "files", "markup", "schema", "pages", "papers", "chromium"),
         ],
         0,
     ),

@@ -39,12 +39,20 @@ def _share(text: str, lang: str) -> float:
     return sum(w in _WORDS[lang] for w in words) / max(len(words), 1)
 
 
+def _target(href: str) -> str:
+    """A link's target; a teacher's paper by its kind (each language links its own file)."""
+    from casebook.papers import by_link
+
+    paper = by_link(href) if href.endswith(".md") else None
+    return f"paper:{paper.kind}" if paper else href
+
+
 def _shape(text: str) -> tuple:
     """Headings (level), list items, links (targets) and page references of a cell."""
     return (
         re.findall(r"^(#+) ", text, re.M),
         len(re.findall(r"^\s*(?:[-*]|\d+\.) ", text, re.M)),
-        sorted(re.findall(r"\]\(([^)]+)\)", text)),
+        sorted(_target(href) for href in re.findall(r"\]\(([^)]+)\)", text)),
         sorted(re.findall(r"p\. ?(\d+(?:[–-]\d+)?)", text)),
     )
 

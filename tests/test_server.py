@@ -231,16 +231,29 @@ def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
             Tab(server.base_url, "/", stranger).connect()
         student = visit(link)
         assert student[TOKEN_COOKIE] == settings.token and "casebook-teacher" not in student
-        with Tab(server.base_url, "/", student) as tab:  # the landing page shows the link
-            assert tab.with_class("casebook-start") and link in _shown(tab)
-            assert "casebook-class-link" in _shown(tab)
+        with Tab(server.base_url, "/", student) as tab:  # the teacher's box is not theirs
+            assert tab.with_class("casebook-start") and link not in _shown(tab)
+            assert "casebook-class-link" not in _shown(tab)
         with Tab(server.base_url, "/logicas", student) as tab:  # and the logics page shares
             assert tab.with_class("casebook-share")
         with Tab(server.base_url, LIVE.path, student) as tab:
             assert not tab.with_class("casebook-live")
             assert t("app.not_found", "nl") in _shown(tab)
-        teacher = visit(teacher_link(server.settings))
+        # the teacher's key: not to a student, who came in with the same link as the teacher
+        key, guide = (f"{server.base_url}/{name}" for name in ("teacher-key", "docent"))
+        refused = fetch(key, student)
+        assert refused[0] == 403 and b"Learning goals" not in refused[2]
+        assert "alleen voor de docent" in refused[2].decode()
+        assert fetch(guide, student)[0] == 200  # the lesson plan is open
+        teacher = visit(teacher_link(server.settings, "/"))  # the teacher's landing page
         assert teacher["casebook-teacher"] == "S3CRET"
+        answer = fetch(key, teacher)
+        assert answer[0] == 200 and b"Learning goals" in answer[2]
+        assert answer[1]["cache-control"] == ["no-store"]
+        with Tab(server.base_url, "/", teacher) as tab:  # the link large, the QR, the live page
+            shown = _shown(tab)
+            assert "casebook-class-link" in shown and link in shown and "<svg" in shown
+            assert f'href="{LIVE.path}"' in shown and 'href="../docs/docentensleutel.md"' in shown
         with Tab(server.base_url, LIVE.path, teacher) as tab:
             assert tab.with_class("casebook-live")
             # the teacher's page itself: it reads the lesson's folder every few seconds

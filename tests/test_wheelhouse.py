@@ -121,6 +121,9 @@ def serve_check(casebook: Path, env: dict[str, str], cwd: Path) -> dict[str, obj
             shown = tab.text()
         report["ready_seconds"] = round(time.monotonic() - begun, 1)
         report["cases"] = all(name in shown for name in ("Doornakkers", "Hambaken", "Waalwijk"))
+        # the teacher's key, from the installed package (no docs folder of a checkout there)
+        with urllib.request.urlopen(base + "/teacher-key", timeout=60) as response:
+            report["key"] = response.status == 200 and b"Learning goals" in response.read()
     finally:
         server.terminate()  # SIGTERM: casebook start ends its one process, every session with it
         report["stop_rc"] = server.wait(timeout=60)
@@ -157,6 +160,9 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
     wanted += ["casebook/app/site/shell.js", "casebook/views/chart.js"]
     wanted += ["casebook/static/plotly-casebook.min.js"]
     wanted += ["casebook/data/datapackage.json"]
+    from casebook.papers import PAPERS  # the teacher's papers, served by the app
+
+    wanted += [f"casebook/docs/{paper.file}" for paper in PAPERS]
     assert not [n for n in wanted if n not in names]
     cut = ["unshare", "-rn"]
     probe = subprocess.run([*cut, sys.executable, "-c", ""], capture_output=True, text=True)
@@ -175,3 +181,4 @@ def test_the_casebook_installs_offline_from_a_wheelhouse_and_serves(tmp_path: Pa
     assert report["data_dir"].startswith(str(tmp_path / "venv")), report["data_dir"]
     assert report.get("status") == 200, report
     assert report["title"] and report["cases"] and report["stop_rc"] == 0, report
+    assert report["key"], report

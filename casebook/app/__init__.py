@@ -38,7 +38,11 @@ def start(settings: Settings | None = None) -> int:
     if settings.open_browser:
         import webbrowser
 
-        url = settings.link or settings.local_url()
+        from casebook.app.classroom import teacher_link
+
+        # in class mode the teacher's own link: their browser is the teacher's (the live page,
+        # the key), not a student's
+        url = teacher_link(settings, "/") or settings.link or settings.local_url()
 
         def ready() -> None:
             webbrowser.open(url)

@@ -226,14 +226,16 @@ def class_settings(
     return made, address
 
 
-def teacher_link(settings: Settings) -> str | None:
-    """The teacher's link to the live page: the class token and the teacher's secret, which
-    the server turns into cookies (and then takes out of the address)."""
+def teacher_link(settings: Settings, path: str = LIVE.path) -> str | None:
+    """The teacher's link to the page at ``path`` (by default the live page; ``/``: the
+    teacher's landing page, with the students' link for the projector and links to the live
+    page and the key): the class token and the teacher's secret, which the server turns into
+    cookies (and then takes out of the address)."""
     if not settings.link or not settings.teacher_secret:
         return None
     parts = urlsplit(settings.link)
     return (
-        f"{parts.scheme}://{parts.netloc}{settings.base_path}{LIVE.path}"
+        f"{parts.scheme}://{parts.netloc}{settings.base_path}{path}"
         f"?token={settings.token}&teacher={settings.teacher_secret}"
     )
 
@@ -246,7 +248,7 @@ def announce(settings: Settings, memory_note: str = "") -> None:
     print("\n".join(lines), flush=True)
     print_qr(settings.link or "")
     notes = [
-        "or scan the QR code (also on the landing page, under 'For the teacher').",
+        "or scan the QR code (also on your landing page, the teacher's link below).",
         "Only those with the link get in; the next start makes a new one.",
     ]
     host = urlsplit(settings.link or "").hostname or ""
@@ -260,7 +262,13 @@ def announce(settings: Settings, memory_note: str = "") -> None:
     if teacher:
         notes += [
             "",
-            "For the teacher only (the class live, on the projector; do not share):",
+            "For the teacher only (do not share): your landing page, with the students' link",
+            "and its QR code for the projector, the live page, the lesson plan and the key",
+            "(the browser opens it):",
+            "",
+            f"    {teacher_link(settings, '/')}",
+            "",
+            "and the class live, directly:",
             "",
             f"    {teacher}",
             "",

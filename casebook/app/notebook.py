@@ -22,12 +22,15 @@ from typing import Any
 
 from casebook.i18n import LANGS
 from casebook.pages import LIVE, PAGES
+from casebook.papers import by_link
 
 __all__ = ["Cell", "Notebook", "read_notebook", "render_markdown", "run_cell"]
 
 _TAGS = {f"lang-{lang}": lang for lang in LANGS}
 # A link to another page's notebook ("01_casussen.ipynb", with or without "./" or an anchor)
 _NOTEBOOK_LINK = re.compile(r'href="(?:\./)?(\d\d_[A-Za-z0-9_]+\.ipynb)(#[^"]*)?"')
+# A link to one of the teacher's papers, as a notebook writes it ("../docs/docent.md")
+_PAPER_LINK = re.compile(r'href="(\.\./docs/[a-z-]+\.md)(#[^"]*)?"')
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,8 @@ def _page_paths() -> dict[str, str]:
 
 def render_markdown(text: str) -> str:
     """A markdown cell as HTML (CommonMark with tables, as JupyterLab renders it), its links to
-    other pages' notebooks pointed at their addresses in the app."""
+    other pages' notebooks and to the teacher's papers (casebook.papers) pointed at their
+    addresses in the app."""
     html = _markdown().render(text)
     paths = _page_paths()
 
@@ -67,7 +71,11 @@ def render_markdown(text: str) -> str:
         name, anchor = found.group(1), found.group(2) or ""
         return f'href="{paths[name]}{anchor}"' if name in paths else found.group(0)
 
-    return _NOTEBOOK_LINK.sub(to_page, html)
+    def to_paper(found: re.Match[str]) -> str:
+        paper = by_link(found.group(1))
+        return f'href="{paper.path}{found.group(2) or ""}"' if paper else found.group(0)
+
+    return _PAPER_LINK.sub(to_paper, _NOTEBOOK_LINK.sub(to_page, html))
 
 
 @functools.cache

@@ -40,6 +40,7 @@ from urllib.parse import parse_qsl, urlencode
 from casebook.app.settings import TEACHER_COOKIE, Settings
 from casebook.i18n import LANGS
 from casebook.pages import LIVE, PAGES
+from casebook.papers import Paper, by_address, paper_html
 from casebook.text import t
 
 __all__ = [
@@ -181,6 +182,13 @@ _MESSAGES = {
         "Dit verzoek is te groot voor het casebook.",
         "This request is too large for the casebook.",
     ),
+    # the teacher's key asked for in class mode by a browser without the teacher's secret
+    "key": (
+        "De docentensleutel, met de modelantwoorden, is in de les alleen voor de docent. Het "
+        "lesplan en de pagina's van het casebook zijn wel open.",
+        "The teacher's key, with the model answers, is for the teacher only during a class. The "
+        "lesson plan and the casebook's pages are open.",
+    ),
     429: (
         "Er zijn te veel pagina's van het casebook open. Sluit een paar tabbladen en laad deze "
         "pagina opnieuw.",
@@ -253,6 +261,10 @@ class Guard:
                     await self._refuse(send, 403)
                 return
         if scope.get("method") in ("GET", "HEAD") and not path.startswith(_SOLARAS):
+            paper = by_address(path) if path not in _PAGE_PATHS else None
+            if paper is not None:  # a page of its own: no session, no websocket
+                await self._paper(send, paper, cookies)
+                return
             if path not in _PAGE_PATHS:
                 await self._refuse(send, 404)
                 return
@@ -297,11 +309,38 @@ class Guard:
         await send({"type": "http.response.start", "status": 307, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
 
-    async def _refuse(self, send: Send, status: int) -> None:
-        nl, en = _MESSAGES[status]
+    async def _paper(self, send: Send, paper: Paper, cookies: dict[str, str]) -> None:
+        """One of the teacher's papers (casebook.papers). In class mode the key, which holds the
+        model answers, only to the browser that showed the teacher's secret: the students came
+        in with the same link as the teacher, so the link alone does not tell them apart."""
+        settings = self.settings
+        if (
+            paper.kind == "key"
+            and settings.class_mode
+            and not _same(cookies.get(TEACHER_COOKIE, ""), settings.teacher_secret)
+        ):
+            await self._refuse(send, 403, "key")
+            return
+        body = _paper_bytes(paper)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"text/html; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    # the key must not stay in a shared machine's cache
+                    (b"cache-control", b"no-store"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def _refuse(self, send: Send, status: int, why: int | str | None = None) -> None:
+        nl, en = _MESSAGES[why or status]
         home = (
             f'<p><a href="{html.escape(self.settings.base_path or "")}/">Start</a></p>'
-            if status == 404
+            if status == 404 or why == "key"
             else ""
         )
         body = _REFUSED.format(nl=html.escape(nl), en=html.escape(en), home=home).encode("utf-8")
@@ -389,6 +428,14 @@ class Guard:
         message = await receive()
         if message["type"] == "websocket.connect":
             await send({"type": "websocket.close", "code": code})
+
+
+@functools.cache
+def _paper_bytes(paper: Paper) -> bytes:
+    """A paper's page, rendered once per process. Its links are relative: to the other papers
+    beside it and to the landing page (``./``), so that they hold below a base path too."""
+    page = paper_html(paper, href=lambda other: other.address, home=f"./?lang={paper.lang}")
+    return page.encode("utf-8")
 
 
 @functools.cache

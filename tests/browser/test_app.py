@@ -30,6 +30,7 @@ from casebook.app.notebook import read_notebook
 from casebook.app.settings import notebooks_dir
 from casebook.pages import PAGES as PAGE_LIST
 from casebook.pages import Page
+from casebook.papers import PAPERS
 from tests.browser import pagecheck
 from tests.browser.conftest import SCREENSHOTS
 from tests.support import DRAWN, AppServer
@@ -303,27 +304,31 @@ def _book() -> Any:
 
 
 # The links in a page's text to the casebook's pages: every one at its address in the app (no
-# notebook file), in the page's language, and one of them to ``want``.
-PAGE_LINKS = """([lang, want]) => {
+# notebook file), in the page's language, and one of them to ``want``. (The teacher's papers,
+# ``papers``, are pages of one language each: their links carry no language.)
+PAGE_LINKS = """([lang, want, papers]) => {
     const hrefs = [...document.querySelectorAll('.cb-content a[href]')]
       .map(a => a.getAttribute('href'));
-    const ours = hrefs.filter(h => h.startsWith('/'));
+    const ours = hrefs.filter(h => h.startsWith('/') && !papers.includes(h));
     return hrefs.includes(want) && !hrefs.some(h => h.includes('.ipynb'))
       && ours.every(h => h.endsWith('?lang=' + lang));
 }"""
 
 
 def _use_start(v: Visit, lang: str) -> After:
-    """The landing page lists the pages; its links to them (the list's and the text's) lead to
-    their addresses in the app, in the language chosen."""
+    """The landing page lists the pages (once: its prose's reading order); its links to them
+    lead to their addresses in the app, in the language chosen."""
     from casebook.text import t
 
     compare = PAGES["02_wijken_vergelijken.ipynb"].path
 
     def links(lang: str) -> None:
-        v.page.wait_for_selector(f"text={t('start.pages', lang)}", timeout=10_000)
-        v.page.wait_for_function(PAGE_LINKS, arg=[lang, f"{compare}?lang={lang}"], timeout=10_000)
-        assert v.page.locator(f".casebook-start a[href='{compare}?lang={lang}']").count() == 1
+        v.page.wait_for_selector(f"text={t('start.contents', lang)}", timeout=10_000)
+        papers = [paper.path for paper in PAPERS]
+        v.page.wait_for_function(
+            PAGE_LINKS, arg=[lang, f"{compare}?lang={lang}", papers], timeout=10_000
+        )
+        assert v.page.locator(f".cb-content a[href='{compare}?lang={lang}']:visible").count() == 1
 
     links(lang)
     return links
@@ -828,6 +833,92 @@ def test_a_page_keeps_what_the_reader_did_while_they_read_another(
         assert v.errors == [], f"JavaScript errors: {v.errors}"
     finally:
         v.page.context.close()
+
+
+# --- the landing page and the teacher's papers ----------------------------------------------
+
+# What a page shows wider than the screen: the page itself scrolling sideways, a block whose
+# content is wider than it (cut or spilling), an element reaching past the screen's edge.
+TOO_WIDE = """() => {
+    const width = document.documentElement.clientWidth;
+    const found = [];
+    if (document.documentElement.scrollWidth > width) found.push('the page');
+    for (const e of document.querySelectorAll('body *')) {
+      if (e.closest('svg') || e.offsetParent === null) continue;
+      const box = e.getBoundingClientRect();
+      const spills = e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1;
+      if (spills || box.right > width + 1 || box.left < -1) {
+        found.push(e.tagName + '.' + [...e.classList].join('.') + ' '
+                   + (e.innerText || '').trim().slice(0, 30));
+      }
+    }
+    return found;
+}"""
+# The visible headings and paragraphs of a page, in order.
+SHOWN_TEXTS = """() => [...document.querySelectorAll(
+      '.cb-content h1, .cb-content h2, .cb-content h3, .cb-content h4, .cb-content p')]
+    .filter(e => e.offsetParent !== null).map(e => e.innerText.trim()).filter(t => t)"""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_landing_page_says_each_thing_once_in_words_and_fits_a_phone(
+    browser: object, app: AppServer, lang: str
+) -> None:
+    """On a phone (390 px): every heading and paragraph of the landing page once (the
+    notebook's prose and the view each said the introduction, the reading order and the five
+    cases), no table's name in what it says of the data, nothing wider than the screen."""
+    from casebook.schema import TABLES
+    from casebook.text import t
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(app.page_url("", f"lang={lang}"), timeout=90_000)
+        page.wait_for_selector(".casebook-start :is(h2, h3)", timeout=90_000)
+        texts = page.evaluate(SHOWN_TEXTS)
+        twice = sorted({x for x in texts if texts.count(x) > 1})
+        assert not twice, f"shown twice: {twice}"
+        shown = page.inner_text(".cb-content")
+        named = [name for name in TABLES if "_" in name and name in shown]
+        codes = page.eval_on_selector_all(".cb-content code", "cs => cs.map(c => c.innerText)")
+        named += [code for code in codes if code in TABLES]
+        assert not named, f"table names on the landing page: {named}"
+        assert page.evaluate(TOO_WIDE) == []
+        assert t("start.contents", lang) in texts and len(texts) > 8, texts
+    finally:
+        context.close()
+
+
+def test_the_teachers_papers_are_linked_from_the_landing_page_fit_a_phone_and_print(
+    browser: object, app: AppServer
+) -> None:
+    """The landing page's prose links the lesson plan and the key (real links, no file names
+    as code); each paper is a page in its language, 390 px wide without sideways scrolling,
+    with its other language one click away, and printed without its bar."""
+    from casebook.papers import PAPERS, paper
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(app.page_url("", "lang=en"), timeout=90_000)
+        page.wait_for_selector(".casebook-start :is(h2, h3)", timeout=90_000)
+        assert "docs/" not in page.inner_text(".cb-content")
+        page.locator(f".cb-content a[href='{paper('guide', 'en').path}']:visible").click()
+        page.wait_for_url("**" + paper("guide", "en").path)
+        for one in PAPERS:
+            page.goto(app.page_url(one.address), timeout=30_000)
+            assert page.get_attribute("html", "lang") == one.lang
+            assert page.evaluate(TOO_WIDE) == [], one.address
+            other = page.locator(f"a[hreflang='{one.other.lang}']")
+            assert other.get_attribute("href") == one.other.address
+            page.emulate_media(media="print")
+            assert page.locator(".cb-paper-bar").is_hidden(), one.address
+            page.emulate_media(media="screen")
+        other.click()
+        page.wait_for_url("**" + one.other.path)
+        assert page.get_attribute("html", "lang") == one.other.lang
+    finally:
+        context.close()
 
 
 # The check's chart as drawn (issue 33, item 2): every column's name among the axes' tick

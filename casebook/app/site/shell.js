@@ -24,6 +24,8 @@ export default {
     const texts = model.get("texts");  // {nl: {title, nav, language, loading}, en: {...}}
     const byPath = new Map(pages.map((p) => [p.path, p]));
     const byNotebook = new Map(pages.map((p) => [p.notebook, p]));
+    // the teacher's papers: pages of their own beside the session (casebook.papers)
+    const papers = model.get("papers") || [];
 
     const nav = document.createElement("nav");
     nav.className = "cb-appbar";
@@ -112,6 +114,20 @@ export default {
       return byPath.get(path) || null;
     }
 
+    // A link to one of the teacher's papers: its path in the app, or its file as a notebook or
+    // a view writes it ("../docs/docent.md"); its address below the app's root, or null.
+    function paperOf(a) {
+      const href = a.getAttribute("href");
+      if (!href || a.hasAttribute("download")) return null;
+      let url;
+      try { url = new URL(href, window.location.href); } catch (err) { return null; }
+      if (url.origin !== window.location.origin) return null;
+      const name = url.pathname.split("/").pop();
+      const path = url.pathname.replace(model.get("root"), "/").replace(/\/+/g, "/");
+      const paper = papers.find((p) => p.file === name || p.path === path);
+      return paper ? model.get("root").replace(/\/$/, "") + paper.path + url.hash : null;
+    }
+
     function follow(event) {
       if (!plainClick(event)) return;
       const a = event.target.closest && event.target.closest("a[href]");
@@ -131,6 +147,8 @@ export default {
         const page = pageOf(a);
         const want = page ? address(page.path, lang, queryOf(a)) : null;
         if (want && a.getAttribute("href") !== want) a.setAttribute("href", want);
+        const paper = want ? null : paperOf(a);
+        if (paper && a.getAttribute("href") !== paper) a.setAttribute("href", paper);
       });
       // ipywidgets' slider handle (role="slider") has no accessible name: the label beside it
       document.querySelectorAll(".widget-slider").forEach((slider) => {

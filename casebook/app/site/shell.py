@@ -12,6 +12,7 @@ import traitlets
 
 from casebook.i18n import LANGS
 from casebook.pages import PAGES, Page
+from casebook.papers import PAPERS
 from casebook.text import t
 from casebook.views.base import WIDTHS
 from casebook.views.light import Light, front
@@ -49,11 +50,15 @@ class Shell(Light):
     current = traitlets.Unicode("/").tag(sync=True)
     root = traitlets.Unicode("/").tag(sync=True)
     pages = traitlets.List().tag(sync=True)
+    # the teacher's papers (casebook.papers): served by the app beside the pages, not in a
+    # session; a link to one (its path, or its file as a notebook writes it) is pointed at it
+    papers = traitlets.List().tag(sync=True)
     texts = traitlets.Dict().tag(sync=True)
 
     def __init__(self, *, extra: tuple[Page, ...] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.pages = _pages(extra)
+        self.papers = [{"path": paper.path, "file": paper.file} for paper in PAPERS]
         self.texts = {
             lang: {key: t(f"app.{key}", lang) for key in ("title", "nav", "language", "loading")}
             for lang in LANGS
