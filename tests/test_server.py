@@ -13,6 +13,7 @@ code, idle sessions, the session caps, tracebacks: tests/test_security.py.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -163,6 +164,21 @@ def test_stray_and_malformed_messages_never_break_the_server(app: AppServer) -> 
             tab.send("comm_close", {"comm_id": "nope", "data": {}})
             tab.send("comm_open", {"comm_id": "x", "target_name": "nope", "data": {}})
             tab.roundtrip()
+            # no traceback, exception or source path went back to the browser (issue 35,
+            # item 8: failed comm_opens and a failing handler sent theirs)
+            sent = json.dumps(tab.received)
+            for leak in ("Traceback", "site-packages", '"ename"', '"evalue"', "OverflowError"):
+                assert leak not in sent, (leak, sent[sent.find(leak) - 300 : sent.find(leak) + 200])
+        # a dragged marker's position too large to round (issue 35, item 8: the traceback of
+        # its OverflowError went to the browser)
+        with Tab(app.base_url, "/logicas", cookies) as tab:
+            chart = next(i for i, state in tab.states.items()
+                         if state.get("_anywidget_id") == "casebook.views.chart.Chart")  # fmt: skip
+            tab.custom(chart, {"kind": "moved", "point": "mom", "x": 1e308, "y": -1e308})
+            tab.roundtrip()
+            sent = json.dumps(tab.received)
+            for leak in ("Traceback", "site-packages", '"ename"', '"evalue"', "OverflowError"):
+                assert leak not in sent, (leak, sent[sent.find(leak) - 300 : sent.find(leak) + 200])
         # frames that are not the protocol: the session that sent them is ended
         for frame in ("not json", "{}", '{"header": {}}', b"\x00\x00\x00\x09garbage", "[]"):
             with Tab(app.base_url, "/", cookies) as tab:
