@@ -141,6 +141,24 @@ def test_a_request_body_too_large_is_refused_before_it_is_read(app: AppServer) -
     assert fetch(app.url)[0] == 200
 
 
+def test_a_websocket_message_too_large_is_refused_before_it_is_read(app: AppServer) -> None:
+    """Issue 35, item 9: an upload came whole into memory before any size check (up to the
+    websocket's 16 MiB). A message over MAX_MESSAGE ends that session unread; one just under
+    it (room for a class's forty placement files) is read; other readers go on."""
+    from casebook.app.server import MAX_MESSAGE
+
+    cookies = visit(app.url)
+    with Tab(app.base_url, "/", cookies) as tab:
+        shell = tab.with_class("cb-shell")[0]
+        tab.custom(shell, {"go": "x" * (MAX_MESSAGE - 4096)})  # just under: read, ignored
+        tab.roundtrip()
+        tab.custom(shell, {"go": "x" * MAX_MESSAGE})  # over: refused unread, session ended
+        assert tab.closed(timeout=15)
+    with Tab(app.base_url, "/", cookies) as other:
+        other.roundtrip()
+    assert fetch(app.url)[0] == 200
+
+
 def test_stray_and_malformed_messages_never_break_the_server(app: AppServer) -> None:
     """What a broken or hostile browser may send over its websocket: the session it sends it on
     may end (Solara closes a session that breaks the protocol), another reader's never does,

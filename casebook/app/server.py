@@ -12,7 +12,9 @@ The guard (:class:`Guard`, plain ASGI in front of Solara's Starlette app):
   for the live page;
 - caps the sessions (tabs) of one browser and of the whole server: a websocket for a new
   session beyond either cap is refused;
-- refuses a request body over :data:`MAX_BODY` bytes by its Content-Length, before reading it.
+- refuses a request body over :data:`MAX_BODY` bytes by its Content-Length, before reading it;
+  a websocket message over :data:`MAX_MESSAGE` (an upload) is refused by uvicorn before it is
+  read.
 
 Stopping: Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) end the server cleanly; the
 sessions are threads of this process, so nothing is left behind.
@@ -68,6 +70,12 @@ PLOTLY_PATH = "/_casebook/plotly-casebook.min.js"
 # The largest request body the server takes: uploads (a neighbourhood, placements, answers)
 # come over the websocket; an HTTP body is never needed, so a small one is plenty.
 MAX_BODY = 64 * 1024
+# The largest websocket message a browser may send (uploads come this way: a neighbourhood's
+# file is at most 200 kB, a placements or answers file 100 kB, so a class's forty files fit).
+# uvicorn's websockets refuse a larger frame by the length in its header, before its payload
+# is read (close code 1009); their default, 16 MiB a message, let a hostile page hold that much
+# memory per message.
+MAX_MESSAGE = 2 * 2**20
 # Solara's kernel websocket: /jupyter/api/kernels/<kernel id>/channels
 _KERNEL_WS = "/jupyter/api/kernels/"
 _SOLARA_SESSION_COOKIE = "solara-session-id"
@@ -628,7 +636,7 @@ class _Server:
             log_level="warning",
             access_log=False,
             loop="asyncio",
-            ws_max_size=16 * 2**20,
+            ws_max_size=MAX_MESSAGE,
             # no compression of websocket messages: on a classroom's network it costs the one
             # process CPU that every student waits for
             ws_per_message_deflate=False,
