@@ -82,6 +82,10 @@ def _start(args: argparse.Namespace) -> int:
         if not notebooks.is_dir() or not any(notebooks.glob("*.ipynb")):
             print(f"{args.notebooks} is not a folder with notebooks (*.ipynb).", file=sys.stderr)
             return 2
+    if args.max_sessions is None:  # from the memory this computer has free
+        from casebook.app.settings import free_memory, sessions_for_memory
+
+        args.max_sessions = sessions_for_memory(free_memory())
     for name in ("idle", "sessions_per_browser", "max_sessions"):
         if getattr(args, name) < 1:
             option = "--" + name.replace("_", "-")
@@ -244,9 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument(
         "--max-sessions",
         type=int,
-        default=400,
+        default=None,
         metavar="N",
-        help="open pages (tabs) the server holds at once, of all readers (default 400)",
+        help="open pages (tabs) the server holds at once, of all readers (default: from the "
+        "memory free, between 30 and 400; printed at start)",
     )
     start.add_argument(
         "--base-path",

@@ -114,6 +114,28 @@ def test_cli_passes_ip_idle_and_caps_on(monkeypatch: pytest.MonkeyPatch) -> None
     assert seen[2].base_path == "/user/ann/casebook" and seen[2].open_browser
 
 
+def test_the_cap_on_sessions_is_sized_from_the_memory_free(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 35, item 1: without --max-sessions the cap comes from the memory this computer
+    has free (a quarter of it after 1 GiB, at SESSION_BYTES a session), never fewer than a
+    class of 30 nor more than 400; the teacher is told the caps at start."""
+    from casebook.app import settings as app_settings
+
+    gib = 2**30
+    assert app_settings.sessions_for_memory(0) == 30
+    assert app_settings.sessions_for_memory(2 * gib) == 64  # 1 GiB / 4 / 4 MiB
+    assert app_settings.sessions_for_memory(24 * gib) == 400
+    assert app_settings.free_memory() > 0
+    seen: list[Settings] = []
+    monkeypatch.setattr("casebook.app.start", lambda settings: seen.append(settings) or 0)
+    monkeypatch.setattr(app_settings, "free_memory", lambda: 3 * gib)
+    assert cli_main(["start", "--no-browser"]) == 0
+    assert seen[0].max_sessions == 128
+    assert cli_main(["start", "--no-browser", "--max-sessions", "500"]) == 0  # told: as told
+    assert seen[1].max_sessions == 500
+
+
 def test_no_traceback_reaches_a_reader(tmp_path: Path) -> None:
     """A page whose code fails tells the reader so in one sentence, in their language; the
     error goes to the server's log. The other pages are served as before."""

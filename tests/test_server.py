@@ -294,6 +294,22 @@ def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
             assert any("interval_ms" in state for state in tab.states.values())
             shell = _shell(tab)
             assert [p["path"] for p in shell["pages"] if not p["menu"]] == [LIVE.path]
+        # requests that fail, with the secrets in their address (issue 35, item 7: every 4xx
+        # line logged the address with the token, a failing one with the teacher's secret twice)
+        token = "token=T0KEN-for-a-class"
+        for path in (f"/nope?{token}", f"/?teacher=wrong&{token}",
+                     f"/logout?{token}&teacher=S3CRET", "/live?teacher=S3CRET"):  # fmt: skip
+            assert fetch(server.base_url + path, student)[0] in (303, 403, 404)
+    # the log a teacher may paste into a help request: no token, secret or student's id
+    from casebook.app.site import student_id
+
+    # (the announcement at start gives the teacher the links, as it is meant to: what follows
+    # it is the log)
+    logged = (root.parent / "class.log").read_text(encoding="utf-8").split("Stop with Ctrl+C.")[1]
+    ids = [student_id(settings, c["solara-session-id"]) for c in (student, teacher)
+           if "solara-session-id" in c]  # fmt: skip
+    for secret in ("T0KEN-for-a-class", "S3CRET", *ids):
+        assert secret not in logged, secret
 
 
 def test_solara_never_fetches_a_missing_front_end_file_from_the_internet(

@@ -171,6 +171,7 @@ def test_a_stop_signal_ends_the_server_and_every_session(
     reader = None
     try:
         run.wait_for("The casebook starts on")
+        run.wait_for("open pages (tabs) at once")  # the caps, told at start (issue 35)
         base = f"http://127.0.0.1:{run.port}"
         run.wait_answering(base)
         reader = Tab(base, "/", visit(base + "/")).open()

@@ -32,8 +32,14 @@ def start(settings: Settings | None = None) -> int:
         from casebook.app.classroom import announce
 
         announce(settings)
-    else:
+    else:  # (class mode's announcement says the caps too)
         print(f"The casebook starts on {settings.local_url()} (stop with Ctrl+C).", flush=True)
+        print(
+            f"Room for {settings.max_sessions} open pages (tabs) at once, at most "
+            f"{settings.sessions_per_browser} per browser; more are refused with a message "
+            "(--max-sessions, --sessions-per-browser).",
+            flush=True,
+        )
     ready = None
     if settings.open_browser:
         import webbrowser

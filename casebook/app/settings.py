@@ -74,6 +74,30 @@ class Settings:
         return f"http://{shown}:{self.port}{self.base_path}{path}"
 
 
+# The server's cap on open sessions (tabs) when none is given, sized from the memory the
+# computer has free (issue 35: a class must not be able to take the teacher's laptop down).
+# A session held 0.5-1.2 MB in the load tests (docs/load.md); it is counted at 4 MiB, for a
+# student who opens every page. A quarter of what is free after a reserve of 1 GiB, between
+# a class of 30 and 400.
+SESSION_BYTES = 4 * 2**20
+_RESERVE = 2**30
+_FEWEST, _MOST = 30, 400
+
+
+def sessions_for_memory(available: int) -> int:
+    """The sessions the server lets in at once on a computer with ``available`` bytes of memory
+    free (see :data:`SESSION_BYTES`)."""
+    room = max(available - _RESERVE, 0) // 4 // SESSION_BYTES
+    return int(min(_MOST, max(_FEWEST, room)))
+
+
+def free_memory() -> int:
+    """The bytes of memory this computer has free (available to a new process)."""
+    import psutil
+
+    return int(psutil.virtual_memory().available)
+
+
 SETTINGS_ENV = "CASEBOOK_SETTINGS"
 
 # The cookie in which the guard (casebook.app.server) keeps the teacher's secret once it was
