@@ -102,7 +102,11 @@ def glossary_html(book: Casebook, *, lang: str = "nl", query: str = "") -> str:
         return f"<p><i>{escape(t('glossary.none', lang, query=query))}</i></p>"
     items = []
     for r in frame.to_dict("records"):
-        other = f" <i>({escape(r['rendering'])})</i>" if lang == "en" else ""
+        # the English rendering ends with the Dutch term it renders, "(achter de voordeur)",
+        # which the entry's heading is: not twice ("(behind the front door (achter de ...))")
+        rendering = re.sub(r"\s*\(" + re.escape(str(r["term"])) + r"\)$", "", str(r["rendering"]))
+        # after a dash, not in brackets: a rendering may hold brackets of its own
+        other = f" — <i>{escape(rendering)}</i>" if lang == "en" else ""
         pages = escape(t("glossary.pages", lang, pages=r["pages"]))
         items.append(
             f'<dt id="term-{escape(r["term_id"])}"><b>{escape(r["term"])}</b>{other}</dt>'

@@ -99,3 +99,17 @@ def test_no_text_tells_a_reader_to_hover_only() -> None:
         and not re.search(r"\btik|\btap", sentence, re.IGNORECASE)
     ]
     assert hover_only == []
+
+
+def test_an_english_entry_names_its_dutch_term_once_and_nests_no_brackets(
+    book: casebook.Casebook,
+) -> None:
+    """The screenshot review (issue 33): the English glossary read "achter de voordeur (behind
+    the front door (achter de voordeur))", the Dutch term twice and "))" after nearly every
+    term."""
+    html = glossary_html(book, lang="en")
+    entries = re.findall(r"<dt[^>]*>(.*?)</dt>", html)
+    assert len(entries) == len(book.glossary)
+    assert not [e for e in entries if "))" in e]
+    front = next(e for e in entries if "achter de voordeur" in e)
+    assert front.count("achter de voordeur") == 1 and "behind the front door" in front

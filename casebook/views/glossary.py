@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from casebook.data import Casebook
 from casebook.glossary import glossary_html
-from casebook.markup import CARD_STYLE, escape
+from casebook.markup import CARD_STYLE
 from casebook.text import t
 from casebook.views.base import View
 
@@ -22,11 +22,17 @@ class GlossaryView(View):
 
     def __init__(self, book: Casebook, *, lang: str = "nl") -> None:
         super().__init__(book, lang=lang)
-        self.intro = self.html()
-        self.search = widgets.Text(value="", continuous_update=True)
+        # the page's prose introduces the glossary (notebook 07): the view says it no second time
+        self.search = widgets.Text(
+            value="",
+            continuous_update=True,
+            # as wide as its example, which was cut ("een woord, bijvoorbeel…")
+            layout=widgets.Layout(width="30em", max_width="calc(100% - 8px)"),
+            style={"description_width": "initial"},
+        )
         self.body = self.html()
         self.widget = widgets.VBox(
-            [self.language, self.intro, self.search, self.body],
+            [self.language, self.search, self.body],
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("casebook-glossary")
@@ -35,7 +41,6 @@ class GlossaryView(View):
 
     def relabel(self) -> None:
         lang = self.lang
-        self.intro.value = f"<p>{escape(t('glossary.intro', lang))}</p>"
         self.search.description = t("glossary.search", lang)
         self.search.placeholder = t("glossary.placeholder", lang)
 
@@ -45,7 +50,7 @@ class GlossaryView(View):
         )
 
     def static_parts(self) -> list[Any]:
-        return [self.intro.value, self.body.value]
+        return [self.body.value]
 
 
 def glossary_view(book: Casebook, *, lang: str = "nl") -> GlossaryView:

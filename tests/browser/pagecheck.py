@@ -79,6 +79,21 @@ DOWNLOADS = """() => [...document.querySelectorAll('a[download]')]
                  return parseFloat(s.borderTopWidth) < 1 || parseFloat(s.paddingLeft) < 4
                         || s.borderTopStyle === 'none'; })
   .map(a => `download "${a.textContent.trim().slice(0, 40)}" looks like plain text`)"""
+# Nothing said twice (issue 33, item 8: the landing page showed its introduction twice; the
+# review found the glossary's too): no visible heading, and no paragraph of some length, whose
+# text is on the page twice.
+TWICE = """() => {
+  const seen = new Map(), found = [];
+  for (const e of document.querySelectorAll('.cb-content h1, .cb-content h2, .cb-content h3,'
+                                            + ' .cb-content p')) {
+    if (!e.checkVisibility()) continue;
+    const text = e.innerText.replace(/\\s+/g, ' ').trim();
+    if (!text || (e.tagName === 'P' && text.length < 80)) continue;
+    if (seen.has(text)) found.push(`"${text.slice(0, 60)}" twice`);
+    seen.set(text, true);
+  }
+  return found;
+}"""
 # Chart texts (title, axis titles, ticks, notes, legend) that run off their chart or overlap.
 CHART_LABELS = """() => {
   const found = [];
@@ -293,6 +308,7 @@ def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
     resize(page, width)
     for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
                         (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
+                        (TWICE, "says something twice"),
                         (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
         found = page.evaluate(check)
         assert found == [], f"{where} at {width} px {what}: {found[:6]}"
