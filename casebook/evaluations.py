@@ -209,7 +209,7 @@ def findings(
             "case_id": fnd["case_id"].to_numpy(),
             "theme_group": fnd["theme_group"].to_numpy(),
             t("col.case", lang): fnd["case_id"].map(names).to_numpy(),
-            t("col.theme", lang): fnd[f"theme_{lang}"].to_numpy(),
+            t("col.topic", lang): fnd[f"theme_{lang}"].to_numpy(),
             t("col.evaluator", lang): [
                 evaluator_name(e, lang) for e in fnd["evaluation_id"].map(evaluators)
             ],

@@ -302,6 +302,8 @@ TEXT: dict[str, dict[str, str]] = {
     "col.kind": {"nl": "Soort", "en": "Kind"},
     "col.year": {"nl": "Jaar", "en": "Year"},
     "col.theme": {"nl": "Thema", "en": "Theme"},
+    # a finding's own subject, within its theme (the chart's row): "Bewoners" in "Vraaggerichtheid"
+    "col.topic": {"nl": "Onderwerp", "en": "Topic"},
     "col.finding": {"nl": "Bevinding", "en": "Finding"},
     "col.valence": {"nl": "Lezing", "en": "Reading"},
     "kind.visitation": {"nl": "visitatie", "en": "peer review (visitation)"},

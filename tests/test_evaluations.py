@@ -146,3 +146,16 @@ def test_unknown_case_names_what_is_valid(book: casebook.Casebook) -> None:
         ev.result_figures(book, cases=["atlantis"])
     with pytest.raises(ValueError, match="`themes` must be among"):
         ev.findings_matrix(book, cases=CASES, themes=["weather"])
+
+
+def test_a_findings_subject_is_not_called_its_theme(book: casebook.Casebook) -> None:
+    """The screenshot review (issue 33): the theme chosen above the table was "Demand
+    orientation" and the row below said Theme "Residents". The chart's rows and the choice are
+    themes; a finding's own subject within one is its topic."""
+    from casebook.text import t
+
+    for lang in ("nl", "en"):
+        found = ev.findings(book, cases=["doornakkers"], themes=["demand_orientation"], lang=lang)
+        assert t("col.theme", lang) not in found.columns and t("col.topic", lang) in found.columns
+        theme = t("theme.demand_orientation", lang)
+        assert theme not in set(found[t("col.topic", lang)])

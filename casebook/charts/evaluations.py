@@ -41,9 +41,11 @@ _VALENCE_COLOURS = {
 
 
 # The cards' look, with the fragment (the page, the book and the PDF show it as it is). A bar's
-# colour is printed too (print-color-adjust), and a hatched bar stays hatched on paper.
+# colour is printed too (print-color-adjust), and a hatched bar stays hatched on paper. A card
+# is at least 12.5em wide: a Dutch compound such as "buurtcontractafspraken" fits its line (at
+# 9.5em it broke mid-word).
 RESULTS_STYLE = """<style>
-.cb-results{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5em,1fr));gap:.7em;
+.cb-results{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5em,1fr));gap:.7em;
   margin:.4em 0 .3em 0}
 .cb-result{border:1px solid #d9dee7;border-top:.35em solid var(--cb-case);border-radius:.5em;
   padding:.5em .8em .6em;background:#fff;line-height:1.35;break-inside:avoid;min-width:0;

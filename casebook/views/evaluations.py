@@ -71,10 +71,12 @@ class EvaluationView(View):
                         self.findings_chart,
                         self.box([self.finding_case, self.finding_theme], row=True),
                         self.findings_html,
-                        self.organisation_html,
                         self.timeline_chart,
                     ],
                 ),
+                # the page's whole width: five cases side by side, squeezed into the charts'
+                # column on a laptop, ran to twenty lines a cell
+                self.organisation_html,
                 self.downloads,
             ],
             layout=widgets.Layout(width="100%"),

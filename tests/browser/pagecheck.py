@@ -94,6 +94,28 @@ TWICE = """() => {
   }
   return found;
 }"""
+# No word broken over two lines in the result cards and the tables (issue 33, item 3: "never
+# cut a value mid-word"; the review found "buurtcontractafsprak/en" in a card 9.5em wide): a
+# word whose text spreads over more than one line box.
+MIDWORD = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.parentElement && n.parentElement.closest('.cb-result, .casebook-table td')
+    && n.parentElement.checkVisibility() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const re = /[^\\s\\u00a0/-]{4,}/g;
+    let m;
+    while ((m = re.exec(n.data)) !== null) {
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                              .map(r => Math.round(r.top)));
+      if (lines.size > 1) found.push(`"${m[0]}" broken over ${lines.size} lines`);
+    }
+  }
+  return found.slice(0, 10);
+}"""
 # Chart texts (title, axis titles, ticks, notes, legend) that run off their chart or overlap.
 CHART_LABELS = """() => {
   const found = [];
@@ -308,7 +330,7 @@ def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
     resize(page, width)
     for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
                         (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
-                        (TWICE, "says something twice"),
+                        (TWICE, "says something twice"), (MIDWORD, "breaks a word"),
                         (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
         found = page.evaluate(check)
         assert found == [], f"{where} at {width} px {what}: {found[:6]}"
