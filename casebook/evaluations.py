@@ -251,7 +251,9 @@ def _organisation_table(book: Casebook, cases: list[str], lang: str) -> pd.DataF
                 continue
             texts = []
             for row in rows.to_dict("records"):
-                figure = "" if row["kind"] == "text" else _figure_text(row, lang) + ": "
+                # the figure, then our sentence about it: a dash between (a colon read as part of
+                # the sentence: "2: Dual leadership: an alliance team of two")
+                figure = "" if row["kind"] == "text" else _figure_text(row, lang) + " — "
                 texts.append(f"{figure}{row[f'text_{lang}']} (p. {int(row['page'])})")
             column[fact] = " · ".join(texts)
         table[names[case]] = column

@@ -133,7 +133,7 @@ def test_organisation_side_by_side(book: casebook.Casebook) -> None:
         "Helmond-Oost",
         "Wijkpuntonderneming",
     ]
-    assert table.loc["Fte", "MOM"].startswith("1:") and "(p. 15)" in table.loc["Fte", "MOM"]
+    assert table.loc["Fte", "MOM"].startswith("1 — ") and "(p. 15)" in table.loc["Fte", "MOM"]
     assert table.loc["Fte", "Doornakkers"] == "niet vermeld"
     assert "€ 200.000" in table.loc["Jaarbudget", "MOM"]
     assert "€ 30.000" in table.loc["Bijdrage per partner", "MOM"]
