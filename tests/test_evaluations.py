@@ -138,7 +138,7 @@ def test_organisation_side_by_side(book: casebook.Casebook) -> None:
     assert "€ 200.000" in table.loc["Jaarbudget", "MOM"]
     assert "€ 30.000" in table.loc["Bijdrage per partner", "MOM"]
     assert "Casade" in table.loc["Partners", "Wijkpuntonderneming"]
-    assert table.loc["Aantal partners", "Hambaken"].startswith("5:")
+    assert table.loc["Aantal partners", "Hambaken"].startswith("5 — ")
 
 
 def test_unknown_case_names_what_is_valid(book: casebook.Casebook) -> None:
