@@ -543,10 +543,6 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Het boekje zegt hier niets over.",
         "en": "The booklet says nothing about this.",
     },
-    "glossary.intro": {
-        "nl": "Begrippen uit het Nederlandse beleid en de praktijk in de wijk die het boekje gebruikt, in eigen woorden uitgelegd. In de teksten van het casebook zijn ze onderstreept: beweeg de muis erover of tik erop voor de uitleg.",
-        "en": "Dutch policy and neighbourhood-practice terms the booklet uses, explained in our own words. In the casebook's texts they are underlined: hover over one or tap it for its explanation.",
-    },
     "glossary.search": {"nl": "Zoek", "en": "Search"},
     "glossary.placeholder": {
         "nl": "een woord, bijvoorbeeld wijkpunt",
