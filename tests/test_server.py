@@ -290,6 +290,27 @@ def test_in_class_mode_students_share_and_the_live_page_is_the_teachers(
             assert f'href="{LIVE.path}"' in shown and 'href="../docs/docentensleutel.md"' in shown
         with Tab(server.base_url, LIVE.path, teacher) as tab:
             assert tab.with_class("casebook-live")
+            # issue 35, item 4: with the live page's session id and the class token only, a
+            # student read the lesson and shut the session down. The session is the teacher's
+            # browser's: another browser's websocket to it is turned away (Solara checks the
+            # browser's session cookie), and the teacher's page goes on
+            thief = Tab(server.base_url, LIVE.path, student, kernel_id=tab.kernel_id)
+            frames: list[str] = []
+            try:
+                thief.connect()
+                thief.ws.settimeout(15)
+                thief.send("comm_info_request", {})
+                while frame := thief.ws.recv():  # until the server closes it
+                    frames.append(str(frame))
+            except Refused:
+                frames.append("refused")  # turned away before the websocket opened
+            except Exception:  # closed under the reader: what it sent is in frames
+                pass
+            finally:
+                thief.close()
+            assert any("mismatch" in f or f == "refused" for f in frames), frames[:3]
+            assert not [f for f in frames if "casebook-live" in f or "interval_ms" in f]
+            tab.roundtrip()
             # the teacher's page itself: it reads the lesson's folder every few seconds
             assert any("interval_ms" in state for state in tab.states.values())
             shell = _shell(tab)
