@@ -168,3 +168,48 @@ def test_no_traceback_reaches_a_reader(tmp_path: Path) -> None:
     # the error is in the teacher's log
     logged = log.read_text(encoding="utf-8")
     assert "ZeroDivisionError" in logged and "building the page 01_casussen.ipynb failed" in logged
+
+
+def test_a_burst_from_one_browser_and_a_huge_body_stay_within_the_caps(tmp_path: Path) -> None:
+    """Issue 35's measure: 40 page loads with hang-ups from one browser (Voilà started a
+    110 MB kernel for each: 2.2 GB to 6.2 GB in 20 s) leave the server holding no more than
+    that browser's cap of sessions; a 100 MiB body without the token is refused by its stated
+    length, unread (four of them held 714 MiB)."""
+    import socket
+
+    import psutil
+
+    from casebook.app.settings import SESSION_BYTES
+
+    root = tmp_path / "class"
+    root.mkdir()
+    settings = Settings(open_browser=False, token="T0KEN", teacher_secret="S3CRET",
+                        class_dir=root, sessions_per_browser=4)  # fmt: skip
+    with AppServer(settings, log=tmp_path / "app.log") as server:
+        memory = psutil.Process(server.proc.pid)
+        before = memory.memory_info().rss
+        host, port = "127.0.0.1", server.port
+        for _ in range(4):  # 100 MiB announced, without the token: refused before it is read
+            with socket.create_connection((host, port), timeout=10) as sock:
+                sock.sendall(
+                    b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + f"Content-Length: {100 * 2**20}\r\n\r\n".encode()
+                    + b"x" * 2**16
+                )
+                assert sock.recv(64).startswith(b"HTTP/1.1 413"), "not refused by its length"
+        browser = visit(f"{server.base_url}/?token=T0KEN")
+        opened, refused = [], 0
+        for k in range(40):  # the burst: a page load and its session, the tab then hung up
+            fetch(f"{server.base_url}/?theme=light&k={k}", browser)
+            try:
+                opened.append(Tab(server.base_url, "/", browser).open())
+            except Refused:
+                refused += 1
+            if opened and k % 2:
+                opened[-1].ws.close()  # hangs up (the session stays for idle_seconds)
+        assert len(opened) == settings.sessions_per_browser and refused == 40 - len(opened)
+        grown = memory.memory_info().rss - before
+        allowed = settings.sessions_per_browser * SESSION_BYTES + 40 * 2**20  # + warm caches
+        assert grown < allowed, f"the server grew {grown / 2**20:.0f} MiB"
+        for tab in opened:
+            tab.close()
