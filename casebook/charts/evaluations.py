@@ -21,7 +21,7 @@ from casebook.charts.base import (
     figure,
     layout,
     message_figure,
-    narrow_heatmap,
+    phone_heatmap,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
@@ -124,7 +124,7 @@ def findings_heatmap(
     narrow: bool = False,
 ) -> go.Figure:
     """Theme groups by cases (:func:`casebook.evaluations.findings_matrix`), one colour per
-    reading. ``narrow``: laid out for a phone."""
+    reading. ``narrow``: laid out for a phone (:func:`casebook.charts.base.phone_heatmap`)."""
     check_lang(lang)
     if matrix.empty or matrix.shape[1] == 0:
         return message_figure(t("msg.no_areas", lang), theme=theme)
@@ -151,7 +151,7 @@ def findings_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#000", width=3
     )
     if narrow:
-        narrow_heatmap(spec, heat, left=155)  # the wrapped English themes need 152 px
+        phone_heatmap(spec, heat)
     return figure({"data": [heat], "layout": spec})
 
 

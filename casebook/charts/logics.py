@@ -23,7 +23,7 @@ from casebook.charts.base import (
     cell_frame,
     figure,
     layout,
-    narrow_heatmap,
+    phone_heatmap,
 )
 from casebook.i18n import check_lang
 from casebook.logics import AXES
@@ -577,7 +577,7 @@ def tensions_heatmap(
 
     ``matrix`` comes from :func:`casebook.logics.tension_matrix` (0 = no example in the booklet).
     ``selected`` (tension_id, case_id) gets a frame around its cell. ``narrow``: laid out for
-    a phone (:func:`casebook.charts.base.narrow_heatmap`).
+    a phone (:func:`casebook.charts.base.phone_heatmap`).
     """
     check_lang(lang)
     z = matrix.to_numpy().tolist()
@@ -603,6 +603,5 @@ def tensions_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#D55E00", width=4
     )
     if narrow:
-        spec["margin"]["r"] = 30
-        narrow_heatmap(spec, heat, left=185)  # the wrapped names need 182 px
+        phone_heatmap(spec, heat)
     return figure({"data": [heat], "layout": spec})

@@ -42,3 +42,25 @@ def test_timeline_horizon_and_booklet_line(book: casebook.Casebook) -> None:
         assert row["when"] < start + 6 or row["case_id"] == "doornakkers"
     inferred = [tr for tr in fig.data if "circle-open" in tr.marker.symbol]
     assert inferred  # inferred years are drawn as open circles
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_findings_are_whole_on_a_phone(book: casebook.Casebook, lang: str) -> None:
+    """Issue 33: on a 390 px phone the cells were some 8 px high, "negative" was cut and a
+    column showed "Wijkpuntondernem…": at the narrowest phone's width every text fits its
+    place, whole and at least 11 px, with every theme shown."""
+    from casebook.charts.base import PHONE
+    from casebook.text import t
+    from tests.helpers import heatmap_misfits
+
+    matrix = ev.findings_matrix(book, cases=CASES)
+    names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+    fig = evalcharts.findings_heatmap(
+        matrix, case_names=names, selected=("governance", "mom"), lang=lang, narrow=True
+    )
+    for width in (PHONE, 371, 620):
+        assert heatmap_misfits(fig, width) == [], width
+    rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "row"]
+    assert rows == [t(f"theme.{g}", lang) for g in matrix.index]
+    cells = {c for row in fig.data[0].text for c in row}
+    assert t("valence.negative", lang) in cells and "0" not in cells

@@ -196,3 +196,31 @@ def test_a_case_nobody_placed_is_named_at_the_reading(book: casebook.Casebook) -
     star = next(tr for tr in shown.data if tr.uid == "casebook-mom")
     named = [(a.x, a.y) for a in shown.layout.annotations if a.name == "label" and a.text == "MOM"]
     assert named == [(star.x[0], star.y[0])]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_tensions_are_whole_on_a_phone(book: casebook.Casebook, lang: str) -> None:
+    """Issue 33: on a 390 px phone the cells cut their words ("entioned", "centra"): at the
+    narrowest phone's width every cell's text fits its cell, every name is whole (a tension's
+    above its row, a case's upright over its column) and at least 11 px; the chosen cell's
+    frame is round that cell."""
+    from casebook.charts.base import PHONE
+    from tests.helpers import heatmap_misfits
+
+    matrix = logics.tension_matrix(book)
+    names_t = dict(zip(book.tensions["tension_id"], book.tensions[f"name_{lang}"], strict=True))
+    names_c = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+    fig = plane.tensions_heatmap(
+        matrix,
+        tension_names=names_t,
+        case_names=names_c,
+        selected=("power", "mom"),
+        lang=lang,
+        narrow=True,
+    )
+    for width in (PHONE, 371, 620):
+        assert heatmap_misfits(fig, width) == [], width
+    rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "row"]
+    assert rows == [names_t[x] for x in matrix.index]
+    frame = fig.layout.shapes[0]
+    assert frame.x0 == 0.5 and 4.5 < frame.y0 < frame.y1 < 5.5
