@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts.base import (
+    PHONE,
     Spec,
     axis,
     category_heatmap,
@@ -21,7 +22,6 @@ from casebook.charts.base import (
     figure,
     layout,
     message_figure,
-    PHONE,
     phone_heatmap,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
