@@ -206,6 +206,8 @@ def label_offsets(
                 unclear = sum(_crosses(other, box) for other in lines)
                 if far:
                     unclear += sum(_crosses(line, other) for other in taken)
+                    # nor sits its name against another marker, where it reads as that one's
+                    unclear += sum(_distance(box, c) < _MARKER_PX + 10 for c in centres)
                     unclear += sum(
                         _crosses(line, m)
                         for j, m in enumerate(markers)

@@ -292,8 +292,11 @@ def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
             assert not any(plane._overlap(box, m) for m in markers), (name, width)
             if reveal:
                 continue
+            centres = [((m[0] + m[2]) / 2, (m[1] + m[3]) / 2) for m in others]
             if line is not None:
                 assert not any(plane._crosses(line, m) for m in apart), (name, width)
+                # and its name not against another marker, where it reads as that one's
+                assert all(plane._distance(box, c) >= r + 10 for c in centres), (name, width)
             else:
                 near = plane._distance(box, (x, y))
                 for m in others:
