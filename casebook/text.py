@@ -257,8 +257,12 @@ TEXT: dict[str, dict[str, str]] = {
     "eval.booklet": {"nl": "boekje (mei 2011)", "en": "booklet (May 2011)"},
     "eval.inferred": {"nl": "jaar afgeleid", "en": "year inferred"},
     "eval.note.horizon": {
-        "nl": "Band = zes à zeven jaar na de start: de termijn die het boekje en twee meekijkers noemen om een samenwerking te laten draaien. Open rondje = jaartal afgeleid door het casebook.",
-        "en": "Band = six to seven years after the start: the time the booklet and two outside reviewers say a collaboration needs to run well. Open circle = year inferred by the casebook.",
+        "nl": "Band = zes à zeven jaar na de start: de termijn die het boekje en twee meekijkers noemen om een samenwerking te laten draaien.",
+        "en": "Band = six to seven years after the start: the time the booklet and two outside reviewers say a collaboration needs to run well.",
+    },
+    "eval.note.symbols": {
+        "nl": "Ruit = evaluatie; rondje = andere gebeurtenis (start, mijlpaal, geld); open rondje = jaartal afgeleid door het casebook.",
+        "en": "Diamond = evaluation; circle = other event (start, milestone, funding); open circle = year inferred by the casebook.",
     },
     "eval.note.valence": {
         "nl": "Positief, gemengd of negatief is de lezing van het casebook van elke bevinding.",

@@ -35,7 +35,10 @@ __all__ = [
     "message_figure",
     "narrow_heatmap",
     "panel_title",
+    "PHONE",
+    "phone_heatmap",
     "text_width",
+    "wrap_px",
     "wrap",
 ]
 
@@ -231,6 +234,101 @@ def narrow_heatmap(
     for note in spec["annotations"]:
         if note.get("xref") == "paper" and "xshift" in note:
             note["xshift"] = -(left - 10)
+
+
+#: The narrowest chart (px) a phone's layout is drawn for: a 360 px phone's page.
+PHONE = 340
+LINE = 1.3  # px of height per px of font size in a line of chart text, as plotly sets it
+
+
+def wrap_px(text: str, size: float, width: float) -> str:
+    """``text`` broken between words into lines of at most ``width`` px at ``size`` px (by
+    :func:`text_width`), joined with <br>; a word wider than a line stands on a line of its
+    own."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        longer = f"{line} {word}".strip()
+        if line and text_width(longer, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = longer
+    return "<br>".join([*lines, line])
+
+
+def phone_heatmap(
+    spec: Spec,
+    heat: Spec,
+    *,
+    cell: int = 28,
+    text_size: int = 11,
+    label_size: int = 12,
+    name_size: int = 12,
+    side: int = 4,
+) -> None:
+    """Lay a chart with one category heatmap out for a phone, in place, so that every text is
+    whole at :data:`PHONE` px and wider: each row's name (wrapped at the chart's width) in the
+    white above its row, from the chart's left edge, so that the columns have the whole width;
+    the columns' names upright over them; the cells ``cell`` px high, their text ``text_size``
+    px. A frame round a cell (:func:`cell_frame`) is drawn round the cell alone.
+
+    The cells' texts must fit a cell at :data:`PHONE` px: a chart whose texts are longer shows
+    codes in its cells and says what they mean in its note."""
+    labels = [wrap_px(label, label_size, PHONE - 2 * side) for label in heat["y"]]
+    n = len(labels)
+    gap = math.ceil(max(lines(label) for label in labels) * label_size * LINE) + 4
+    row = cell + gap
+    names = max(text_width(name, name_size) for name in heat["x"]) + 8
+    title = spec["title"]["text"]
+    top = round(12 + TITLE_LINE * lines(title) + 8 + names)
+    plot = row * n + gap  # the first row's name above it, in the plot
+    spec["height"] = top + plot + spec["margin"]["b"]
+    spec["margin"] = {**spec["margin"], "l": side, "r": side, "t": top}
+    spec["title"]["y"] = 1 - (12 + TITLE_LINE * (lines(title) - 1)) / spec["height"]
+    heat["y"] = list(range(n))  # by number: the names are annotations (the hover keeps them)
+    heat["ygap"] = gap
+    heat["textfont"] = {**heat.get("textfont", {}), "size": text_size}
+    ticks = {"showgrid": False, "showline": False, "zeroline": False, "ticks": ""}
+    spec["xaxis"] = {
+        **spec.get("xaxis", {}),
+        **ticks,
+        "side": "top",
+        "tickangle": -90,
+        "tickfont": {"size": name_size},
+    }
+    spec["yaxis"] = {
+        **{k: v for k, v in spec.get("yaxis", {}).items() if k != "autorange"},
+        **ticks,
+        "range": [n - 0.5, -0.5 - gap / row],
+        "tickvals": list(range(n)),
+        "showticklabels": False,
+    }
+    inset = gap / 2 / row
+    for shape in spec["shapes"]:
+        if shape.get("type") == "rect" and shape.get("yref") == "y":
+            shape["y0"] += inset
+            shape["y1"] -= inset
+    for note in spec["annotations"]:
+        if note.get("xref") == "paper" and "xshift" in note:
+            note["xshift"] = -(side - 10)
+    spec["annotations"] += [
+        {
+            "name": "row",
+            "text": label,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": k,
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": cell / 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": label_size},
+        }
+        for k, label in enumerate(labels)
+    ]
 
 
 def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts.base import (
+    PHONE,
     Spec,
     axis,
     category_heatmap,
@@ -21,7 +22,7 @@ from casebook.charts.base import (
     figure,
     layout,
     message_figure,
-    narrow_heatmap,
+    phone_heatmap,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
@@ -30,7 +31,13 @@ from casebook.schema import BOOKLET_DATE
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["RESULTS_STYLE", "findings_heatmap", "results_cards", "timeline_chart"]
+__all__ = [
+    "RESULTS_STYLE",
+    "findings_heatmap",
+    "results_cards",
+    "timeline_chart",
+    "timeline_lanes",
+]
 
 _VALENCE_COLOURS = {
     "positive": "#009E73",
@@ -126,7 +133,7 @@ def findings_heatmap(
     narrow: bool = False,
 ) -> go.Figure:
     """Theme groups by cases (:func:`casebook.evaluations.findings_matrix`), one colour per
-    reading. ``narrow``: laid out for a phone."""
+    reading. ``narrow``: laid out for a phone (:func:`casebook.charts.base.phone_heatmap`)."""
     check_lang(lang)
     if matrix.empty or matrix.shape[1] == 0:
         return message_figure(t("msg.no_areas", lang), theme=theme)
@@ -153,8 +160,38 @@ def findings_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#000", width=3
     )
     if narrow:
-        narrow_heatmap(spec, heat, left=155)  # the wrapped English themes need 152 px
+        phone_heatmap(spec, heat)
     return figure({"data": [heat], "layout": spec})
+
+
+# The timeline is drawn for charts from these widths (px) up: a phone's, and a laptop's page
+# at its narrowest (640 px, less the page's edges). Its markers are kept apart at these widths.
+_TIMELINE_NARROWEST = {True: PHONE, False: 600}
+# per layout: the margins left and right, a row's height, the room above a row's events for its
+# name (a phone's names stand above their rows), the markers' size, the names' size
+_TIMELINE = {
+    True: {"left": 18, "right": 18, "row": 100, "name_room": 20, "marker": 11, "name": 13},
+    False: {"left": 165, "right": 30, "row": 70, "name_room": 0, "marker": 13, "name": 14},
+}
+
+
+def timeline_lanes(whens: list[float], *, px_per_year: float, marker: float) -> list[int]:
+    """A lane for each event of one row (0 on the row's line, then -1, 1, -2, 2: above and
+    below it), so that no two markers ``marker`` px wide cover each other where a year takes
+    ``px_per_year`` px: each event, earliest first, takes the first lane whose markers are all
+    far enough from it along the time axis."""
+    apart = marker + 3  # the outline (2 px) and a pixel of white
+    order = sorted(range(len(whens)), key=lambda k: whens[k])
+    lanes = [0] * len(whens)
+    placed: dict[int, list[float]] = {}
+    for k in order:
+        x = whens[k] * px_per_year
+        for lane in (0, -1, 1, -2, 2, -3, 3):
+            if all(abs(x - other) >= apart for other in placed.get(lane, [])):
+                break
+        lanes[k] = lane
+        placed.setdefault(lane, []).append(x)
+    return lanes
 
 
 def timeline_chart(
@@ -168,57 +205,60 @@ def timeline_chart(
     narrow: bool = False,
 ) -> go.Figure:
     """Events per case on a shared time axis, the six-to-seven-year horizon after each start as a
-    band, and May 2011 (the booklet) as a line. ``narrow``: a tick every six years, for a
-    phone."""
+    band, and May 2011 (the booklet) as a line. Events close in time stand above and below each
+    other in their case's row (:func:`timeline_lanes`), apart at every width the chart is drawn
+    for. ``narrow``: for a phone: each case's name above its row, the rows the whole width, a
+    tick every six years."""
     check_lang(lang)
     if not case_ids:
         return message_figure(t("msg.no_areas", lang), theme=theme)
+    sizes = _TIMELINE[narrow]
     colours = theme.area_colours(list(case_names))
     rows = [escape(case_names[c]) for c in case_ids]
+    n = len(case_ids)
+    below, top = 75, 80
+    notes = [t("eval.note.horizon", lang), t("eval.note.symbols", lang)]
     spec = layout(
         theme,
         t("eval.title.timeline", lang),
-        180 + 70 * len(case_ids),
-        notes=t("eval.note.horizon", lang).split(". ", 1),
-        below_axis=75,
-        left=165,  # the longest name needs 161 px (automargin, see layout())
-        top=80,
+        below + 20 + top + sizes["row"] * n,
+        notes=notes,
+        below_axis=below,
+        left=sizes["left"],  # wide: the longest name needs 161 px (automargin, see layout())
+        right=sizes["right"],
+        top=top,
     )
     low, high = HORIZON_YEARS
-    first = min([1996.0, *events["when"].tolist()])
+    first = min([1996.0, *events["when"].tolist()]) - 0.5
     last = max(2018.0, *(starts["when"] + high + 0.5).tolist())
-    for case_id, name in zip(case_ids, rows, strict=True):
+    # a row's events sit below its name (phone): the middle of what is left of the row
+    middle = sizes["name_room"] / 2 / sizes["row"]
+    step = (sizes["marker"] + 3) / sizes["row"]  # one lane, in rows
+    px_per_year = (_TIMELINE_NARROWEST[narrow] - sizes["left"] - sizes["right"]) / (last - first)
+    for k, case_id in enumerate(case_ids):
         start = starts[starts["case_id"] == case_id]
         if start.empty:
             continue
         when = float(start["when"].iloc[0])
-        spec["shapes"].append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "y",
-                "x0": when + low,
-                "x1": when + high,
-                "y0": name,
-                "y1": name,
-                "line": {"color": colours[case_id], "width": 22},
-                "opacity": 0.35,
-                "layer": "below",
-            }
-        )
-        spec["shapes"].append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "y",
-                "x0": when,
-                "x1": BOOKLET_DATE,
-                "y0": name,
-                "y1": name,
-                "line": {"color": colours[case_id], "width": 3},
-                "layer": "below",
-            }
-        )
+        y = k + middle
+        for x0, x1, width, extra in (
+            (when + low, when + high, 22, {"opacity": 0.35}),
+            (when, BOOKLET_DATE, 3, {}),
+        ):
+            spec["shapes"].append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "y",
+                    "x0": x0,
+                    "x1": x1,
+                    "y0": y,
+                    "y1": y,
+                    "line": {"color": colours[case_id], "width": width},
+                    "layer": "below",
+                    **extra,
+                }
+            )
     spec["shapes"].append(
         {
             "type": "line",
@@ -239,33 +279,38 @@ def timeline_chart(
             "xref": "x",
             "yref": "paper",
             "yanchor": "bottom",
+            "xanchor": "right" if narrow else "center",  # a phone's right edge is near
             "showarrow": False,
         }
     )
     data: list[Spec] = []
-    for case_id, name in zip(case_ids, rows, strict=True):
+    for k, (case_id, name) in enumerate(zip(case_ids, rows, strict=True)):
         part = events[events["case_id"] == case_id]
         if part.empty:
             continue
         symbols = [
-            "circle-open" if inf else ("diamond" if k == "evaluation" else "circle")
-            for inf, k in zip(part["inferred"], part["kind"], strict=True)
+            "circle-open" if inf else ("diamond" if kind == "evaluation" else "circle")
+            for inf, kind in zip(part["inferred"], part["kind"], strict=True)
         ]
+        lanes = timeline_lanes(
+            part["when"].tolist(), px_per_year=px_per_year, marker=sizes["marker"]
+        )
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
                 "name": name,
                 "x": part["when"].tolist(),
-                "y": [name] * len(part),
+                "y": [k + middle + lane * step for lane in lanes],
                 "marker": {
                     "color": colours[case_id],
-                    "size": 13,
+                    "size": sizes["marker"],
                     "symbol": symbols,
                     "line": {"width": 2},
                 },
                 "hovertext": [
-                    f"<b>{escape(lab)}</b><br>{y}{' · ' + t('eval.inferred', lang) if inf else ''}"
+                    f"<b>{escape(lab)}</b><br>{name} · {y}"
+                    f"{' · ' + t('eval.inferred', lang) if inf else ''}"
                     f" · {t('hover.page', lang)} {p}"
                     for lab, y, inf, p in zip(
                         part["label"], part["year"], part["inferred"], part["page"], strict=True
@@ -277,12 +322,36 @@ def timeline_chart(
         )
     spec["xaxis"] = axis(
         theme,
-        range=[first - 0.5, last],
+        range=[first, last],
         tickformat="d",
         dtick=6 if narrow else 2,
         title={"text": t("col.year", lang)},
     )
     spec["yaxis"] = axis(
-        theme, type="category", categoryorder="array", categoryarray=rows[::-1], showgrid=False
+        theme,
+        range=[n - 0.5, -0.5],
+        tickvals=list(range(n)),
+        ticktext=rows,
+        showticklabels=not narrow,
+        showgrid=False,
+        zeroline=False,
+        tickfont={"size": sizes["name"]},
     )
+    if narrow:  # each name above its row's events, from the chart's left edge
+        spec["annotations"] += [
+            {
+                "name": "row",
+                "text": name,
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": k - 0.5,
+                "yref": "y",
+                "yanchor": "top",
+                "yshift": -2,
+                "showarrow": False,
+                "font": {"size": sizes["name"]},
+            }
+            for k, name in enumerate(rows)
+        ]
     return figure({"data": data, "layout": spec})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, figure, layout, wrap
+from casebook.charts.base import axis, category_heatmap, figure, layout, phone_heatmap, wrap
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.text import t
@@ -40,7 +40,8 @@ def lessons_heatmap(
 ) -> go.Figure:
     """Lessons (rows) by cases (columns): a filled cell where the lesson draws on the case, with
     the page it points to. Lessons in ``highlight`` are shown at full strength, others faded.
-    ``narrow`` (a phone): shorter lines for the lessons and the cases' names upright."""
+    ``narrow`` (a phone): each lesson's title whole above its row, the cases' names upright
+    over the columns (:func:`casebook.charts.base.phone_heatmap`)."""
     check_lang(lang)
     rows = list(matrix.index)
     keep = set(rows if highlight is None else highlight)
@@ -50,16 +51,19 @@ def lessons_heatmap(
         for r, row in zip(rows, cells, strict=True)
     ]
     text = [[escape(cell) for cell in row] for row in cells]
-    # Cut the title before escaping it, so that the cut never splits an entity such as &amp;.
-    # each title on at most two lines: the grid keeps room for the five names when the page
-    # gives it two thirds of a projector's width (its controls beside it)
-    width = 20 if narrow else 28
-    y = [_two_lines(t("lessons.label", lang, n=r, title=lesson_titles[r]), width) for r in rows]
     # a name breaks after its hyphen: the five names fit beside the lessons' titles also when
     # the grid has two thirds of a projector's width (the page puts its controls beside it)
     x = [escape(case_names[c]) if narrow else escape(case_names[c]).replace("-", "-<br>")
          for c in matrix.columns]  # fmt: skip
     colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
+    titles = [t("lessons.label", lang, n=r, title=lesson_titles[r]) for r in rows]
+    if narrow:  # each title whole, above its row (phone_heatmap wraps it)
+        y = [escape(title) for title in titles]
+    else:
+        # each title on at most two lines: the grid keeps room for the five names when the page
+        # gives it two thirds of a projector's width (its controls beside it). Cut before it is
+        # escaped, so that the cut never splits an entity such as &amp;.
+        y = [_two_lines(title, 28) for title in titles]
     heat = category_heatmap(
         z, x, y, [[tt or "—" for tt in row] for row in text], colours=colours, gap=2
     )
@@ -67,14 +71,15 @@ def lessons_heatmap(
     spec = layout(
         theme,
         t("lessons.title", lang),
-        (300 + 30 * len(rows)) if narrow else (160 + 36 * len(rows)),  # two lines of 14 px
+        160 + 36 * len(rows),  # two lines of 14 px
         below_axis=10,
-        left=165 if narrow else 235,  # the wrapped titles need 164 px (narrow), 232 px
-        top=260 if narrow else 100,
-        right=30 if narrow else 40,  # the last case's name needs 39 px (see layout())
+        left=235,  # the wrapped titles need 232 px
+        top=100,
+        right=40,  # the last case's name needs 39 px (see layout())
     )
-    spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=-90 if narrow else 0)
-    # readable on a projector (14 px); a phone's narrower margin keeps them at 12
-    ticks = {"size": 12 if narrow else 14}
-    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont=ticks)
+    spec["xaxis"] = axis(theme, side="top", showgrid=False, tickangle=0)
+    # readable on a projector (14 px)
+    spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 14})
+    if narrow:
+        phone_heatmap(spec, heat, cell=24, label_size=11)
     return figure({"data": [heat], "layout": spec})

@@ -17,13 +17,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts.base import (
+    PHONE,
     Spec,
     axis,
     category_heatmap,
     cell_frame,
     figure,
     layout,
-    narrow_heatmap,
+    phone_heatmap,
+    text_width,
 )
 from casebook.i18n import check_lang
 from casebook.logics import AXES
@@ -31,19 +33,35 @@ from casebook.markup import escape
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
-__all__ = ["class_plane", "label_offsets", "logics_plane", "tensions_heatmap"]
+__all__ = ["class_plane", "label_offsets", "label_size", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
 # the quadrants' names: a little smaller than the cases' names, still readable on a projector
 _CORNER_SMALLER = 1
 # a class's names on a phone's plane: this much smaller than the theme's font
 _NARROW_SMALLER = 3
+# the names of the reader's or the casebook's points on a phone's plane: this much smaller
+_NARROW_SMALLER_READING = 2
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
-def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec:
+def _plane_layout(
+    theme: Theme, title: str, lang: str, notes: list[str], narrow: bool = False
+) -> Spec:
+    # a phone's plane as high as it is wide at the narrowest phone (PHONE): 680 px left a
+    # squeezed plane with empty space above and below it, and little of the page to scroll by
+    plot = round(2 * _LIMIT * _PX_PER_UNIT[True]) if narrow else 680 - 110 - 105
+    left, right = (62, 16) if narrow else (80, 30)
     spec = layout(
-        theme, title, 680, notes=notes, below_axis=85, left=80, top=110, legend_on_top=True
+        theme,
+        title,
+        110 + plot + 105,
+        notes=notes,
+        below_axis=85,
+        left=left,
+        right=right,
+        top=110,
+        legend_on_top=True,
     )
     ticks = {"tickvals": [-1, -0.5, 0, 0.5, 1], "range": [-_LIMIT, _LIMIT], "zeroline": False}
     spec["xaxis"] = axis(theme, title={"text": t("plane.x", lang)}, **ticks)
@@ -90,8 +108,9 @@ def _plane_layout(theme: Theme, title: str, lang: str, notes: list[str]) -> Spec
 
 
 # Where the labels go: the plot area of the plane in pixels per axis unit (the plane is 680 px
-# high, both axes on one scale), on a laptop or projector and on a phone; and the labels' size.
-_PX_PER_UNIT = {False: 205.0, True: 120.0}
+# high, both axes on one scale), on a laptop or projector and on a phone (the plot of a chart
+# PHONE px wide, less the margins); and the labels' size.
+_PX_PER_UNIT = {False: 205.0, True: (PHONE - 62 - 16) / (2 * _LIMIT)}
 _MARKER_PX = 10.0
 # a class's single placements: smaller, and a label may cover them rather than another label
 # or marker, or rather than move several rings (22 px each) further out
@@ -145,7 +164,7 @@ def label_offsets(
 ) -> list[tuple[float, float]]:
     """Where to put each point's label (offset in pixels, y up) so that no two labels overlap
     and no label covers a marker: each label takes the nearest free place around its point, in
-    the points' order. The sizes are estimates (a character about 0.6 of the font size wide);
+    the points' order. The sizes are estimates (:func:`label_size`);
     far from its point a label gets a line to it (:func:`logics_plane`). ``others``: more
     markers (x, y in axis units) that no label may cover; ``blocked``: boxes (left, bottom,
     right, top, in axis units) already taken, such as the quadrants' names; ``faint``: small
@@ -158,32 +177,96 @@ def label_offsets(
         for px, py in points + [(x * scale, y * scale) for x, y in others]
     ]
     limit = _LIMIT * scale
-    taken: list[tuple[float, ...]] = [tuple(v * scale for v in box) for box in blocked]
+    blocked_px: list[tuple[float, ...]] = [tuple(v * scale for v in box) for box in blocked]
     small = [
         (x * scale - _FAINT_PX, y * scale - _FAINT_PX, x * scale + _FAINT_PX, y * scale + _FAINT_PX)
         for x, y in faint
     ]
-    chosen = []
-    for (px, py), name in zip(points, names, strict=True):
-        w, h = 0.6 * font_size * max(len(name), 1) + 4, 1.35 * font_size
-        best, best_cost = (0.0, 13.0), (float("inf"), float("inf"))
-        for ax, ay in _offsets():
-            box = _label_box(px, py, w, h, ax, ay)
-            hard = sum(_overlap(box, other) for other in taken + markers)
-            # outside the plot area: allowed only when nothing else fits
-            outside = max(0.0, -limit - box[0], box[2] - limit, -limit - box[1], box[3] - limit)
-            hard += outside * 1e3
-            # among the places that cover no label and no marker: near the point, and over
-            # as few faint markers as may be (a ring further out for one covered)
-            soft = _FAINT_WEIGHT * sum(_overlap(box, dot) for dot in small)
-            soft += _DISTANCE_WEIGHT * max(abs(ax), abs(ay))
-            if (hard, soft) < best_cost:
-                best, best_cost = (ax, ay), (hard, soft)
-            if hard == 0 and not small:  # the nearest free place; nothing faint to weigh
-                break
-        chosen.append(best)
-        taken.append(_label_box(px, py, w, h, *best))
-    return chosen
+
+    def place(order: list[int]) -> tuple[tuple[float, ...], list[tuple[float, float]]]:
+        taken = list(blocked_px)
+        chosen: dict[int, tuple[float, float]] = {}
+        total = (0.0, 0.0, 0.0)
+        lines: list[tuple[float, float, float, float]] = []  # the lines to names set further out
+        for k in order:
+            (px, py), name = points[k], names[k]
+            w, h = label_size(name, font_size)
+            best, best_cost = (0.0, 13.0), (float("inf"), float("inf"), float("inf"))
+            centres = [
+                (m[0] + _MARKER_PX, m[1] + _MARKER_PX) for j, m in enumerate(markers) if j != k
+            ]
+            for ax, ay in _offsets():
+                box = _label_box(px, py, w, h, ax, ay)
+                hard = sum(_overlap(box, other) for other in taken + markers)
+                far = max(abs(ax), abs(ay)) > 13
+                # a line to a name further out crosses no other name nor marker, and no name
+                # sits on another's line: which name is whose stays plain (issue 33)
+                # (second only to covering nothing: in a crowd a name may have no such place)
+                line = (px, py, px + ax, py + ay)
+                unclear = sum(_crosses(other, box) for other in lines)
+                if far:
+                    unclear += sum(_crosses(line, other) for other in taken)
+                    # nor sits its name against another marker, where it reads as that one's
+                    unclear += sum(_distance(box, c) < _MARKER_PX + 10 for c in centres)
+                    unclear += sum(
+                        _crosses(line, m)
+                        for j, m in enumerate(markers)
+                        if j != k and not _overlap(m, markers[k])  # one over its own: no fault
+                    )
+                elif centres:  # a name beside its marker is nearer to it than to any other
+                    own = _distance(box, (px, py))
+                    unclear += sum(own + 6 > _distance(box, c) for c in centres)
+                # outside the plot area: allowed only when nothing else fits
+                outside = max(0.0, -limit - box[0], box[2] - limit, -limit - box[1], box[3] - limit)
+                hard += outside * 1e3
+                # among the places that cover no label and no marker: near the point, and over
+                # as few faint markers as may be (a ring further out for one covered)
+                soft = _FAINT_WEIGHT * sum(_overlap(box, dot) for dot in small)
+                soft += _DISTANCE_WEIGHT * max(abs(ax), abs(ay))
+                if (hard, unclear, soft) < best_cost:
+                    best, best_cost = (ax, ay), (hard, unclear, soft)
+                if (
+                    hard == 0 and unclear == 0 and not small
+                ):  # the nearest free place; nothing faint to weigh
+                    break
+            chosen[k] = best
+            total = tuple(x + y for x, y in zip(total, best_cost, strict=True))
+            taken.append(_label_box(px, py, w, h, *best))
+            if max(abs(best[0]), abs(best[1])) > 13:
+                lines.append((px, py, px + best[0], py + best[1]))
+        return total, [chosen[k] for k in range(len(points))]
+
+    # in the points' order, and the longest names first: the one that leaves every name
+    # plainest (a name placed late in a crowd may find no free place that is plainly its
+    # marker's)
+    by_length = sorted(range(len(points)), key=lambda k: -len(names[k]))
+    return min(place(list(range(len(points)))), place(by_length))[1]
+
+
+def label_size(name: str, font_size: float) -> tuple[float, float]:
+    """The box (width, height, px) a point's name takes at ``font_size``."""
+    return text_width(name, font_size) + 4, 1.35 * font_size
+
+
+def _distance(box: tuple[float, ...], point: tuple[float, float]) -> float:
+    """How far ``point`` is from ``box`` (0 inside it)."""
+    dx = max(box[0] - point[0], 0.0, point[0] - box[2])
+    dy = max(box[1] - point[1], 0.0, point[1] - box[3])
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _crosses(line: tuple[float, ...], box: tuple[float, ...], steps: int = 24) -> bool:
+    """Whether the line (x0, y0, x1, y1) from a point to its name runs through ``box`` (a
+    point of it inside) where it has left the point's marker (a marker overlapping that one
+    is no line's fault)."""
+    x0, y0, x1, y1 = line
+    for k in range(1, steps):
+        x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
+        if max(abs(x - x0), abs(y - y0)) <= _MARKER_PX:
+            continue
+        if box[0] < x < box[2] and box[1] < y < box[3]:
+            return True
+    return False
 
 
 def _corner_boxes(spec: Spec, theme: Theme, narrow: bool) -> list[tuple[float, ...]]:
@@ -194,7 +277,7 @@ def _corner_boxes(spec: Spec, theme: Theme, narrow: bool) -> list[tuple[float, .
         if note.get("xanchor") not in ("left", "right") or "xref" in note:
             continue
         lines = re.sub(r"<(?!br)[^>]*>", "", note["text"]).split("<br>")
-        w = (0.6 * size * max(len(line) for line in lines) + 4) / scale
+        w = (max(text_width(line, size) for line in lines) + 4) / scale
         h = 1.35 * size * len(lines) / scale
         x, y = note["x"], note["y"]
         left = x if note["xanchor"] == "left" else x - w
@@ -365,11 +448,14 @@ def logics_plane(
                 uid="casebook",
             )
         )
-    spec = _plane_layout(theme, title, lang, notes)
+    spec = _plane_layout(theme, title, lang, notes, narrow)
     # Once the reading is shown, only its points carry names: two sets of names would crowd.
     labelled, unlabelled = (reading, reader) if show_reading else (reader, None)
+    # on a phone the names a little smaller: at the usual size five names and ten markers
+    # in a plane some 260 px wide left a name no place where it was plainly its marker's
+    size = theme.font_size - (_NARROW_SMALLER_READING if narrow else 0)
     spec["annotations"] += _labels(
-        labelled, theme, narrow, unlabelled, _corner_boxes(spec, theme, narrow)
+        labelled, theme, narrow, unlabelled, _corner_boxes(spec, theme, narrow), size=size
     )
     if reader is not None and reveal:
         ours = reading.set_index("case_id")
@@ -516,7 +602,7 @@ def class_plane(
     if reading:
         notes.append(t("plane.note", lang))
     title = t("plane.title.class" if reading else "plane.title.class_only", lang)
-    spec = _plane_layout(theme, title, lang, notes)
+    spec = _plane_layout(theme, title, lang, notes, narrow)
     spec["shapes"] += shapes
     spec["annotations"] += _class_labels(placements, summary, reading, theme, narrow, spec)
     return figure({"data": data, "layout": spec})
@@ -577,7 +663,7 @@ def tensions_heatmap(
 
     ``matrix`` comes from :func:`casebook.logics.tension_matrix` (0 = no example in the booklet).
     ``selected`` (tension_id, case_id) gets a frame around its cell. ``narrow``: laid out for
-    a phone (:func:`casebook.charts.base.narrow_heatmap`).
+    a phone (:func:`casebook.charts.base.phone_heatmap`).
     """
     check_lang(lang)
     z = matrix.to_numpy().tolist()
@@ -603,6 +689,5 @@ def tensions_heatmap(
         list(matrix.index), list(matrix.columns), selected, colour="#D55E00", width=4
     )
     if narrow:
-        spec["margin"]["r"] = 30
-        narrow_heatmap(spec, heat, left=185)  # the wrapped names need 182 px
+        phone_heatmap(spec, heat)
     return figure({"data": [heat], "layout": spec})

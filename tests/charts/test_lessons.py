@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import casebook
 from casebook import lessons
 from casebook.charts.lessons import lessons_heatmap
@@ -50,3 +52,24 @@ def test_every_cell_shows_its_pages_and_is_filled_where_it_has_some(
             cell = matrix.loc[lesson_id, case_id]
             assert heat.text[i][j] == escape(cell)
             assert heat.z[i][j] == ((2 if lesson_id in (0, 6) else 1) if cell else 0)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_grid_is_whole_on_a_phone(book: casebook.Casebook, lang: str) -> None:
+    """Issue 33: on a 390 px phone the pages in the cells ("p. 12, p. 8") were some 3 px high
+    and the lessons' titles cut with "…": at the narrowest phone's width each title stands
+    whole above its row, every cell's pages fit their cell, every text at least 11 px."""
+    from casebook.charts.base import PHONE
+    from casebook.markup import escape
+    from casebook.text import t
+    from tests.helpers import heatmap_misfits
+
+    titles = dict(
+        zip(book.lessons["lesson_id"].astype(int), book.lessons[f"title_{lang}"], strict=True)
+    )
+    fig = _grid(book, titles, lang, narrow=True, highlight=[6])
+    for width in (PHONE, 371, 620):
+        assert heatmap_misfits(fig, width) == [], width
+    rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "row"]
+    assert rows == [escape(t("lessons.label", lang, n=n, title=titles[n])) for n in titles]
+    assert "p. 12, p. 8" in {c for row in fig.data[0].text for c in row}

@@ -48,7 +48,7 @@ def _boxes(fig, font_size: int = 15, scale: float = 205.0) -> list[tuple[float, 
     for a in fig.layout.annotations:
         if a.name != "label":
             continue
-        w, h = 0.6 * font_size * len(a.text) + 4, 1.35 * font_size
+        w, h = plane.label_size(a.text, font_size)
         ax, ay = (a.ax, -a.ay) if a.showarrow else (a.xshift, a.yshift)
         boxes.append(plane._label_box(a.x * scale, a.y * scale, w, h, ax, ay))
     return boxes
@@ -196,3 +196,109 @@ def test_a_case_nobody_placed_is_named_at_the_reading(book: casebook.Casebook) -
     star = next(tr for tr in shown.data if tr.uid == "casebook-mom")
     named = [(a.x, a.y) for a in shown.layout.annotations if a.name == "label" and a.text == "MOM"]
     assert named == [(star.x[0], star.y[0])]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_tensions_are_whole_on_a_phone(book: casebook.Casebook, lang: str) -> None:
+    """Issue 33: on a 390 px phone the cells cut their words ("entioned", "centra"): at the
+    narrowest phone's width every cell's text fits its cell, every name is whole (a tension's
+    above its row, a case's upright over its column) and at least 11 px; the chosen cell's
+    frame is round that cell."""
+    from casebook.charts.base import PHONE
+    from tests.helpers import heatmap_misfits
+
+    matrix = logics.tension_matrix(book)
+    names_t = dict(zip(book.tensions["tension_id"], book.tensions[f"name_{lang}"], strict=True))
+    names_c = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+    fig = plane.tensions_heatmap(
+        matrix,
+        tension_names=names_t,
+        case_names=names_c,
+        selected=("power", "mom"),
+        lang=lang,
+        narrow=True,
+    )
+    for width in (PHONE, 371, 620):
+        assert heatmap_misfits(fig, width) == [], width
+    rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "row"]
+    assert rows == [names_t[x] for x in matrix.index]
+    frame = fig.layout.shapes[0]
+    assert frame.x0 == 0.5 and 4.5 < frame.y0 < frame.y1 < 5.5
+
+
+def _plane_geometry(fig, width: float) -> dict:
+    """The plane drawn ``width`` px wide: its plot's size, px per axis unit (both axes on one
+    scale), the names' boxes and lines, and the markers' boxes (px, y up, from the centre)."""
+    spec = fig.layout
+    plot_w = width - spec.margin.l - spec.margin.r
+    plot_h = spec.height - spec.margin.t - spec.margin.b
+    scale = min(plot_w, plot_h) / (2 * plane._LIMIT)
+    r = plane._MARKER_PX
+    labels = []
+    for a in spec.annotations:
+        if a.name != "label":
+            continue
+        w, h = plane.label_size(a.text, a.font.size)
+        ax, ay = (a.ax, -a.ay) if a.showarrow else (a.xshift, a.yshift)
+        x, y = a.x * scale, a.y * scale
+        line = (x, y, x + ax, y + ay) if a.showarrow else None
+        labels.append((a.text, (x, y), plane._label_box(x, y, w, h, ax, ay), line))
+    markers = [
+        (x * scale, y * scale)
+        for tr in fig.data
+        for x, y in zip(tr.x, tr.y, strict=True)
+        if tr.uid in ("reader", "casebook")
+    ]
+    return {"plot": (plot_w, plot_h), "labels": labels, "markers": markers, "r": r}
+
+
+@pytest.mark.parametrize("reveal", [False, True])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
+    book: casebook.Casebook, lang: str, reveal: bool
+) -> None:
+    """Issue 33: at 390 px the plane was squeezed between empty space above and below, the line
+    to Wijkpuntonderneming's name crossed Doornakkers' name, and MOM's name sat beside
+    Doornakkers' marker. At each phone width, with the cases where they start: the plot about
+    as high as it is wide; no name covers another name or a marker; and where the reader's
+    cases start (the reported view), no line to a name crosses another name or marker and a
+    name without a line is nearer its own marker than any other. (With the reading shown
+    beside them, reading and start overlap near the centre: there only the first holds.)"""
+    from casebook.charts.base import PHONE
+    from casebook.views.logics import start_positions
+
+    reading = logics.reading(book)
+    starts = start_positions(reading["case_id"].tolist())
+    reader = reading.copy()
+    reader[AXES[0]] = [starts[c][0] for c in reader["case_id"]]
+    reader[AXES[1]] = [starts[c][1] for c in reader["case_id"]]
+    fig = plane.logics_plane(reading, reader=reader, reveal=reveal, lang=lang, narrow=True)
+    for width in (PHONE, 371, 620):
+        at = _plane_geometry(fig, width)
+        plot_w, plot_h = at["plot"]
+        assert plot_h <= min(plot_w, 1.05 * plot_w) + 2, (plot_w, plot_h, width)
+        labels, r = at["labels"], at["r"]
+        assert len(labels) == 5
+        markers = [(x - r, y - r, x + r, y + r) for x, y in at["markers"]]
+        for k, (name, (x, y), box, line) in enumerate(labels):
+            own = (x - r, y - r, x + r, y + r)
+            for other_name, _, other_box, other_line in labels[:k] + labels[k + 1 :]:
+                assert not plane._overlap(box, other_box), (name, other_name, width)
+                if other_line is not None and not reveal:
+                    assert not plane._crosses(other_line, box), (other_name, name, width)
+            others = [m for m in markers if m != own]
+            # (a marker over its own one: no line can leave it without crossing that)
+            apart = [m for m in others if not plane._overlap(m, own)]
+            assert not any(plane._overlap(box, m) for m in markers), (name, width)
+            if reveal:
+                continue
+            centres = [((m[0] + m[2]) / 2, (m[1] + m[3]) / 2) for m in others]
+            if line is not None:
+                assert not any(plane._crosses(line, m) for m in apart), (name, width)
+                # and its name not against another marker, where it reads as that one's
+                assert all(plane._distance(box, c) >= r + 10 for c in centres), (name, width)
+            else:
+                near = plane._distance(box, (x, y))
+                for m in others:
+                    centre = ((m[0] + m[2]) / 2, (m[1] + m[3]) / 2)
+                    assert near < plane._distance(box, centre), (name, centre, width)
