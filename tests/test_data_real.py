@@ -247,3 +247,49 @@ def test_the_english_check_finds_copied_and_dutch_cells(book: casebook.Casebook)
     assert not untranslated("'Najaar 2010'.", "'Najaar 2010'.", [])
     assert not dutch_sentences("Provincial funding for Hart voor de wijk is on p. 37.")
     assert not dutch_sentences("Slowed down (het tempo van de bouw is verlaagd) in 2011.")
+
+
+# Words of ours that said more or other than the booklet, found by reading the rows against it
+# (issue 34): (table, key column, key, column, wrong words, what the booklet says instead).
+WRONG_WORDS = [
+    ("reflections", "reflection_id", "helmond_oost_4", "summary_en", "coarseness", "p. 32"),
+    ("case_texts", "case_id", "doornakkers", "summary_nl", "Woonbedrijf koos", "p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_en", "Woonbedrijf chose", "p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_nl", "zorgt dat", "stimuleren, p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_en", "sees to it", "stimuleren, p. 6"),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "doornakkers_f3",
+        "summary_nl",
+        "botst",
+        "spanning, p. 10",
+    ),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "doornakkers_f3",
+        "summary_en",
+        "clashes",
+        "spanning, p. 10",
+    ),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "wijkpuntonderneming_f2",
+        "summary_nl",
+        "Onduidelijk",
+        "p. 38",
+    ),
+    ("evaluations", "evaluation_id", "wijkpuntonderneming_status", "evaluator", "Casade", "p. 38"),
+    ("evaluations", "evaluation_id", "mom_mom_at_work", "evaluator", "MOM", "p. 16"),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "value", "column", "wrong", "booklet"), WRONG_WORDS)
+def test_words_the_booklet_does_not_support_stay_out(
+    book: casebook.Casebook, table: str, key: str, value: str, column: str, wrong: str, booklet: str
+) -> None:
+    cells = book.table(table).loc[lambda f: f[key] == value, column]
+    assert len(cells), (table, value)
+    assert not any(wrong in cell for cell in cells), f"{table} {value} {column}: {booklet}"
