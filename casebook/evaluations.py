@@ -23,6 +23,7 @@ __all__ = [
     "VALENCES",
     "case_starts",
     "evaluator_name",
+    "source_name",
     "findings",
     "findings_matrix",
     "organisation_table",
@@ -113,6 +114,19 @@ def evaluator_name(name: str, lang: str = "nl") -> str:
     return t("eval.unnamed", lang) if name == UNNAMED else name
 
 
+def source_name(
+    evaluators: pd.Series, evaluation_id: str, or_evaluation_id: object, lang: str = "nl"
+) -> str:
+    """Where a finding or figure comes from, as far as the booklet says: its evaluator, or,
+    where the booklet names two evaluations and does not say which one a row comes from (the
+    data's ``or_evaluation_id``), both, with "the booklet does not say which"."""
+    first = evaluator_name(evaluators[evaluation_id], lang)
+    if pd.isna(or_evaluation_id):
+        return first
+    second = evaluator_name(evaluators[or_evaluation_id], lang)
+    return t("eval.either", lang, first=first, second=second)
+
+
 def result_figures(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.DataFrame:
     """Every result figure of the chosen cases with its label, unit, display text and page."""
     check_lang(lang)
@@ -135,7 +149,9 @@ def result_figures(book: Casebook, *, cases: list[str], lang: str = "nl") -> pd.
                 "display": _figure_text(row, lang) + _unit_suffix(row["unit"], lang),
                 "printed": row["printed"],
                 "year": _none(row["year"]),
-                "source": evaluator_name(evaluators[row["evaluation_id"]], lang),
+                "source": source_name(
+                    evaluators, row["evaluation_id"], row["or_evaluation_id"], lang
+                ),
                 "page": int(row["page"]),
                 "note": _none(row[f"note_{lang}"]),
             }
@@ -211,7 +227,8 @@ def findings(
             t("col.case", lang): fnd["case_id"].map(names).to_numpy(),
             t("col.topic", lang): fnd[f"theme_{lang}"].to_numpy(),
             t("col.evaluator", lang): [
-                evaluator_name(e, lang) for e in fnd["evaluation_id"].map(evaluators)
+                source_name(evaluators, e, o, lang)
+                for e, o in zip(fnd["evaluation_id"], fnd["or_evaluation_id"], strict=True)
             ],
             t("col.valence", lang): [t(f"valence.{v}", lang) for v in fnd["valence"]],
             t("col.finding", lang): fnd[f"summary_{lang}"].to_numpy(),

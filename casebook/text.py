@@ -237,6 +237,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Hatched: the booklet gives the figure approximately or as a bound (≈, ≥, >).",
     },
     "eval.unnamed": {"nl": "Niet genoemd", "en": "Not named"},
+    "eval.either": {
+        "nl": "{first} of {second} (het boekje zegt niet welke)",
+        "en": "{first} or {second} (the booklet does not say which)",
+    },
     "eval.title.findings": {"nl": "Bevindingen per thema", "en": "Findings by theme"},
     "eval.title.timeline": {
         "nl": "Tijdlijn: zes à zeven jaar om op stoom te komen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -143,3 +144,152 @@ def test_the_data_readme_describes_every_table() -> None:
     firsts = [line.split("|")[1] for line in text.splitlines() if line.startswith("| `")]
     missing = [name for name in casebook.TABLES if not any(f"`{name}`" in c for c in firsts)]
     assert not missing, f"data/README.md has no row for {missing}"
+
+
+# Function words that are Dutch and not English: three different ones in a sentence of an English
+# cell (outside quotes and brackets, where the booklet's words stand) make it a Dutch sentence.
+_DUTCH_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "en",
+        "niet",
+        "zijn",
+        "wordt",
+        "worden",
+        "voor",
+        "naar",
+        "ook",
+        "dat",
+        "bij",
+        "aan",
+        "maar",
+        "geen",
+        "nog",
+        "zich",
+        "wel",
+        "deze",
+    ]
+)
+_QUOTED = re.compile(r"[\"“„][^\"“”]*[\"”]|['‘][^'‘’]*['’](?!\w)|\([^)]*\)")
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def dutch_sentences(text: str) -> list[str]:
+    """The sentences of an English text that read as Dutch: three different Dutch function words
+    outside quotes and brackets ("Hart voor de wijk" or "Van de Veerdonk" alone is a name)."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        words = set(re.findall(r"[a-zà-ÿ]+", _outside_quotes(sentence).lower()))
+        if len(words & _DUTCH_WORDS) >= 3:
+            found.append(sentence)
+    return found
+
+
+def untranslated(english: str, dutch: str, printed: list[str]) -> bool:
+    """An English cell equal to its Dutch twin that is more than names and printed words: a
+    lower-case word is left once quotes, brackets and the booklet's printed words are taken out."""
+    if english != dutch:
+        return False
+    rest = _outside_quotes(english)
+    for words in printed:
+        rest = rest.replace(words, " ")
+    return any(len(w) > 1 and w.islower() for w in re.findall(r"[^\W\d_]+", rest))
+
+
+def _english_cells(book: casebook.Casebook) -> list[tuple[str, str, int, str, str]]:
+    cells = []
+    for name in casebook.TABLES:
+        frame = book.table(name)
+        for column in frame.columns:
+            twin = column[: -len("_en")] + "_nl"
+            if not column.endswith("_en") or twin not in frame.columns:
+                continue
+            for row, (en, nl) in enumerate(zip(frame[column], frame[twin], strict=True)):
+                if isinstance(en, str):
+                    cells.append((name, column, row, en, nl))
+    return cells
+
+
+def test_every_english_cell_is_english(book: casebook.Casebook) -> None:
+    """No ``_en`` cell of any table is its ``_nl`` twin copied (names and printed words aside)
+    or a Dutch sentence (issue 34: areas' doornakkers note_en was "Buurt in stadsdeel
+    Tongelre.")."""
+    printed = sorted(
+        {
+            v
+            for t in ("indicators", "organisation", "evaluation_figures")
+            for v in book.table(t)["printed"].dropna()
+        },
+        key=len,
+        reverse=True,
+    )
+    cells = _english_cells(book)
+    assert len(cells) > 400  # every table with _nl/_en columns is read
+    copied = [c[:4] for c in cells if untranslated(c[3], c[4], printed)]
+    dutch = [(*c[:3], s) for c in cells for s in dutch_sentences(c[3])]
+    assert not copied, f"English cells equal to their Dutch twin: {copied}"
+    assert not dutch, f"Dutch sentences in English cells: {dutch}"
+
+
+def test_the_english_check_finds_copied_and_dutch_cells(book: casebook.Casebook) -> None:
+    """The check above can fail: a Dutch summary in an English cell and a copied note are found,
+    a name or a quoted Dutch word is not."""
+    dutch = "Het eerste contract tekenden maar een paar partners; in 2011 werken de meeste mee."
+    assert dutch_sentences(f"In short. {dutch}") == [dutch]
+    assert untranslated("Buurt in stadsdeel Tongelre.", "Buurt in stadsdeel Tongelre.", [])
+    assert not untranslated("Impulsfonds: p. 23.", "Impulsfonds: p. 23.", [])
+    assert not untranslated("'Najaar 2010'.", "'Najaar 2010'.", [])
+    assert not dutch_sentences("Provincial funding for Hart voor de wijk is on p. 37.")
+    assert not dutch_sentences("Slowed down (het tempo van de bouw is verlaagd) in 2011.")
+
+
+# Words of ours that said more or other than the booklet, found by reading the rows against it
+# (issue 34): (table, key column, key, column, wrong words, what the booklet says instead).
+WRONG_WORDS = [
+    ("reflections", "reflection_id", "helmond_oost_4", "summary_en", "coarseness", "p. 32"),
+    ("case_texts", "case_id", "doornakkers", "summary_nl", "Woonbedrijf koos", "p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_en", "Woonbedrijf chose", "p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_nl", "zorgt dat", "stimuleren, p. 6"),
+    ("case_texts", "case_id", "doornakkers", "summary_en", "sees to it", "stimuleren, p. 6"),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "doornakkers_f3",
+        "summary_nl",
+        "botst",
+        "spanning, p. 10",
+    ),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "doornakkers_f3",
+        "summary_en",
+        "clashes",
+        "spanning, p. 10",
+    ),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "wijkpuntonderneming_f2",
+        "summary_nl",
+        "Onduidelijk",
+        "p. 38",
+    ),
+    ("evaluations", "evaluation_id", "wijkpuntonderneming_status", "evaluator", "Casade", "p. 38"),
+    ("evaluations", "evaluation_id", "mom_mom_at_work", "evaluator", "MOM", "p. 16"),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "value", "column", "wrong", "booklet"), WRONG_WORDS)
+def test_words_the_booklet_does_not_support_stay_out(
+    book: casebook.Casebook, table: str, key: str, value: str, column: str, wrong: str, booklet: str
+) -> None:
+    cells = book.table(table).loc[lambda f: f[key] == value, column]
+    assert len(cells), (table, value)
+    assert not any(wrong in cell for cell in cells), f"{table} {value} {column}: {booklet}"

@@ -11,6 +11,7 @@ import pytest
 import casebook
 from casebook import evaluations as ev
 from casebook.charts import evaluations as evalcharts
+from casebook.text import t
 
 CASES = ["doornakkers", "mom", "hambaken", "helmond_oost", "wijkpuntonderneming"]
 
@@ -159,3 +160,34 @@ def test_a_findings_subject_is_not_called_its_theme(book: casebook.Casebook) -> 
         assert t("col.theme", lang) not in found.columns and t("col.topic", lang) in found.columns
         theme = t("theme.demand_orientation", lang)
         assert theme not in set(found[t("col.topic", lang)])
+
+
+@pytest.mark.parametrize(
+    ("lang", "either"),
+    [
+        ("nl", "Visitatiecommissie wijkenaanpak of RIGO (het boekje zegt niet welke)"),
+        ("en", "Visitatiecommissie wijkenaanpak or RIGO (the booklet does not say which)"),
+    ],
+)
+def test_a_source_is_named_only_where_the_booklet_names_it(
+    book: casebook.Casebook, lang: str, either: str
+) -> None:
+    """P. 10 names the visitation report and the RIGO study together and then gives findings
+    and figures without saying which comes from which; only the committee's quote has its
+    source. The findings and result cards say so, not "RIGO" or "Partners van het
+    buurtcontract" (issue 34)."""
+    found = ev.findings(book, cases=["doornakkers"], lang=lang)
+    sources = found.set_axis(
+        book.evaluation_findings.query("case_id == 'doornakkers'")["finding_id"]
+    )[t("col.evaluator", lang)]
+    assert all(sources[f"doornakkers_f{i}"] == either for i in (1, 2, 3, 4))
+    assert all(
+        sources[f"doornakkers_f{i}"] == "Visitatiecommissie wijkenaanpak" for i in (5, 6, 7, 8)
+    )
+    figures = ev.result_figures(book, cases=["doornakkers"], lang=lang).set_index("figure_id")
+    for figure in ("doornakkers_agreements_met", "doornakkers_contract_number"):
+        assert figures.loc[figure, "source"] == either
+    shown = " ".join(found[t("col.evaluator", lang)]) + " ".join(figures["source"])
+    assert "Partners van het buurtcontract" not in shown
+    fragment = evalcharts.results_cards(figures.reset_index(), case_ids=["doornakkers"], lang=lang)
+    assert f"{either} · p. 10" in html.unescape(fragment)

@@ -99,3 +99,26 @@ def test_the_checks_find_an_untagged_cell_and_a_cell_in_the_wrong_language() -> 
         _lang({"metadata": {"tags": ["lang-nl", "lang-en"]}})
     assert _lang({"metadata": {}}) is None
     assert Path(notebooks_dir()).is_dir()
+
+
+# Claims of ours the booklet does not make, found by reading the prose against it (issue 34):
+# (notebook, language, wrong words, what the booklet says instead).
+WRONG_CLAIMS = [
+    ("03_vier_logicas.ipynb", "nl", "Geen van de vier polen is goed of fout", "Primaat, p. 41"),
+    ("03_vier_logicas.ipynb", "en", "None of the four poles is right or wrong", "Primaat, p. 41"),
+    ("03_vier_logicas.ipynb", "nl", "Het boekje gebruikt twee assen", "vier logica's, p. 4"),
+    ("03_vier_logicas.ipynb", "en", "The booklet uses two axes", "vier logica's, p. 4"),
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "wrong", "booklet"), WRONG_CLAIMS)
+def test_a_claim_the_booklet_does_not_make_stays_out(
+    name: str, lang: str, wrong: str, booklet: str
+) -> None:
+    prose = " ".join(
+        "".join(c["source"])
+        for c in _cells(name)
+        if _lang(c) == lang and c["cell_type"] == "markdown"
+    )
+    assert prose, name
+    assert wrong not in prose, f"{name} ({lang}) says {wrong!r}; the booklet: {booklet}"
