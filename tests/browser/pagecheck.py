@@ -86,7 +86,8 @@ TWICE = """() => {
   const seen = new Map(), found = [];
   for (const e of document.querySelectorAll('.cb-content h1, .cb-content h2, .cb-content h3,'
                                             + ' .cb-content p')) {
-    if (!e.checkVisibility()) continue;
+    // a card's parts (a source, a caption) may repeat from card to card: cards are lists
+    if (!e.checkVisibility() || e.closest('.cb-result, .cb-card, table')) continue;
     const text = e.innerText.replace(/\\s+/g, ' ').trim();
     if (!text || (e.tagName === 'P' && text.length < 80)) continue;
     if (seen.has(text)) found.push(`"${text.slice(0, 60)}" twice`);
