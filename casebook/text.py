@@ -80,7 +80,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "page.05": {
         "nl": "De 27 lessen, de hoofdlijnen en de meekijkers",
-        "en": "The 27 lessons, the main lines and the outside voices",
+        "en": "The 27 lessons, the main lines and the outside reviewers",
     },
     "msg.none_reported": {
         "nl": "Het boekje geeft voor '{indicator}' geen cijfer voor de gekozen wijken.",
@@ -177,7 +177,7 @@ TEXT: dict[str, dict[str, str]] = {
     "tab.highlights": {"nl": "Uitgelicht", "en": "Spotlight"},
     "tab.evaluation": {"nl": "Evaluatie", "en": "Evaluation"},
     "tab.reflections": {"nl": "Reflecties", "en": "Reflections"},
-    "tab.voices": {"nl": "Meekijkers", "en": "Outside voices"},
+    "tab.voices": {"nl": "Meekijkers", "en": "Outside reviewers"},
     "reader.bodies": {"nl": "Wie stuurt en wie doet wat", "en": "Who steers and who does what"},
     "reader.partners": {"nl": "Partners", "en": "Partners"},
     "reader.facts": {"nl": "Feiten", "en": "Facts"},
@@ -211,9 +211,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Geen les past bij deze filters.",
         "en": "No lesson fits these filters.",
     },
-    "lessons.voice": {"nl": "meekijker", "en": "outside voice"},
+    "lessons.voice": {"nl": "meekijker", "en": "outside reviewer"},
     "lessons.main_lines": {"nl": "De vier hoofdlijnen", "en": "The four main lines"},
-    "lessons.voices": {"nl": "De vier meekijkers", "en": "The four outside voices"},
+    "lessons.voices": {"nl": "De vier meekijkers", "en": "The four outside reviewers"},
     "lessons.general": {"nl": "Over alle casussen", "en": "On all cases"},
     "lessons.jump": {"nl": "Lees de casus: {case}", "en": "Read the case: {case}"},
     "lessons.note": {

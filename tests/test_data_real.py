@@ -283,7 +283,64 @@ WRONG_WORDS = [
     ),
     ("evaluations", "evaluation_id", "wijkpuntonderneming_status", "evaluator", "Casade", "p. 38"),
     ("evaluations", "evaluation_id", "mom_mom_at_work", "evaluator", "MOM", "p. 16"),
+    # The remaining case texts, reflections, highlights, figures' notes and voices (issue 34).
+    ("case_texts", "case_id", "doornakkers", "summary_en", "sleeps until", "min of meer, p. 8"),
+    ("case_texts", "case_id", "mom", "summary_nl", "geen formele partner is,", "in de MOM, p. 14"),
+    ("case_texts", "case_id", "mom", "summary_nl", "moeten de partners", "van belang, p. 16"),
+    ("case_texts", "case_id", "helmond_oost", "summary_nl", "en beter neergezet", "p. 29"),
+    (
+        "case_texts",
+        "case_id",
+        "wijkpuntonderneming",
+        "summary_nl",
+        "auditteam vond",
+        "gevoel, p. 38",
+    ),
+    ("case_texts", "case_id", "wijkpuntonderneming", "summary_en", "is to develop", "pp. 34, 36"),
+    ("reflections", "reflection_id", "helmond_oost_3", "summary_nl", "begint meestal", "p. 31"),
+    ("reflections", "reflection_id", "helmond_oost_3", "summary_en", "usually starts", "p. 31"),
+    ("reflections", "reflection_id", "helmond_oost_5", "summary_nl", "partijen stellen", "p. 32"),
+    ("reflections", "reflection_id", "hambaken_4", "summary_en", "Hambaken tries", "oogt, p. 26"),
+    ("reflections", "reflection_id", "wijkpuntonderneming_2", "summary_en", "are a poor", "p. 39"),
+    (
+        "reflections",
+        "reflection_id",
+        "wijkpuntonderneming_5",
+        "summary_nl",
+        "ze worden geen",
+        "p. 40",
+    ),
+    ("highlights", "highlight_id", "mom_at_work_life", "summary_nl", "geen enkele", "p. 16"),
+    ("highlights", "highlight_id", "doornakkers_omloop", "summary_en", "walking route", "p. 10"),
+    ("voices", "voice_id", "arts", "summary_en", "horizon of six", "rond de 6 a 7, p. 13"),
+    ("organisation", "fact_id", "mom_budget_per_partner", "note_en", "Contradicts", "p. 15"),
+    (
+        "partners",
+        "partner",
+        "Buurtplatform Doornakkers",
+        "role_nl",
+        "eindverantwoordelijkheid",
+        "p. 9",
+    ),
 ]
+
+# The four 'meekijkers' (p. 5) have one English name in every table and every interface text.
+MEEKIJKERS_EN = "outside reviewer"
+OTHER_NAMES = ("outside voice", "outside reader", "critical friend")
+
+
+def test_the_meekijkers_have_one_english_name(book: casebook.Casebook) -> None:
+    from casebook.text import TEXT
+
+    found = [(key, text["en"]) for key, text in TEXT.items() if "en" in text]
+    for name in casebook.TABLES:
+        table = book.table(name)
+        for column in [c for c in table.columns if c.endswith("_en")]:
+            found += [(f"{name}.{column}", str(cell)) for cell in table[column].dropna()]
+    wrong = [(where, cell) for where, cell in found if any(o in cell.lower() for o in OTHER_NAMES)]
+    assert not wrong, f"call them '{MEEKIJKERS_EN}s' everywhere: {wrong}"
+    assert MEEKIJKERS_EN in book.table("glossary").set_index("term_id").loc["meekijkers", "term_en"]
+    assert TEXT["tab.voices"]["en"] == "Outside reviewers"
 
 
 @pytest.mark.parametrize(("table", "key", "value", "column", "wrong", "booklet"), WRONG_WORDS)
