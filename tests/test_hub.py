@@ -289,9 +289,9 @@ def test_a_student_cannot_open_another_students_server(course: Hub, browser: Any
 def test_a_placement_is_saved_in_the_students_own_home(course: Hub) -> None:
     for name, page in course.pages.items():
         course.in_use(name)
-        # the landing page's link (its notebook's name, made the app's address in this
-        # student's casebook by the title bar)
-        link = f".casebook-start a[href='/user/{name}/casebook/logicas?lang=nl']"
+        # the landing page's link in its reading order (the notebook's name, made the app's
+        # address in this student's casebook by the title bar)
+        link = f".cb-content a[href='/user/{name}/casebook/logicas?lang=nl']"
         page.wait_for_selector(link, timeout=30_000)
         page.locator(link).first.click()
         page.wait_for_selector(".casebook-logics", timeout=120_000)
