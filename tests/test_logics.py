@@ -61,7 +61,7 @@ def test_reading_and_matrix(book: casebook.Casebook) -> None:
 def test_evidence_has_pages_or_is_none(book: casebook.Casebook) -> None:
     found = logics.evidence(book, case_id="mom", tension_id="power", lang="en")
     assert found is not None and (found["strength"], found["pages"]) == (2, "17, 43")
-    assert found["summary"].startswith("The MOM steers without power")
+    assert found["summary"].startswith("The MOM has no power to steer with")
     assert logics.evidence(book, case_id="doornakkers", tension_id="funding") is None
 
 
