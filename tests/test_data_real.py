@@ -432,6 +432,38 @@ WRONG_WORDS = [
         "the coordinator has",
         "our reading, pp. 40, 43",
     ),
+    # The timeline and the figures' notes, read against their pages (issue 34).
+    (
+        "timeline",
+        "event_id",
+        "doornakkers_collaboration_begins",
+        "note_nl",
+        "Afgeleid: 'al",
+        "ruwweg, p. 8",
+    ),
+    (
+        "timeline",
+        "event_id",
+        "doornakkers_collaboration_begins",
+        "note_en",
+        "Inferred: 'al",
+        "ruwweg, p. 8",
+    ),
+    ("timeline", "event_id", "mom_at_work_transfer", "note_nl", "nog geen besluit", "p. 16"),
+    ("timeline", "event_id", "mom_at_work_transfer", "note_en", "not yet a decision", "p. 16"),
+    ("timeline", "event_id", "helmond_oost_vision", "note_nl", "Ook op p. 31.", "lag er al, p. 29"),
+    (
+        "timeline",
+        "event_id",
+        "helmond_oost_vision",
+        "note_en",
+        "Also on p. 31.",
+        "lag er al, p. 29",
+    ),
+    ("timeline", "event_id", "wijkpuntonderneming_audit", "note_nl", "een jaar na", "p. 38"),
+    ("timeline", "event_id", "wijkpuntonderneming_audit", "note_en", "one year after", "p. 38"),
+    ("evaluation_figures", "figure_id", "mom_at_work_long_term", "note_nl", "Aandeel", "p. 16"),
+    ("evaluation_figures", "figure_id", "mom_at_work_long_term", "note_en", "Share of", "p. 16"),
 ]
 
 # The four 'meekijkers' (p. 5) have one English name in every table and every interface text.
