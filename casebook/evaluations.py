@@ -45,7 +45,8 @@ FACTS: tuple[str, ...] = (
     "partners",
     *_ORGANISATION_FACTS[1:],
 )
-# Les 0 and two outside voices: a collaboration needs about six to seven years to run well.
+# Les 0 (p. 46) and Van de Veerdonk (p. 20) estimate about six to seven years for a collaboration
+# to run well; Arts (p. 13) calls such a horizon desirable.
 HORIZON_YEARS = (6, 7)
 
 

@@ -243,8 +243,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "eval.title.findings": {"nl": "Bevindingen per thema", "en": "Findings by theme"},
     "eval.title.timeline": {
-        "nl": "Tijdlijn: zes à zeven jaar om op stoom te komen",
-        "en": "Timeline: six to seven years to get going",
+        "nl": "Tijdlijn: zo'n zes à zeven jaar om op stoom te komen",
+        "en": "Timeline: about six to seven years to get going",
     },
     "eval.none": {
         "nl": "Voor deze casus staat er geen evaluatie in het boekje.",
@@ -261,8 +261,8 @@ TEXT: dict[str, dict[str, str]] = {
     "eval.booklet": {"nl": "boekje (mei 2011)", "en": "booklet (May 2011)"},
     "eval.inferred": {"nl": "jaar afgeleid", "en": "year inferred"},
     "eval.note.horizon": {
-        "nl": "Band = zes à zeven jaar na de start: de termijn die het boekje en twee meekijkers noemen om een samenwerking te laten draaien.",
-        "en": "Band = six to seven years after the start: the time the booklet and two outside reviewers say a collaboration needs to run well.",
+        "nl": "Band = ongeveer zes à zeven jaar na de start: zo lang heeft een samenwerking nodig om te draaien volgens de schatting in Les 0 (p. 46) en van Van de Veerdonk (p. 20); Arts noemt zo'n horizon wenselijk (p. 13).",
+        "en": "Band = about six to seven years after the start: the time a collaboration needs to run well, as estimated in Lesson 0 (p. 46) and by Van de Veerdonk (p. 20); Arts calls such a horizon desirable (p. 13).",
     },
     "eval.note.symbols": {
         "nl": "Ruit = evaluatie; rondje = andere gebeurtenis (start, mijlpaal, geld); open rondje = jaartal afgeleid door het casebook.",

@@ -108,6 +108,28 @@ WRONG_CLAIMS = [
     ("03_vier_logicas.ipynb", "en", "None of the four poles is right or wrong", "Primaat, p. 41"),
     ("03_vier_logicas.ipynb", "nl", "Het boekje gebruikt twee assen", "vier logica's, p. 4"),
     ("03_vier_logicas.ipynb", "en", "The booklet uses two axes", "vier logica's, p. 4"),
+    ("00_start.ipynb", "nl", "In 2011 bezocht", "no date of the visits, tot mei 2011, p. 5"),
+    ("00_start.ipynb", "en", "In 2011 a group", "no date of the visits, tot mei 2011, p. 5"),
+    ("00_start.ipynb", "nl", "en gemeenten op een nieuwe manier", "soms ook met gemeenten, p. 3"),
+    ("00_start.ipynb", "en", "and municipalities had found", "soms ook met gemeenten, p. 3"),
+    ("04_evaluaties.ipynb", "nl", "hield cijfers bij", "no one named as counting, p. 16"),
+    ("04_evaluaties.ipynb", "en", "kept figures", "no one named as counting, p. 16"),
+    ("04_evaluaties.ipynb", "nl", "onderzocht de Hambaken", "the wijkonderneming, p. 24"),
+    ("04_evaluaties.ipynb", "en", "examined Hambaken", "the wijkonderneming, p. 24"),
+    ("04_evaluaties.ipynb", "nl", "niet wetenschappelijk kunt", "zoek niet naar, p. 5"),
+    ("04_evaluaties.ipynb", "en", "cannot be compared", "zoek niet naar, p. 5"),
+    (
+        "04_evaluaties.ipynb",
+        "nl",
+        "twee meekijkers nodig achten",
+        "schatting/wenselijk, pp. 13, 20",
+    ),
+    (
+        "04_evaluaties.ipynb",
+        "en",
+        "reviewers consider necessary",
+        "schatting/wenselijk, pp. 13, 20",
+    ),
 ]
 
 

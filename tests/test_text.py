@@ -104,3 +104,18 @@ def test_format_number_keeps_needed_decimals() -> None:
     assert format_number(2.31, "en") == "2.31"
     assert format_number(7.0, "nl") == "7"
     assert format_number(2.3148, "nl", decimals=2) == "2,31"
+
+
+# Facts the interface texts must not claim, found by reading them against the booklet (issue 34):
+# (key, language, wrong words, what the booklet says instead).
+WRONG_TEXTS = [
+    ("eval.note.horizon", "nl", "die het boekje en twee meekijkers noemen", "pp. 13, 20, 46"),
+    ("eval.note.horizon", "en", "two outside reviewers say", "pp. 13, 20, 46"),
+]
+
+
+@pytest.mark.parametrize(("key", "lang", "wrong", "booklet"), WRONG_TEXTS)
+def test_a_fact_the_booklet_does_not_give_stays_out(
+    key: str, lang: str, wrong: str, booklet: str
+) -> None:
+    assert wrong not in t(key, lang), f"{key} ({lang}) says {wrong!r}; the booklet: {booklet}"
