@@ -130,6 +130,10 @@ WRONG_CLAIMS = [
         "reviewers consider necessary",
         "schatting/wenselijk, pp. 13, 20",
     ),
+    ("06_check_je_samenwerking.ipynb", "nl", "(er ligt een opgave", "the alliance, p. 11"),
+    ("06_check_je_samenwerking.ipynb", "en", "(a task that puts", "the alliance, p. 11"),
+    ("06_check_je_samenwerking.ipynb", "nl", "vastleggen wat er moet", "bedenken, p. 20"),
+    ("06_check_je_samenwerking.ipynb", "en", "laying down what must", "bedenken, p. 20"),
 ]
 
 
