@@ -258,7 +258,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Geen bevindingen voor deze casus en dit thema.",
         "en": "No findings for this case and theme.",
     },
-    "eval.booklet": {"nl": "boekje (mei 2011)", "en": "booklet (May 2011)"},
+    "eval.booklet": {"nl": "boekje (tot mei 2011)", "en": "booklet (up to May 2011)"},
     "eval.inferred": {"nl": "jaar afgeleid", "en": "year inferred"},
     "eval.note.horizon": {
         "nl": "Band = ongeveer zes à zeven jaar na de start: zo lang heeft een samenwerking nodig om te draaien volgens de schatting in Les 0 (p. 46) en van Van de Veerdonk (p. 20); Arts noemt zo'n horizon wenselijk (p. 13).",

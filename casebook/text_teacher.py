@@ -24,8 +24,8 @@ TEACHER_TEXT: dict[str, dict[str, str]] = {
         "en": "Everything the pages show comes from the booklet, each fact with the page it is printed on:",
     },
     "start.contents.cases": {
-        "nl": "de vijf casussen in eigen woorden: {case_texts} samenvattingen van opgave, organisatie en evaluatie, {highlights} uitgelichte praktijken en {reflections} reflecties van de bezoekers;",
-        "en": "the five cases in our own words: {case_texts} summaries of their task, organisation and evaluation, {highlights} highlighted practices and {reflections} reflections of the visitors;",
+        "nl": "de vijf casussen in eigen woorden: {case_texts} samenvattingen van opgave, organisatie en evaluatie, {highlights} uitgelichte praktijken en {reflections} reflecties van de schrijvers;",
+        "en": "the five cases in our own words: {case_texts} summaries of their task, organisation and evaluation, {highlights} highlighted practices and {reflections} reflections of the authors;",
     },
     "start.contents.figures": {
         "nl": "{indicators} cijfers over {areas} wijken en steden, in {kinds} soorten kenmerken; wat het boekje niet noemt, blijft leeg;",
