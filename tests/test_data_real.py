@@ -436,6 +436,14 @@ WRONG_WORDS = [
     (
         "condition_readings",
         "condition_id+case_id",
+        "activism+mom",
+        "summary_en",
+        "work floor",
+        "werkvloer, p. 17",
+    ),
+    (
+        "condition_readings",
+        "condition_id+case_id",
         "learning_structure+hambaken",
         "summary_nl",
         "niet te laat kwam",
