@@ -461,6 +461,14 @@ WRONG_WORDS = [
         "lag er al, p. 29",
     ),
     ("timeline", "event_id", "wijkpuntonderneming_audit", "note_nl", "een jaar na", "p. 38"),
+    (
+        "evaluation_findings",
+        "finding_id",
+        "wijkpuntonderneming_f1",
+        "summary_nl",
+        "het auditteam vindt",
+        "'heeft gevoel dat', p. 38",
+    ),  # fmt: skip
     ("timeline", "event_id", "wijkpuntonderneming_audit", "note_en", "one year after", "p. 38"),
     ("evaluation_figures", "figure_id", "mom_at_work_long_term", "note_nl", "Aandeel", "p. 16"),
     ("evaluation_figures", "figure_id", "mom_at_work_long_term", "note_en", "Share of", "p. 16"),
