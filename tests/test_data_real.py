@@ -571,6 +571,63 @@ WRONG_WORDS = [
         "to the tenants",
         "p. 37",
     ),
+    (
+        "indicators",
+        "area_id+indicator",
+        "baardwijk_laageinde_de_hoef+household_composition",
+        "text_en",
+        "evenly distributed",
+        "gelijke verdeling, p. 34",
+    ),
+    (
+        "indicators",
+        "area_id+indicator",
+        "baardwijk_laageinde_de_hoef+household_composition",
+        "text_nl",
+        "zijn gelijk verdeeld.",
+        "gelijke verdeling, p. 34",
+    ),
+    (
+        "indicator_definitions",
+        "indicator",
+        "affordable_rent_share",
+        "label_en",
+        "Share of affordable rent",
+        "betaalbare huur, p. 21",
+    ),
+    (
+        "indicator_definitions",
+        "indicator",
+        "corporation_units_build_years",
+        "description_nl",
+        "Eerste en laatste bouwjaar",
+        "gebouwd tussen, p. 34",
+    ),
+    (
+        "indicator_definitions",
+        "indicator",
+        "corporation_units_build_years",
+        "description_en",
+        "First and last building year",
+        "gebouwd tussen, p. 34",
+    ),
+    (
+        "indicator_definitions",
+        "indicator",
+        "age_under18_share",
+        "description_nl",
+        "Percentage inwoners",
+        "18-, p. 14",
+    ),
+    (
+        "indicator_definitions",
+        "indicator",
+        "age_under18_share",
+        "description_en",
+        "Percentage of inhabitants",
+        "18-, p. 14",
+    ),
+    ("tensions", "tension_id", "information", "name_en", "image forming", "beeldvorming, p. 4"),
 ]
 
 # The four 'meekijkers' (p. 5) have one English name in every table and every interface text.
@@ -590,6 +647,20 @@ def test_the_meekijkers_have_one_english_name(book: casebook.Casebook) -> None:
     assert not wrong, f"call them '{MEEKIJKERS_EN}s' everywhere: {wrong}"
     assert MEEKIJKERS_EN in book.table("glossary").set_index("term_id").loc["meekijkers", "term_en"]
     assert TEXT["tab.voices"]["en"] == "Outside reviewers"
+
+
+def test_age_shares_name_no_base_the_booklet_does_not_print(book: casebook.Casebook) -> None:
+    """'17,7% 65+' and '25% 18-' (p. 14), '10,5% 55+' (p. 21), '65plussers (19%)' (p. 28): the
+    booklet never says of which total, so no age share claims one; 'of the inhabitants' is our
+    reading and the definitions say so."""
+    ind = book.table("indicators")
+    ages = ind[ind["indicator"].str.startswith("age_") & ind["indicator"].str.endswith("_share")]
+    assert len(ages) >= 6
+    assert ages["base"].isna().all(), ages.loc[ages["base"].notna(), ["area_id", "indicator"]]
+    defs = book.table("indicator_definitions").set_index("indicator")
+    for indicator in ("age_under18_share", "age_65plus_share"):
+        assert "onze lezing" in defs.loc[indicator, "description_nl"]
+        assert "our reading" in defs.loc[indicator, "description_en"]
 
 
 @pytest.mark.parametrize(("table", "key", "value", "column", "wrong", "booklet"), WRONG_WORDS)
