@@ -329,20 +329,10 @@ class Guard:
         ):
             await self._refuse(send, 403, "key")
             return
-        body = _paper_bytes(paper)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"text/html; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                    # the key must not stay in a shared machine's cache
-                    (b"cache-control", b"no-store"),
-                ],
-            }
+        # the key must not stay in a shared machine's cache
+        await _respond(
+            send, 200, _paper_bytes(paper), b"text/html", (b"cache-control", b"no-store")
         )
-        await send({"type": "http.response.body", "body": body})
 
     async def _refuse(self, send: Send, status: int, why: int | str | None = None) -> None:
         nl, en = _MESSAGES[why or status]
@@ -352,34 +342,18 @@ class Guard:
             else ""
         )
         body = _REFUSED.format(nl=html.escape(nl), en=html.escape(en), home=home).encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (b"content-type", b"text/html; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"cache-control", b"no-store"),
-                    (b"connection", b"close"),
-                ],
-            }
+        await _respond(
+            send,
+            status,
+            body,
+            b"text/html",
+            (b"cache-control", b"no-store"),
+            (b"connection", b"close"),
         )
-        await send({"type": "http.response.body", "body": body})
 
     async def _plotly(self, send: Send) -> None:
-        body = _plotly_bytes()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"text/javascript; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"cache-control", b"public, max-age=31536000, immutable"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        cache = (b"cache-control", b"public, max-age=31536000, immutable")
+        await _respond(send, 200, _plotly_bytes(), b"text/javascript", cache)
 
     # --- websockets ---------------------------------------------------------------------
 
@@ -444,6 +418,18 @@ def _paper_bytes(paper: Paper) -> bytes:
     beside it and to the landing page (``./``), so that they hold below a base path too."""
     page = paper_html(paper, href=lambda other: other.address, home=f"./?lang={paper.lang}")
     return page.encode("utf-8")
+
+
+_NO_STORE = (b"cache-control", b"no-store")
+
+
+async def _respond(
+    send: Send, status: int, body: bytes, kind: bytes, *headers: tuple[bytes, bytes]
+) -> None:
+    """A whole response: ``body`` as UTF-8 text of MIME type ``kind``, with ``headers``."""
+    start = [(b"content-type", kind + b"; charset=utf-8"), (b"content-length", b"%d" % len(body))]
+    await send({"type": "http.response.start", "status": status, "headers": start + list(headers)})
+    await send({"type": "http.response.body", "body": body})
 
 
 @functools.cache

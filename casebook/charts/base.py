@@ -30,6 +30,7 @@ __all__ = [
     "cell_frame",
     "figure",
     "grid",
+    "labels_above",
     "layout",
     "lines",
     "message_figure",
@@ -312,23 +313,7 @@ def phone_heatmap(
     for note in spec["annotations"]:
         if note.get("xref") == "paper" and "xshift" in note:
             note["xshift"] = -(side - 10)
-    spec["annotations"] += [
-        {
-            "name": "row",
-            "text": label,
-            "x": 0,
-            "xref": "paper",
-            "xanchor": "left",
-            "y": k,
-            "yref": "y",
-            "yanchor": "bottom",
-            "yshift": cell / 2,
-            "showarrow": False,
-            "align": "left",
-            "font": {"size": label_size},
-        }
-        for k, label in enumerate(labels)
-    ]
+    spec["annotations"] += labels_above(labels, cell=cell, size=label_size)
 
 
 def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
@@ -483,3 +468,25 @@ def grid(
         y1 = 1 - r * (height + v_space)
         domains.append(([clamp(x0), clamp(x0 + width)], [clamp(y1 - height), clamp(y1)]))
     return domains
+
+
+def labels_above(labels: list[str], *, cell: float, size: int) -> list[Spec]:
+    """Each row's name above its row of cells, from the chart's left edge (a heatmap laid out
+    so that the columns keep the whole width): one annotation per row, named "row"."""
+    return [
+        {
+            "name": "row",
+            "text": label,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": k,
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": cell / 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": size},
+        }
+        for k, label in enumerate(labels)
+    ]

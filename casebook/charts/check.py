@@ -17,10 +17,10 @@ import plotly.graph_objects as go
 from casebook.charts.base import (
     NOTE_WIDTH,
     TITLE_WIDTH,
-    Spec,
     axis,
     category_heatmap,
     figure,
+    labels_above,
     layout,
     text_width,
     wrap,
@@ -241,26 +241,5 @@ def check_chart(
         showticklabels=False,
         **ticks,
     )
-    spec["annotations"] += _labels_above(labels, sizes)
+    spec["annotations"] += labels_above(labels, cell=sizes.cell, size=sizes.label_size)
     return figure({"data": [mine, heat], "layout": spec})
-
-
-def _labels_above(labels: list[str], sizes: CheckLayout) -> list[Spec]:
-    """Each condition's name above its row, from the chart's left edge (the columns keep the
-    whole width)."""
-    return [
-        {
-            "text": label,
-            "x": 0,
-            "xref": "paper",
-            "xanchor": "left",
-            "y": k,
-            "yref": "y",
-            "yanchor": "bottom",
-            "yshift": sizes.cell / 2,
-            "showarrow": False,
-            "align": "left",
-            "font": {"size": sizes.label_size},
-        }
-        for k, label in enumerate(labels)
-    ]
