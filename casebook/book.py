@@ -244,6 +244,23 @@ BOOK_JS = r"""
     if (narrow.addEventListener) { narrow.addEventListener("change", follow); }
     else if (narrow.addListener) { narrow.addListener(follow); }
   }
+  // A chart with a menu (casebook.charts.book): its text alternative follows the option shown
+  // (casebook.views.book.figure_div writes one per option, all but the shown one hidden).
+  Array.prototype.forEach.call(document.querySelectorAll(".plotly-graph-div"), function (gd) {
+    var blocks = document.querySelectorAll('.cb-chart-alt[data-cb-for="' + gd.id + '"]');
+    if (blocks.length < 2 || !gd.on) { return; }
+    gd.on("plotly_buttonclicked", function (e) {
+      var k = String(e.active);
+      Array.prototype.forEach.call(blocks, function (b) {
+        var on = b.getAttribute("data-cb-option") === k;
+        b.hidden = !on;
+        if (on) {
+          gd.setAttribute("aria-label", b.getAttribute("data-cb-name"));
+          gd.setAttribute("aria-describedby", b.querySelector("p").id);
+        }
+      });
+    });
+  });
   var input = document.getElementById("cb-search");
   var list = document.getElementById("cb-search-results");
   if (!input || !list) { return; }

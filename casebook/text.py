@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from casebook.i18n import check_lang
+from casebook.text_alt import ALT_TEXT
 from casebook.text_app import APP_TEXT
 from casebook.text_book import BOOK_TEXT
 from casebook.text_live import LIVE_TEXT
 from casebook.text_teacher import TEACHER_TEXT
 
-__all__ = ["TEXT", "format_number", "format_figure", "t"]
+__all__ = ["TEXT", "format_number", "format_figure", "listing", "t"]
 
 # Each key holds its Dutch and English text side by side, so that no language can miss one.
 TEXT: dict[str, dict[str, str]] = {
@@ -734,12 +735,20 @@ TEXT.update(BOOK_TEXT)
 TEXT.update(LIVE_TEXT)
 TEXT.update(APP_TEXT)
 TEXT.update(TEACHER_TEXT)
+TEXT.update(ALT_TEXT)
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     check_lang(lang)
     return TEXT[key][lang].format(**values)
+
+
+def listing(items: list[str], lang: str) -> str:
+    """``items`` as a sentence lists them: "A, B en C" / "A, B and C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('alt.and', lang)} {items[-1]}"
 
 
 def format_number(value: float, lang: str, *, decimals: int | None = None) -> str:

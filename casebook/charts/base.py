@@ -10,14 +10,23 @@ import html
 import math
 import re
 import unicodedata
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
-from casebook.markup import escape
+from casebook.markup import escape, table_html
+from casebook.text import t
 from casebook.theme import DEFAULT_THEME, Theme
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
+    "ALT",
+    "Alt",
+    "alt_of",
+    "plain",
     "check_figures",
     "figures_checked",
     "NOTE_LINE",
@@ -71,10 +80,65 @@ def figures_checked() -> bool:
 TRACE_TYPES = ("scatter", "bar", "heatmap", "table")
 
 
-def figure(spec: Spec) -> go.Figure:
+# Where a figure carries its text alternative: ``layout.meta[ALT]`` (see :class:`Alt`).
+ALT = "casebook_alt"
+
+
+@dataclass(frozen=True)
+class Alt:
+    """A chart's text alternative, made by its builder from the data it draws, in the chart's
+    language: ``summary``, a few sentences (what is shown, the highest and lowest, what is
+    missing or a range, the reader's own additions), and ``table``, the data as a table (its
+    index the rows' names, ``index.name`` the first column's heading; values as the chart
+    writes them: "≈ 85%", "10–15%", "niet vermeld"). Plain text, not HTML: it is escaped where
+    it is shown.
+
+    The app's chart widget names the chart by its title, describes it by the summary
+    (``aria-describedby``), announces a new summary politely, and shows the table behind a
+    "show as table" control (``casebook/views/chart.js``); the static book does the same
+    without script (:func:`casebook.views.book.figure_div`)."""
+
+    lang: str
+    summary: str
+    table: pd.DataFrame | None = None
+
+
+def plain(text: str) -> str:
+    """A chart text (escaped, with ``<br>`` and tags) as plain text on one line."""
+    text = re.sub(r"<br\s*/?>", " ", text or "")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def _alt_meta(alt: Alt, title: str) -> dict[str, str]:
+    """What the browser needs of ``alt`` (``layout.meta[ALT]``): the chart's name (its title,
+    or a general one), the summary, and the table as the casebook's escaped HTML behind a
+    native disclosure (``<details>``: reachable and opened by keyboard)."""
+    name = plain(title) or t("alt.chart", alt.lang)
+    table = ""
+    if alt.table is not None and len(alt.table):
+        table = (
+            f'<details class="cb-chart-data"><summary>{escape(t("alt.show_table", alt.lang))}'
+            f"</summary>{table_html(alt.table, index=True)}</details>"
+        )
+    return {"name": name, "summary": " ".join(alt.summary.split()), "table": table}
+
+
+def alt_of(fig: go.Figure) -> dict[str, str] | None:
+    """The text alternative a figure carries (name, summary, table HTML), or None."""
+    meta = fig.layout.meta
+    return meta.get(ALT) if isinstance(meta, dict) else None
+
+
+def figure(spec: Spec, alt: Alt | None = None) -> go.Figure:
     """``spec`` (data and layout) as a plotly figure; checked against plotly's schema unless
     that was turned off (:func:`check_figures`). A trace type outside :data:`TRACE_TYPES` is
-    refused."""
+    refused. ``alt``, the chart's text alternative (:class:`Alt`), goes into
+    ``layout.meta``."""
+    if alt is not None:
+        layout = spec.setdefault("layout", {})
+        title = layout.get("title")
+        title = title.get("text", "") if isinstance(title, dict) else (title or "")
+        layout["meta"] = {**(layout.get("meta") or {}), ALT: _alt_meta(alt, title)}
     for trace in spec.get("data", []):
         kind = trace.get("type", "scatter")
         if kind not in TRACE_TYPES:
@@ -316,8 +380,11 @@ def phone_heatmap(
     spec["annotations"] += labels_above(labels, cell=cell, size=label_size)
 
 
-def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
-    """An empty chart that carries only a short message for the reader."""
+def message_figure(
+    text: str, *, theme: Theme = DEFAULT_THEME, lang: str | None = None
+) -> go.Figure:
+    """An empty chart that carries only a short message for the reader (and, given ``lang``,
+    the message as its text alternative)."""
     spec = layout(theme, "", 300, below_axis=0)
     spec["annotations"].append(
         {
@@ -332,7 +399,8 @@ def message_figure(text: str, *, theme: Theme = DEFAULT_THEME) -> go.Figure:
     )
     spec["xaxis"] = {"visible": False}
     spec["yaxis"] = {"visible": False}
-    return figure({"data": [], "layout": spec})
+    alt = Alt(lang, text) if lang is not None else None
+    return figure({"data": [], "layout": spec}, alt)
 
 
 def category_heatmap(

@@ -13,7 +13,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-__all__ = ["MENU_NAME", "menu_figure", "visible_masks"]
+from casebook.charts.base import alt_of
+
+__all__ = ["ALTS", "MENU_NAME", "menu_figure", "visible_masks"]
+
+# Where a menu figure keeps its options' text alternatives, one per option in the menu's order
+# (``layout.meta``; each as casebook.charts.base.alt_of gives it, or None).
+ALTS = "casebook_alts"
 
 # The name of the menu, in the figure's layout (a browser test finds its chart by it).
 MENU_NAME = "casebook-options"
@@ -133,6 +139,12 @@ def menu_figure(
             }
         ],
     )
+    meta = dict(combined.layout.meta or {})
     if label:
-        combined.layout.meta = {**(combined.layout.meta or {}), "menu_label": label}
+        meta["menu_label"] = label
+    alts = [alt_of(fig) for fig in figures]
+    if any(alts):
+        meta[ALTS] = alts
+    if meta:
+        combined.layout.meta = meta
     return combined

@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts.base import (
+    Alt,
     Spec,
     category_heatmap,
     figure,
@@ -48,7 +49,8 @@ from casebook.compare import (
 )
 from casebook.i18n import check_lang
 from casebook.markup import escape as _e
-from casebook.text import TEXT, t
+from casebook.own import OWN_KIND
+from casebook.text import TEXT, listing, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = ["compare_indicator", "coverage_matrix", "message_figure", "small_multiples"]
@@ -269,6 +271,85 @@ def _notes(rows: Sequence[Record], lang: str, *, bases: bool = True) -> list[str
     return notes
 
 
+def _kind(row: Record) -> str:
+    """What kind of figure a row holds, in words: printed, approximate, a range, derived, not
+    reported, in words only, or the reader's own."""
+    if _is(row["area_kind"], OWN_KIND):
+        return "own"
+    if bool(row["derived"]) is True:
+        return "derived"
+    status = row["status"]
+    return status if isinstance(status, str) else "not_reported"
+
+
+def _figures_said(rows: Sequence[Record], lang: str) -> list[str]:
+    """Sentences on one indicator's rows: the highest and lowest single figure, the ranges (as
+    ranges), what is approximate or derived, what is not reported, the reader's own figures
+    and the city's reference."""
+
+    def item(row: Record) -> str:
+        return t("alt.item", lang, name=row["area"], value=str(row["display"]).rstrip(". "))
+
+    rows = _once(rows)
+    areas = [r for r in rows if not _is(r["area_kind"], REFERENCE_KIND)]
+    single = [
+        r
+        for r in areas
+        if r["status"] in ("number", "approx", "derived") and not pd.isna(r["value"])
+    ]
+    said = []
+    if len(single) == 1:
+        said.append(t("alt.only", lang, item=item(single[0])))
+    elif single:
+        ordered = sorted(single, key=lambda r: float(r["value"]))
+        top = [r for r in ordered if float(r["value"]) == float(ordered[-1]["value"])]
+        low = [r for r in ordered if float(r["value"]) == float(ordered[0]["value"])]
+        said.append(t("alt.highest", lang, item=listing([item(r) for r in top], lang)))
+        said.append(t("alt.lowest", lang, item=listing([item(r) for r in low], lang)))
+    groups = (
+        ("alt.ranges", lambda r: _is(r["status"], "range")),
+        ("alt.approx", lambda r: _is(r["status"], "approx")),
+        ("alt.derived", lambda r: _kind(r) == "derived"),
+        ("alt.in_words", lambda r: _is(r["status"], "text")),
+        ("alt.own", lambda r: _kind(r) == "own" and not _is(r["status"], "not_reported")),
+    )
+    for key, wanted in groups:
+        found = [item(r) for r in areas if wanted(r)]
+        if found:
+            said.append(t(key, lang, items=listing(found, lang)))
+    missing = [r["area"] for r in areas if _is(r["status"], "not_reported")]
+    if missing:
+        said.append(t("alt.missing", lang, items=listing(missing, lang)))
+    refs = [
+        item(r)
+        for r in rows
+        if _is(r["area_kind"], REFERENCE_KIND) and not _is(r["status"], "not_reported")
+    ]
+    if refs:
+        said.append(t("alt.reference", lang, items=listing(refs, lang)))
+    return said
+
+
+def _once(rows: Sequence[Record]) -> list[Record]:
+    """Each area's row once (a chosen city is also its own reference line)."""
+    return list({r["area_id"]: r for r in rows}.values())
+
+
+def _figures_table(rows: Sequence[Record], lang: str) -> pd.DataFrame:
+    """One indicator's rows as the text alternative's table: area, figure as printed, kind of
+    figure, page."""
+    rows = _once(rows)
+    frame = pd.DataFrame(
+        {
+            t("alt.col.figure", lang): [r["display"] for r in rows],
+            t("alt.col.kind", lang): [t(f"alt.status.{_kind(r)}", lang) for r in rows],
+            t("alt.col.page", lang): [None if pd.isna(r["page"]) else str(r["page"]) for r in rows],
+        },
+        index=pd.Index([r["area"] for r in rows], name=t("alt.col.area", lang)),
+    )
+    return frame
+
+
 def _text_table(rows: Sequence[Record], lang: str, theme: Theme, title: str) -> go.Figure:
     """Statements without a figure, as a table of area, statement and page."""
     layout = _layout(theme, title, 120 + 45 * len(rows), below_axis=0)
@@ -290,7 +371,8 @@ def _text_table(rows: Sequence[Record], lang: str, theme: Theme, title: str) -> 
             "height": 32,
         },
     }
-    return figure({"data": [table], "layout": layout})
+    alt = Alt(lang, " ".join(_figures_said(rows, lang)), _figures_table(rows, lang))
+    return figure({"data": [table], "layout": layout}, alt)
 
 
 def _colours(table: pd.DataFrame, theme: Theme, index: TableIndex | None = None) -> dict[str, str]:
@@ -338,7 +420,7 @@ def compare_indicator(
     """
     check_lang(lang)
     if not areas:
-        return message_figure(t("msg.no_areas", lang), theme=theme)
+        return message_figure(t("msg.no_areas", lang), theme=theme, lang=lang)
     if rows is None:
         records = select_records(table, areas=areas, indicators=[indicator], lang=lang, index=index)
     elif isinstance(rows, pd.DataFrame):
@@ -354,7 +436,7 @@ def compare_indicator(
     ]
     label = chosen[0]["label"]
     if all(_is(r["status"], "not_reported") for r in chosen) and not refs:
-        return message_figure(t("msg.none_reported", lang, indicator=label), theme=theme)
+        return message_figure(t("msg.none_reported", lang, indicator=label), theme=theme, lang=lang)
     title = t("title.one", lang, indicator=_e(label))
     unit = chosen[0]["unit"]
     if unit == "text":
@@ -384,7 +466,16 @@ def compare_indicator(
         title={"text": wrap(f"{_e(label)} ({_unit_label(unit, lang)})", 36)},
     )
     layout["bargap"] = 0.3
-    return figure({"data": traces, "layout": layout})
+    opening = t(
+        "alt.compare.one",
+        lang,
+        indicator=label,
+        unit=_unit_label(unit, lang),
+        n=len([r for r in chosen if not _is(r["area_kind"], REFERENCE_KIND)]),
+    )
+    summary = " ".join([opening, *_figures_said(chosen + refs, lang)])
+    alt = Alt(lang, summary, _figures_table(chosen + refs, lang))
+    return figure({"data": traces, "layout": layout}, alt)
 
 
 def small_multiples(
@@ -409,9 +500,9 @@ def small_multiples(
         i for i in indicators if (table.loc[table["indicator"] == i, "unit"] != "text").all()
     ]
     if not areas:
-        return message_figure(t("msg.no_areas", lang), theme=theme)
+        return message_figure(t("msg.no_areas", lang), theme=theme, lang=lang)
     if not numeric:
-        return message_figure(t("msg.no_indicators", lang), theme=theme)
+        return message_figure(t("msg.no_indicators", lang), theme=theme, lang=lang)
     rows = select(table, areas=areas, indicators=numeric, lang=lang)
     info = rows.drop_duplicates("indicator").set_index("indicator")
     n_rows = math.ceil(len(numeric) / columns)
@@ -477,7 +568,7 @@ def coverage_matrix(
     check_lang(lang)
     check_table_lang(table, lang)
     if areas is not None and not areas:
-        return message_figure(t("msg.no_areas", lang), theme=theme)
+        return message_figure(t("msg.no_areas", lang), theme=theme, lang=lang)
     keep = table["area_kind"] == REFERENCE_KIND
     rows = table if areas is None else table[table["area_id"].isin(areas) | keep]
     statuses = coverage(table, areas=list(dict.fromkeys(rows["area_id"])))

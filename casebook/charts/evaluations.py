@@ -136,7 +136,7 @@ def findings_heatmap(
     reading. ``narrow``: laid out for a phone (:func:`casebook.charts.base.phone_heatmap`)."""
     check_lang(lang)
     if matrix.empty or matrix.shape[1] == 0:
-        return message_figure(t("msg.no_areas", lang), theme=theme)
+        return message_figure(t("msg.no_areas", lang), theme=theme, lang=lang)
     z = [[VALENCES.index(v) for v in row] for row in matrix.to_numpy().tolist()]
     text = [
         [t(f"valence.{v}", lang) if v != "not_evaluated" else "—" for v in row]
@@ -211,7 +211,7 @@ def timeline_chart(
     tick every six years."""
     check_lang(lang)
     if not case_ids:
-        return message_figure(t("msg.no_areas", lang), theme=theme)
+        return message_figure(t("msg.no_areas", lang), theme=theme, lang=lang)
     sizes = _TIMELINE[narrow]
     colours = theme.area_colours(list(case_names))
     rows = [escape(case_names[c]) for c in case_ids]

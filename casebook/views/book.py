@@ -6,12 +6,15 @@ plotly.js once."""
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer  # the documented base of custom renderers
 
+from casebook.charts.base import ALT
+from casebook.charts.book import ALTS
 from casebook.i18n import LANGS
 from casebook.markup import escape
 from casebook.text import t
@@ -56,10 +59,37 @@ def handout_mode() -> bool:
 
 
 def figure_div(fig: go.Figure, div_id: str) -> str:
-    """A figure as an HTML div for a page that loads plotly.js once (the handout)."""
-    return pio.to_html(
+    """A figure as an HTML div for a page that loads plotly.js once (the handout), with its
+    text alternative as the app gives it (``casebook/views/chart.js``): the drawing named and
+    described (``role="img"``, ``aria-describedby``), its data as a table behind a "show as
+    table" disclosure. A menu figure (casebook.charts.book) carries one alternative per option;
+    the one of the option shown is visible, and the book's script follows the menu."""
+    html = pio.to_html(
         fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=PLOTLY_CONFIG
     )
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    alts = meta.get(ALTS) or [meta.get(ALT)]
+    if not any(alts):
+        return html
+    menus = fig.layout.updatemenus
+    shown = (menus[0].active or 0) if menus else 0
+    blocks = []
+    for k, alt in enumerate(alts):
+        if not alt:
+            continue
+        said = f"{div_id}-said-{k}"
+        blocks.append(
+            f'<div class="cb-chart-alt" data-cb-for="{div_id}" data-cb-option="{k}" '
+            f'data-cb-name="{escape(alt["name"])}"{"" if k == shown else " hidden"}>'
+            f'<p id="{said}" hidden>{escape(alt["summary"])}</p>{alt["table"]}</div>'
+        )
+    if shown < len(alts) and alts[shown]:
+        named = (
+            f'<div id="{div_id}" role="img" aria-label="{escape(alts[shown]["name"])}" '
+            f'aria-describedby="{div_id}-said-{shown}"'
+        )
+        html = re.sub(rf'<div id="{re.escape(div_id)}"', lambda _: named, html, count=1)
+    return html + "".join(blocks)
 
 
 class InTheBook:

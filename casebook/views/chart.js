@@ -143,10 +143,61 @@ function dragging(Plotly, div, model) {
   div.addEventListener("pointercancel", () => (held = null), true);
 }
 
+let described = 0; // numbers the charts' descriptions on the page
+
+function alternative(div, el) {
+  // The chart's text alternative (casebook.charts.base.Alt, in the figure's layout.meta): the
+  // drawing named by its title (role img: plotly's SVG inside is not read piece by piece) and
+  // described by the summary; the data as a table behind a native "show as table" disclosure
+  // (HTML the casebook escaped); a changed summary said once in a polite live region, never
+  // on the first drawing (the page opening is not a change).
+  const summary = document.createElement("p");
+  summary.id = `cb-chart-said-${++described}`;
+  summary.hidden = true;
+  const table = document.createElement("div");
+  table.className = "cb-chart-table";
+  const live = document.createElement("div");
+  live.className = "cb-said";
+  live.setAttribute("aria-live", "polite");
+  live.dataset.said = "0";
+  el.append(summary, table, live);
+  let last = null;
+  let tableHtml = null;
+  let open = false;
+  return (figure) => {
+    const alt = ((figure.layout || {}).meta || {}).casebook_alt;
+    if (!alt || !figure.data) {
+      ["role", "aria-label", "aria-describedby"].forEach((a) => div.removeAttribute(a));
+      summary.textContent = "";
+      table.textContent = "";
+      tableHtml = null;
+      return;
+    }
+    div.setAttribute("role", "img");
+    div.setAttribute("aria-label", alt.name);
+    div.setAttribute("aria-describedby", summary.id);
+    summary.textContent = alt.summary;
+    if (alt.table !== tableHtml) {
+      const was = table.querySelector("details");
+      open = was ? was.open : open;
+      table.innerHTML = alt.table; // escaped by the casebook (casebook.markup.table_html)
+      const now = table.querySelector("details");
+      if (now) now.open = open; // a reader who opened the table keeps it open
+      tableHtml = alt.table;
+    }
+    if (last !== null && alt.summary !== last) {
+      live.textContent = alt.summary;
+      live.dataset.said = String(Number(live.dataset.said) + 1);
+    }
+    last = alt.summary;
+  };
+}
+
 async function render({ model, el }) {
   const div = document.createElement("div");
   div.className = "casebook-chart";
   el.appendChild(div);
+  const describe = alternative(div, el);
   let Plotly;
   try {
     Plotly = await plotly(model);
@@ -162,6 +213,7 @@ async function render({ model, el }) {
     queue = queue
       .then(() => {
         const figure = model.get("figure") || {};
+        describe(figure);
         if (!figure.data) {
           Plotly.purge(div);
           div.hidden = true;

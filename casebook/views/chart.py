@@ -7,6 +7,12 @@ serves :func:`plotly_file` (:func:`use_address`), never from the internet; where
 served (JupyterLab), the kernel sends it once. Points of one trace can be dragged
 (:attr:`Chart.drag`): the browser reports where one was let go, and :meth:`Chart.on_move`
 handlers hear it. Messages from the browser are checked; a malformed one is logged and ignored.
+
+A chart is readable without seeing it: the figure's text alternative (``layout.meta``, made by
+its builder, :class:`casebook.charts.base.Alt`) names the drawing (``role="img"``, its title),
+describes it (``aria-describedby``: the summary of the figures drawn), shows its data as a table
+behind a "show as table" control, and a changed summary is announced once, politely
+(``aria-live``), never when the page opens.
 """
 
 from __future__ import annotations
@@ -106,7 +112,9 @@ def figure_spec(
         spec["config"]["displayModeBar"] = False
     meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
     if meta:
-        spec.setdefault("layout", {})["meta"] = meta
+        # beside what the figure's builder put there: its text alternative (charts.base.Alt)
+        layout = spec.setdefault("layout", {})
+        layout["meta"] = {**(layout.get("meta") or {}), **meta}
     return spec
 
 
@@ -123,6 +131,11 @@ class Chart(Light):
         """
     .casebook-chart { width: 100%; }
     .casebook-chart[hidden] { display: none; }
+    .cb-said { position: absolute; width: 1px; height: 1px; overflow: hidden;
+               clip-path: inset(50%); white-space: nowrap; }
+    .cb-chart-data { margin: 0.25em 0 0.75em; }
+    .cb-chart-data > summary { cursor: pointer; padding: 0.35em 0; color: #005a8c;
+                               text-decoration: underline; width: fit-content; }
     """
     )
     figure = traitlets.Dict().tag(sync=True)
