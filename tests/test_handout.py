@@ -253,6 +253,33 @@ def test_plotly_is_in_the_folder_once_and_charts_are_divs(
     assert "Mutatiegraad per wijk" in page and page.count("casebook-options") == 1
 
 
+def test_every_chart_in_the_book_is_named_described_and_tabulated(pages: dict[str, str]) -> None:
+    """Issue 36, the book too: every chart div is an image named by its chart's title and
+    described by a summary that is in the page, with the chart's data as a table behind a
+    "show as table" disclosure, in the page's language."""
+    import re
+
+    from casebook.text import t
+
+    seen = 0
+    for name, page in pages.items():
+        lang = name.split("/")[0]
+        for div in re.findall(r'<div id="[^"]+"[^>]*class="plotly-graph-div"[^>]*>', page):
+            seen += 1
+            assert 'role="img"' in div, f"{name}: a chart is not an image: {div[:120]}"
+            label = re.search(r'aria-label="([^"]+)"', div)
+            said = re.search(r'aria-describedby="([^"]+)"', div)
+            assert label and said, f"{name}: a chart without name or description: {div[:160]}"
+            summary = re.search(rf'<p id="{re.escape(said.group(1))}" hidden>([^<]+)</p>', page)
+            assert summary and summary.group(1).strip(), f"{name}: {label.group(1)}: no summary"
+            block = page[summary.end() : summary.end() + 400]
+            assert block.startswith('<details class="cb-chart-data">'), (
+                f"{name}: {label.group(1)}: no table after its summary"
+            )
+            assert t("alt.show_table", lang) in block, f"{name}: the table's control"
+    assert seen >= 10, f"only {seen} charts in the book"
+
+
 def test_code_is_hidden_and_the_menus_are_announced(pages: dict[str, str]) -> None:
     from casebook.text import t
 
@@ -619,6 +646,18 @@ _CHART_STATE = """div => JSON.stringify([
     div.querySelector('.main-svg').innerHTML.length])"""
 
 
+# The text alternative shown beside a menu chart: its option, and whether the chart is
+# described by it and named by its title.
+_ALT_SHOWN = """d => {
+    const shown = [...document.querySelectorAll(`.cb-chart-alt[data-cb-for="${d.id}"]`)]
+      .filter(b => !b.hidden);
+    if (shown.length !== 1) return [shown.length, false];
+    const b = shown[0];
+    return [b.dataset.cbOption, d.getAttribute('aria-describedby') === b.querySelector('p').id
+            && d.getAttribute('aria-label') === b.dataset.cbName];
+}"""
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_menu_changes_its_chart(reader: object, book_dir: Path, lang: str) -> None:
     """Choosing in the plotly menu of each chart (a middle and the last option, then the
@@ -650,6 +689,10 @@ def test_each_menu_changes_its_chart(reader: object, book_dir: Path, lang: str) 
                 )
                 after = chart.evaluate(_CHART_STATE)
                 assert after != before, f"{lang}/{name}: option {option} changed nothing"
+                # the text alternative follows the menu (issue 36): the option's is the one
+                # shown and the one the chart is described by
+                shown = chart.evaluate(_ALT_SHOWN)
+                assert shown == [str(option), True], f"{lang}/{name}: option {option}: {shown}"
                 wanted = chart.evaluate(
                     "(d, k) => d.layout.updatemenus[0].buttons[k].args[0].visible", option
                 )

@@ -427,3 +427,181 @@ def projector(page: Any, where: str) -> None:
     )
     assert result["found"] == [], f"{where} at {width}×{height}: {result['found'][:4]}"
     resize(page, WIDTHS[0])
+
+
+# Issue 36: every chart readable without seeing it. What the chart draws, gathered from plotly's
+# own view of it (every trace's values and texts, the annotations, the axes' labels), as
+# strings and as numbers (parsed as the page's language writes them), to hold its table against.
+DRAWN_DATA = """([k, lang]) => {
+  const g = document.querySelectorAll('.js-plotly-plot')[k];
+  const strings = [];
+  const add = v => {
+    if (v === null || v === undefined) return;
+    if (Array.isArray(v) || ArrayBuffer.isView(v)) { for (const x of v) add(x); return; }
+    if (typeof v === 'object') return;
+    strings.push(String(v));
+  };
+  for (const tr of g._fullData || []) {
+    if (tr.visible === false) continue;
+    for (const key of ['x', 'y', 'z', 'text', 'hovertext', 'customdata', 'ids'])
+      add(tr[key]);
+    if (tr.type === 'table') {
+      add(tr.header && tr.header.values);
+      add(tr.cells && tr.cells.values);
+    }
+    if (tr.error_x) { add(tr.error_x.array); add(tr.error_x.arrayminus); }
+  }
+  for (const a of (g._fullLayout.annotations || [])) add(a.text);
+  for (const e of g.querySelectorAll('text')) add(e.textContent);
+  return strings;
+}"""
+
+
+def _numbers(text: str, lang: str) -> list[float]:
+    """The numbers a text writes, as the language writes them ("7.915" and "0,4" in Dutch,
+    "7,915" and "0.4" in English)."""
+    import re
+
+    found = []
+    for token in re.findall(r"\d+(?:[.,]\d+)*", text):
+        # Dutch: "." groups thousands, "," is the decimal sign; English the other way round
+        nl = lang == "nl"
+        token = token.replace(".", "").replace(",", ".") if nl else token.replace(",", "")
+        try:
+            found.append(float(token))
+        except ValueError:
+            continue
+    return found
+
+
+def _plain(text: str) -> str:
+    import html as _html
+    import re
+
+    text = re.sub(r"<br\s*/?>", " ", text)
+    return " ".join(_html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def _accessible_charts(page: Any) -> list[dict[str, str]]:
+    """Chromium's accessibility tree (its DevTools accessibility domain): every image with its
+    name and description, in the page's order."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    found = []
+    for node in nodes:
+        if node.get("ignored") or (node.get("role") or {}).get("value") not in ("image", "img"):
+            continue
+        found.append(
+            {
+                "name": (node.get("name") or {}).get("value", ""),
+                "description": (node.get("description") or {}).get("value", ""),
+            }
+        )
+    return found
+
+
+def _table_cells(table: Any) -> list[list[str]]:
+    """A table's rows as the accessibility tree gives them (Playwright's ARIA snapshot): each
+    row's header and cells, in order."""
+    import re
+
+    rows: list[list[str]] = []
+    for line in table.aria_snapshot().splitlines():
+        item = line.strip()
+        if re.match(r'- row(?: "|:|$)', item):
+            rows.append([])
+            continue
+        found = re.match(r'- (?:rowheader|cell|columnheader)(?: "(.*)")?:?$', item)
+        if found and rows:
+            rows[-1].append(found.group(1) or "")
+    return rows
+
+
+def described(page: Any, where: str, lang: str) -> None:
+    """Every chart on the page is readable without seeing it (issue 36), as a screen reader
+    meets it in Chromium's accessibility tree: an image named by the chart's title and
+    described by a summary in the page's language that names figures the chart draws; and its
+    data as a table (behind "show as table", opened here) whose row names and figures are the
+    ones the chart draws. Leaves every table closed again."""
+    from casebook.text import t
+    from tests.views.test_languages import leaks
+
+    titles = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(g =>
+             [...g.querySelectorAll('.gtitle')].map(t => [...t.childNodes]
+               .map(n => n.textContent).join(' ')).join(' '))"""
+    )
+    images = _accessible_charts(page)
+    named = {" ".join(i["name"].split()): i for i in images}
+    for k, title in enumerate(titles):
+        title = " ".join(title.split())
+        image = named.get(title) if title else None
+        assert image is not None, (
+            f"{where}: chart {k} ({title!r}) is no named image in the accessibility tree "
+            f"(images: {[i['name'] for i in images]})"
+        )
+        summary = image["description"]
+        assert summary.strip(), f"{where}: chart {title!r} has no description"
+        others, quoted = _texts()
+        heard = summary
+        for words in quoted:  # the booklet's own words are quoted, in Dutch
+            heard = heard.replace(words, " ")
+        wrong = leaks(heard, others[lang])
+        assert not wrong, f"{where}: chart {title!r} is described in the other language: {wrong}"
+        drawn = page.evaluate(DRAWN_DATA, [k, lang])
+        plain = [_plain(s) for s in drawn]
+        drawn_text = " | ".join(plain)
+        numbers = [n for s in plain for n in _numbers(s, lang)]
+        numbers += [float(s) for s in drawn if _is_number(s)]
+
+        def is_drawn(value: float, numbers: list[float] = numbers) -> bool:
+            return any(abs(value - n) <= max(0.006, abs(n) * 1e-6) for n in numbers)
+
+        said = [n for n in _numbers(summary, lang) if n >= 0]
+        assert any(is_drawn(n) for n in said) or not said, (
+            f"{where}: chart {title!r}: the description's figures {said} are not drawn: {summary!r}"
+        )
+        details = (
+            page.locator(".js-plotly-plot")
+            .nth(k)
+            .locator("xpath=ancestor::*[contains(@class, 'casebook-chart-widget')][1]")
+            .locator("details.cb-chart-data")
+        )
+        if details.count() == 0:  # a message instead of a chart: nothing to tabulate
+            assert page.evaluate(
+                "k => !(document.querySelectorAll('.js-plotly-plot')[k]._fullData || [])"
+                ".some(t => t.visible !== false && ((t.x || []).length || (t.z || []).length"
+                " || (t.cells || {}).values))",
+                k,
+            ), f"{where}: chart {title!r} draws data but has no table"
+            continue
+        details.evaluate("d => { d.open = true; }")
+        rows = _table_cells(details.locator("table"))
+        details.evaluate("d => { d.open = false; }")
+        assert len(rows) >= 2, f"{where}: chart {title!r}: its table has no rows: {rows}"
+        # the booklet's page of a figure is in the table, not in the chart
+        skip = {i for i, name in enumerate(rows[0]) if name == t("alt.col.page", lang)}
+        for row in rows[1:]:
+            head = _plain(row[0])
+            assert head and head in drawn_text, (
+                f"{where}: chart {title!r}: the table's row {head!r} is not drawn"
+            )
+            for i, cell in enumerate(row[1:], start=1):
+                if i in skip:
+                    continue
+                for n in _numbers(cell, lang):
+                    assert is_drawn(n), (
+                        f"{where}: chart {title!r}: the table's {cell!r} (row {head!r}) is "
+                        "not drawn"
+                    )
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
