@@ -342,9 +342,7 @@ def found_by(page: Any, checks: tuple[tuple[str, str], ...]) -> list[str]:
     ]
 
 
-def fits(
-    page: Any, where: str, width: int, shot: Path | None = None, height: int = 900
-) -> None:
+def fits(page: Any, where: str, width: int, shot: Path | None = None, height: int = 900) -> None:
     """At ``width`` (the window is made that wide and the charts drawn for it): no sideways
     scrolling, no control label cut off, no table cut off, every chart's labels legible (none
     overlapping another or running off its chart); then the screenshot. The window stays that
