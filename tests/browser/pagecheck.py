@@ -309,35 +309,50 @@ def full_screenshot(page: Any, path: Path, width: int) -> None:
     page.screenshot(path=str(path), full_page=True, type="jpeg", quality=80)
 
 
-def resize(page: Any, width: int) -> None:
-    """The window ``width`` px wide, the page laid out for it (after a full-page screenshot
-    the page can still be at its old size for a moment), and every chart drawn for it."""
-    if page.viewport_size != {"width": width, "height": 900}:
-        page.set_viewport_size({"width": width, "height": 900})
+def resize(page: Any, width: int, height: int = 900) -> None:
+    """The window ``width`` × ``height`` px, the page laid out for it (after a full-page
+    screenshot the page can still be at its old size for a moment), and every chart drawn for
+    it."""
+    if page.viewport_size != {"width": width, "height": height}:
+        page.set_viewport_size({"width": width, "height": height})
     page.wait_for_function(
-        """w => window.innerWidth === w && window.innerHeight === 900
+        """([w, h]) => window.innerWidth === w && window.innerHeight === h
              && document.documentElement.clientWidth <= w""",
-        arg=width,
+        arg=[width, height],
         timeout=10_000,
     )
     drawn_for(page, width)
 
 
-def fits(page: Any, where: str, width: int, shot: Path | None = None) -> None:
+# What fits() checks, each with what it is called when it finds something.
+FITS = ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
+        (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
+        (TWICE, "says something twice"), (MIDWORD, "breaks a word"),
+        (CHART_LABELS, "has illegible chart labels"))  # fmt: skip
+
+
+def found_by(page: Any, checks: tuple[tuple[str, str], ...]) -> list[str]:
+    """What the ``checks`` (a DOM check's function and what it is called) find, run in one
+    call into the page: each check's finds as "what: [...]"."""
+    script = "() => [" + ", ".join(f"({check})()" for check, _ in checks) + "]"
+    return [
+        f"{what}: {found[:6]}"
+        for (_, what), found in zip(checks, page.evaluate(script), strict=True)
+        if found
+    ]
+
+
+def fits(page: Any, where: str, width: int, shot: Path | None = None, height: int = 900) -> None:
     """At ``width`` (the window is made that wide and the charts drawn for it): no sideways
     scrolling, no control label cut off, no table cut off, every chart's labels legible (none
     overlapping another or running off its chart); then the screenshot. The window stays that
     wide."""
-    resize(page, width)
-    for check, what in ((SIDEWAYS, "scrolls sideways"), (CUT_LABELS, "cuts labels"),
-                        (TABLES, "has a table cut off"), (DOWNLOADS, "hides a download"),
-                        (TWICE, "says something twice"), (MIDWORD, "breaks a word"),
-                        (CHART_LABELS, "has illegible chart labels")):  # fmt: skip
-        found = page.evaluate(check)
-        assert found == [], f"{where} at {width} px {what}: {found[:6]}"
+    resize(page, width, height)
+    found = found_by(page, FITS)
+    assert found == [], f"{where} at {width} px " + "; ".join(found)
     if shot is not None:
         full_screenshot(page, shot, width)
-        page.set_viewport_size({"width": width, "height": 900})
+        page.set_viewport_size({"width": width, "height": height})
 
 
 # On a projector, every chart with its controls on one screen. A view lays out each chart and
