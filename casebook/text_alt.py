@@ -51,6 +51,71 @@ ALT_COMPARE: dict[str, dict[str, str]] = {
         "nl": "Staafdiagram: {indicator} ({unit}) in {n} gebieden.",
         "en": "Bar chart: {indicator} ({unit}) in {n} areas.",
     },
+    # a reader's own neighbourhood: its figures are said apart from the booklet's
+    "alt.compare.own_missing": {
+        "nl": "Geen eigen cijfer ingevuld: {items}.",
+        "en": "No figure filled in of your own: {items}.",
+    },
+    "alt.compare.own.approx": {
+        "nl": "eigen gegevens, bij benadering",
+        "en": "own data, approximate",
+    },
+    "alt.compare.own.range": {"nl": "eigen gegevens, van–tot", "en": "own data, low to high"},
+    "alt.compare.own.derived": {
+        "nl": "berekend uit eigen gegevens",
+        "en": "calculated from your own data",
+    },
+    "alt.compare.own.text": {"nl": "eigen gegevens, in woorden", "en": "own data, in words"},
+    "alt.compare.own.not_reported": {
+        "nl": "eigen gegevens, niet ingevuld",
+        "en": "own data, not filled in",
+    },
+    # small multiples: one sentence per panel
+    "alt.compare.several": {
+        "nl": "Kleine grafieken, elk op een eigen schaal: {n} kenmerken in {m} gebieden.",
+        "en": "Small charts, each on its own scale: {n} indicators in {m} areas.",
+    },
+    "alt.compare.panel": {"nl": "{indicator}: {parts}.", "en": "{indicator}: {parts}."},
+    "alt.compare.panel.item": {"nl": "{name} {value}", "en": "{name} {value}"},
+    "alt.compare.panel.highest": {"nl": "hoogste {item}", "en": "highest {item}"},
+    "alt.compare.panel.lowest": {"nl": "laagste {item}", "en": "lowest {item}"},
+    "alt.compare.panel.only": {"nl": "één cijfer, {item}", "en": "one figure, {item}"},
+    "alt.compare.panel.ranges": {"nl": "van–tot {items}", "en": "low to high {items}"},
+    "alt.compare.panel.in_words": {"nl": "in woorden {items}", "en": "in words {items}"},
+    "alt.compare.panel.missing": {"nl": "niet vermeld: {items}", "en": "not reported: {items}"},
+    "alt.compare.panel.missing_n": {
+        "nl": "niet vermeld bij {n} van de {m}",
+        "en": "not reported for {n} of the {m}",
+    },
+    "alt.compare.panel.reference": {
+        "nl": "stippellijn {items}",
+        "en": "dotted line {items}",
+    },
+    # the coverage matrix
+    "alt.compare.coverage": {
+        "nl": "Raster van {n} kenmerken (rijen) bij {m} gebieden (kolommen): elke cel geeft het "
+        "cijfer of de beschrijving, of een streepje voor niet vermeld.",
+        "en": "Grid of {n} indicators (rows) by {m} areas (columns): each cell gives the figure "
+        "or the statement, or a dash for not reported.",
+    },
+    "alt.compare.coverage.count": {"nl": "{name} {k}", "en": "{name} {k}"},
+    "alt.compare.coverage.per_area": {
+        "nl": "Aantal vermelde kenmerken, van de {n}: {items}.",
+        "en": "Indicators reported, out of {n}: {items}.",
+    },
+    "alt.compare.coverage.nowhere": {
+        "nl": "Bij geen enkel gebied vermeld: {items}.",
+        "en": "Reported for none of the areas: {items}.",
+    },
+    "alt.compare.coverage.nowhere_n": {
+        "nl": "{n} kenmerken zijn bij geen enkel gebied vermeld (zie de tabel).",
+        "en": "{n} indicators are reported for none of the areas (see the table).",
+    },
+    "alt.compare.coverage.everywhere": {
+        "nl": "Elk kenmerk is bij minstens één gebied vermeld.",
+        "en": "Every indicator is reported for at least one area.",
+    },
+    "alt.compare.col.indicator": {"nl": "Kenmerk", "en": "Indicator"},
 }
 
 

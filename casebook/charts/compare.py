@@ -282,28 +282,51 @@ def _kind(row: Record) -> str:
     return status if isinstance(status, str) else "not_reported"
 
 
+def _item(row: Record, lang: str, *, bare: bool = False) -> str:
+    """An area and its figure as the chart writes it ("Groenewoud: 55%"); ``bare``: an own
+    neighbourhood's name without its own-data mark (said where the sentence says it)."""
+    name = _bare(row["area"], lang) if bare else row["area"]
+    return t("alt.item", lang, name=name, value=str(row["display"]).rstrip(". "))
+
+
+def _bare(name: str, lang: str) -> str:
+    """An own neighbourhood's name without the mark that says it is the reader's own."""
+    return name.removesuffix(t("own.marked", lang, name=""))
+
+
+def _extremes(rows: Sequence[Record]) -> tuple[list[Record], list[Record]]:
+    """The rows with the highest and with the lowest single figure (not a range, not words);
+    both empty when there is none, the same one row when there is one."""
+    single = [
+        r
+        for r in rows
+        if r["status"] in ("number", "approx", "derived") and not pd.isna(r["value"])
+    ]
+    if not single:
+        return [], []
+    ordered = sorted(single, key=lambda r: float(r["value"]))
+    top = [r for r in ordered if float(r["value"]) == float(ordered[-1]["value"])]
+    low = [r for r in ordered if float(r["value"]) == float(ordered[0]["value"])]
+    return top, low
+
+
 def _figures_said(rows: Sequence[Record], lang: str) -> list[str]:
     """Sentences on one indicator's rows: the highest and lowest single figure, the ranges (as
     ranges), what is approximate or derived, what is not reported, the reader's own figures
-    and the city's reference."""
+    (apart: they are not printed in the booklet) and the city's reference."""
 
     def item(row: Record) -> str:
-        return t("alt.item", lang, name=row["area"], value=str(row["display"]).rstrip(". "))
+        return _item(row, lang)
 
     rows = _once(rows)
     areas = [r for r in rows if not _is(r["area_kind"], REFERENCE_KIND)]
-    single = [
-        r
-        for r in areas
-        if r["status"] in ("number", "approx", "derived") and not pd.isna(r["value"])
-    ]
+    book = [r for r in areas if _kind(r) != "own"]
+    own = [r for r in areas if _kind(r) == "own"]
+    top, low = _extremes(areas)
     said = []
-    if len(single) == 1:
-        said.append(t("alt.only", lang, item=item(single[0])))
-    elif single:
-        ordered = sorted(single, key=lambda r: float(r["value"]))
-        top = [r for r in ordered if float(r["value"]) == float(ordered[-1]["value"])]
-        low = [r for r in ordered if float(r["value"]) == float(ordered[0]["value"])]
+    if len(top) + len(low) == 2 and top[0] is low[0]:
+        said.append(t("alt.only", lang, item=item(top[0])))
+    elif top:
         said.append(t("alt.highest", lang, item=listing([item(r) for r in top], lang)))
         said.append(t("alt.lowest", lang, item=listing([item(r) for r in low], lang)))
     groups = (
@@ -311,15 +334,20 @@ def _figures_said(rows: Sequence[Record], lang: str) -> list[str]:
         ("alt.approx", lambda r: _is(r["status"], "approx")),
         ("alt.derived", lambda r: _kind(r) == "derived"),
         ("alt.in_words", lambda r: _is(r["status"], "text")),
-        ("alt.own", lambda r: _kind(r) == "own" and not _is(r["status"], "not_reported")),
     )
     for key, wanted in groups:
-        found = [item(r) for r in areas if wanted(r)]
+        found = [item(r) for r in book if wanted(r)]
         if found:
             said.append(t(key, lang, items=listing(found, lang)))
-    missing = [r["area"] for r in areas if _is(r["status"], "not_reported")]
+    missing = [r["area"] for r in book if _is(r["status"], "not_reported")]
     if missing:
         said.append(t("alt.missing", lang, items=listing(missing, lang)))
+    given = [_item(r, lang, bare=True) for r in own if not _is(r["status"], "not_reported")]
+    if given:
+        said.append(t("alt.own", lang, items=listing(given, lang)))
+    empty = [_bare(r["area"], lang) for r in own if _is(r["status"], "not_reported")]
+    if empty:
+        said.append(t("alt.compare.own_missing", lang, items=listing(empty, lang)))
     refs = [
         item(r)
         for r in rows
@@ -335,6 +363,18 @@ def _once(rows: Sequence[Record]) -> list[Record]:
     return list({r["area_id"]: r for r in rows}.values())
 
 
+def _kind_said(row: Record, lang: str) -> str:
+    """The kind of a row's figure in words, for a table: printed, approximate, ...; for the
+    reader's own neighbourhood own data, and how (approximate, low to high, not filled in)."""
+    kind = _kind(row)
+    if kind != "own":
+        return t(f"alt.status.{kind}", lang)
+    status = "derived" if bool(row["derived"]) is True else row["status"]
+    if status == "number" or not isinstance(status, str):
+        return t("alt.status.own", lang)
+    return t(f"alt.compare.own.{status}", lang)
+
+
 def _figures_table(rows: Sequence[Record], lang: str) -> pd.DataFrame:
     """One indicator's rows as the text alternative's table: area, figure as printed, kind of
     figure, page."""
@@ -342,7 +382,7 @@ def _figures_table(rows: Sequence[Record], lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             t("alt.col.figure", lang): [r["display"] for r in rows],
-            t("alt.col.kind", lang): [t(f"alt.status.{_kind(r)}", lang) for r in rows],
+            t("alt.col.kind", lang): [_kind_said(r, lang) for r in rows],
             t("alt.col.page", lang): [None if pd.isna(r["page"]) else str(r["page"]) for r in rows],
         },
         index=pd.Index([r["area"] for r in rows], name=t("alt.col.area", lang)),
@@ -473,8 +513,10 @@ def compare_indicator(
         unit=_unit_label(unit, lang),
         n=len([r for r in chosen if not _is(r["area_kind"], REFERENCE_KIND)]),
     )
-    summary = " ".join([opening, *_figures_said(chosen + refs, lang)])
-    alt = Alt(lang, summary, _figures_table(chosen + refs, lang))
+    # a city's head count is drawn nowhere (see _reference): the alternative leaves it out too
+    drawn = chosen + [r for r in refs if not _is(r["unit"], "count")]
+    summary = " ".join([opening, *_figures_said(drawn, lang)])
+    alt = Alt(lang, summary, _figures_table(drawn, lang))
     return figure({"data": traces, "layout": layout}, alt)
 
 
@@ -518,6 +560,7 @@ def small_multiples(
     )
     colours = _colours(table, theme)
     data: list[Spec] = []
+    panels: list[tuple[str, str, list[Record], list[Record]]] = []  # for the text alternative
     for k, (indicator, (x_dom, y_dom)) in enumerate(
         zip(numeric, grid(len(numeric), columns), strict=True)
     ):
@@ -547,7 +590,67 @@ def small_multiples(
         layout["annotations"].append(
             panel_title(title, x_dom, y_dom, size=theme.font_size - 1, shift=8)
         )
-    return figure({"data": data, "layout": layout})
+        drawn_refs = [r for r in refs.to_dict("records") if not _is(r["unit"], "count")]
+        panels.append((info.loc[indicator, "label"], unit, chosen.to_dict("records"), drawn_refs))
+    return figure({"data": data, "layout": layout}, _panels_alt(panels, lang))
+
+
+def _panel_said(label: str, chosen: list[Record], refs: list[Record], lang: str) -> str:
+    """One panel of the small multiples in a sentence: its highest and lowest single figure,
+    its ranges, what it leaves empty and its dotted city line."""
+    rows = _once(chosen)
+    top, low = _extremes(rows)
+    parts = []
+    if len(top) + len(low) == 2 and top[0] is low[0]:
+        parts.append(t("alt.compare.panel.only", lang, item=_short(top[0], lang)))
+    elif top:
+        parts.append(t("alt.compare.panel.highest", lang, item=_listed(top, lang)))
+        parts.append(t("alt.compare.panel.lowest", lang, item=_listed(low, lang)))
+    for key, status in (("ranges", "range"), ("in_words", "text")):
+        found = [r for r in rows if _is(r["status"], status)]
+        if found:
+            parts.append(t(f"alt.compare.panel.{key}", lang, items=_listed(found, lang)))
+    missing = [r["area"] for r in rows if _is(r["status"], "not_reported")]
+    if 0 < len(missing) <= 2:
+        parts.append(t("alt.compare.panel.missing", lang, items=listing(missing, lang)))
+    elif missing:
+        parts.append(t("alt.compare.panel.missing_n", lang, n=len(missing), m=len(rows)))
+    if refs:
+        parts.append(t("alt.compare.panel.reference", lang, items=_listed(refs, lang)))
+    return t("alt.compare.panel", lang, indicator=label, parts="; ".join(parts))
+
+
+def _listed(rows: Sequence[Record], lang: str) -> str:
+    """Areas and their figures, short: "Groenewoud 55% en Hambaken 19%"."""
+    return listing([_short(r, lang) for r in rows], lang)
+
+
+def _short(row: Record, lang: str) -> str:
+    value = str(row["display"]).rstrip(". ")
+    return t("alt.compare.panel.item", lang, name=row["area"], value=value)
+
+
+def _panels_alt(panels: list[tuple[str, str, list[Record], list[Record]]], lang: str) -> Alt:
+    """The small multiples' text alternative: a sentence per panel, and a table of one row per
+    area (the city's reference after the areas) and one column per panel, each cell the figure
+    as its panel writes it; a city figure no panel draws is left empty."""
+    areas = [r["area"] for r in _once(panels[0][2])]
+    opening = t("alt.compare.several", lang, n=len(panels), m=len(areas))
+    said = [_panel_said(label, chosen, refs, lang) for label, _, chosen, refs in panels]
+    columns: dict[str, dict[str, str]] = {}
+    names = list(areas)
+    for label, unit, chosen, refs in panels:
+        column = {r["area"]: str(r["display"]) for r in _once(chosen)}
+        for r in refs:
+            column.setdefault(r["area"], str(r["display"]))
+            if r["area"] not in names:
+                names.append(r["area"])
+        columns[f"{label} ({unit})"] = column
+    frame = pd.DataFrame(
+        {heading: [column.get(name) for name in names] for heading, column in columns.items()},
+        index=pd.Index(names, name=t("alt.col.area", lang)),
+    )
+    return Alt(lang, " ".join([opening, *said]), frame)
 
 
 def coverage_matrix(
@@ -576,9 +679,9 @@ def coverage_matrix(
     cells = {(r["indicator"], r["area_id"]): r for r in rows.to_dict("records")}
     names = {r["area_id"]: r["area"] for r in cells.values()}
     labels = dict(zip(table["indicator"], table["label"], strict=True))
-    z, text, hover = [], [], []
+    z, text, hover, said = [], [], [], []
     for ind in indicator_ids:
-        z_row, text_row, hover_row = [], [], []
+        z_row, text_row, hover_row, said_row = [], [], [], []
         for area_id in area_ids:
             status, cell = statuses.loc[ind, area_id], cells.get((ind, area_id))
             if cell is None:
@@ -591,9 +694,11 @@ def coverage_matrix(
             hover_row.append(
                 f"<b>{_e(names[area_id])}</b><br>{_e(labels[ind])}<br>{_e(shown)}{_e(page)}"
             )
+            said_row.append(_cell_said(shown, status, lang))
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
+        said.append(said_row)
     # The cells carry their own hover text (with page); the colour bar names the statuses.
     heatmap = category_heatmap(
         z,
@@ -628,4 +733,45 @@ def coverage_matrix(
                                 "yanchor": "top", "len": 1, "thickness": 14}  # fmt: skip
         layout["margin"]["b"] += 150
         layout["height"] += 150
-    return figure({"data": [heatmap], "layout": layout})
+    columns = [names[a] for a in area_ids]
+    alt_table = pd.DataFrame(
+        said, columns=columns, index=pd.Index([labels[i] for i in indicator_ids])
+    )
+    alt_table.index.name = t("alt.compare.col.indicator", lang)
+    return figure({"data": [heatmap], "layout": layout}, _coverage_alt(statuses, alt_table, lang))
+
+
+def _cell_said(shown: str, status: str, lang: str) -> str:
+    """A cell of the coverage grid in words: its figure whole (the grid shortens long ones),
+    with the kind its colour shows where the figure itself does not say it (≈ and a range's
+    dash do); 'not reported' where the grid shows a dash."""
+    if status == "not_reported":
+        return t("not_reported", lang)
+    if status in ("derived", "text"):
+        return f"{shown} ({t(f'status.{status}', lang)})"
+    return shown
+
+
+def _coverage_alt(statuses: pd.DataFrame, table: pd.DataFrame, lang: str) -> Alt:
+    """The coverage grid's text alternative: how many indicators each area reports (a figure or
+    a statement), which indicators no area reports, and the grid as a table."""
+    n, m = len(statuses.index), len(statuses.columns)
+    reported = statuses != "not_reported"
+    counts = [
+        t("alt.compare.coverage.count", lang, name=name, k=int(reported[area_id].sum()))
+        for name, area_id in zip(table.columns, statuses.columns, strict=True)
+    ]
+    said = [
+        t("alt.compare.coverage", lang, n=n, m=m),
+        t("alt.compare.coverage.per_area", lang, n=n, items=listing(counts, lang)),
+    ]
+    nowhere = [
+        label for label, any_ in zip(table.index, reported.any(axis=1), strict=True) if not any_
+    ]
+    if not nowhere:
+        said.append(t("alt.compare.coverage.everywhere", lang))
+    elif len(nowhere) <= 4:
+        said.append(t("alt.compare.coverage.nowhere", lang, items=listing(nowhere, lang)))
+    else:
+        said.append(t("alt.compare.coverage.nowhere_n", lang, n=len(nowhere)))
+    return Alt(lang, " ".join(said), table)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import html
+from html.parser import HTMLParser
+
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 import casebook
 from casebook import compare
 from casebook.charts import compare as charts
+from casebook.charts.base import alt_of
+from casebook.own import read_own_area
+from casebook.text import t
 from casebook.theme import DEFAULT_THEME
+from tests.helpers import EXAMPLE
 
 
 def _by_name(fig: go.Figure) -> dict[str, object]:
@@ -138,3 +146,219 @@ def test_a_kept_table_index_gives_the_same_chart(
             kept = charts.compare_indicator(table_nl, areas=areas, indicator=indicator, index=index)
             own = charts.compare_indicator(table_nl, areas=areas, indicator=indicator)
             assert kept.to_plotly_json() == own.to_plotly_json(), indicator
+
+
+# The text alternatives (issue 36): what a screen reader hears of each chart, and its table.
+
+
+class _Table(HTMLParser):
+    """The cells of the alternative's table (its HTML, as the browser gets it), row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _alt(fig: go.Figure) -> tuple[str, list[str], dict[str, list[str]]]:
+    """The figure's summary, its table's column headings and its rows by their name."""
+    alt = alt_of(fig)
+    assert alt is not None
+    parser = _Table()
+    parser.feed(alt["table"])
+    head, *body = parser.rows or [[]]
+    return alt["summary"], head, {row[0]: row[1:] for row in body}
+
+
+def _plain(text: str) -> str:
+    return html.unescape(text.replace("<br>", " ").replace("<i>", "").replace("</i>", ""))
+
+
+def _drawn(fig: go.Figure, axis: str = "x") -> dict[str, str]:
+    """Area name -> what the chart writes for it on the panel of ``axis``: the figure at its
+    bar or whisker, or the 'not reported' written in its empty slot."""
+    drawn = {}
+    for trace in fig.data:
+        if (trace.xaxis or "x") == axis and trace.text:
+            drawn[_plain(trace.name)] = _plain(trace.text[0])
+    for note in fig.layout.annotations:
+        if note.xref == axis and note.showarrow is False and note.text.startswith("<i>"):
+            where = note.x if isinstance(note.x, str) else note.y
+            drawn[_plain(where)] = _plain(note.text)
+    return drawn
+
+
+def _values(fig: go.Figure, axis: str = "x") -> dict[str, float]:
+    """Area name -> the single figure its bar draws on the panel of ``axis`` (not a range)."""
+    values = {}
+    for trace in fig.data:
+        if (trace.xaxis or "x") != axis or trace.type != "bar":
+            continue
+        value = trace.x[0] if trace.orientation == "h" else trace.y[0]
+        if value is not None:
+            values[_plain(trace.name)] = value
+    return values
+
+
+@pytest.fixture(scope="module")
+def own_tables(book: casebook.Casebook) -> dict[str, pd.DataFrame]:
+    """The indicator table with the example own neighbourhood, in both languages."""
+    area = read_own_area(EXAMPLE.read_bytes(), filename="voorbeeld.csv", book=book)
+    return {lang: compare.indicator_table(book, lang=lang, own=[area]) for lang in ("nl", "en")}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("indicator", ["social_rent_share", "mutation_rate", "rent_mean"])
+def test_one_indicator_alt_says_what_the_chart_draws(
+    book: casebook.Casebook, lang: str, indicator: str
+) -> None:
+    table = compare.indicator_table(book, lang=lang)
+    areas = [a for _, a in compare.area_choices(table)]
+    fig = charts.compare_indicator(table, areas=areas, indicator=indicator, lang=lang)
+    summary, _, rows = _alt(fig)
+    drawn, values = _drawn(fig), _values(fig)
+    assert {name: cells[0] for name, cells in rows.items()} == drawn
+    top = max(values, key=values.get)
+    low = min(values, key=values.get)
+    if len(values) == 1:
+        assert t("alt.only", lang, item=f"{top}: {drawn[top]}") in summary
+    else:
+        assert t("alt.highest", lang, item="").rstrip(".") + f"{top}: {drawn[top]}" in summary
+        assert t("alt.lowest", lang, item="").rstrip(".") + f"{low}: {drawn[low]}" in summary
+    missing = [name for name, said in drawn.items() if said == t("not_reported", lang)]
+    for name in missing:
+        assert name in summary.split(t("alt.missing", lang, items="").rstrip("."))[1]
+    fewer = charts.compare_indicator(table, areas=areas[:3], indicator=indicator, lang=lang)
+    assert _alt(fewer)[0] != summary
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_one_indicator_alt_says_the_readers_own_figures_as_own(
+    own_tables: dict[str, pd.DataFrame], lang: str
+) -> None:
+    table = own_tables[lang]
+    areas = [a for _, a in compare.area_choices(table)]
+    own = table.loc[table["area_kind"] == "own", "area"].iloc[0]
+    bare = own.removesuffix(t("own.marked", lang, name=""))
+    # the example gives a range for owner-occupied dwellings and nothing for the price level
+    for indicator, shown in (("owner_occupied_share", "30–35%"), ("price_level", None)):
+        fig = charts.compare_indicator(table, areas=areas, indicator=indicator, lang=lang)
+        summary, _, rows = _alt(fig)
+        sentences = summary.split(". ")
+        printed = [s for s in sentences if s.startswith(t("alt.ranges", lang, items="")[:12])]
+        booklet = [s for s in sentences if s.startswith(t("alt.missing", lang, items="")[:12])]
+        assert not any(bare in s for s in printed + booklet), summary  # not the booklet's
+        if shown is None:
+            assert t("alt.compare.own_missing", lang, items=bare) in summary
+            assert rows[own][1] == t("alt.compare.own.not_reported", lang)
+        else:
+            assert t("alt.own", lang, items=f"{bare}: {shown}") in summary
+            assert rows[own][:2] == [shown, t("alt.compare.own.range", lang)]
+            assert _drawn(fig)[own] == shown
+
+
+def test_one_indicator_alt_names_no_city_figure_the_chart_does_not_draw(
+    table_nl: pd.DataFrame, neighbourhoods: list[str]
+) -> None:
+    fig = charts.compare_indicator(
+        table_nl, areas=neighbourhoods, indicator="inhabitants", lang="nl"
+    )
+    summary, _, rows = _alt(fig)
+    assert not fig.layout.shapes  # a city's head count is no yardstick: no line for it
+    assert "Tilburg" not in summary and "Tilburg" not in rows
+    share = charts.compare_indicator(
+        table_nl, areas=neighbourhoods, indicator="wwb_benefit_share", lang="nl"
+    )
+    assert share.layout.shapes  # a share does get the city's line, and the alt says it
+    assert "Tilburg: 4,2%" in _alt(share)[0]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_small_multiples_alt_says_each_panel(
+    own_tables: dict[str, pd.DataFrame], lang: str
+) -> None:
+    table = own_tables[lang]
+    areas = [a for _, a in compare.area_choices(table)]
+    inds = ["inhabitants", "mutation_rate", "social_rent_share", "owner_occupied_share"]
+    fig = charts.small_multiples(table, areas=areas, indicators=inds, lang=lang)
+    summary, head, rows = _alt(fig)
+    assert len(head) == 1 + len(inds) and len(rows) >= len(areas)
+    for k, column in enumerate(head[1:]):
+        axis = "x" if k == 0 else f"x{k + 1}"
+        drawn, values = _drawn(fig, axis), _values(fig, axis)
+        for name, said in drawn.items():
+            assert rows[name][k] == said, (column, name)
+        top = max(values, key=values.get)
+        low = min(values, key=values.get)
+        label = column.rsplit(" (", 1)[0]
+        panel = summary.split(f"{label}: ")[1].split(". ")[0]
+        if len(values) == 1:
+            assert t("alt.compare.panel.only", lang, item=f"{top} {drawn[top]}") in panel
+        else:
+            assert t("alt.compare.panel.highest", lang, item=f"{top} {drawn[top]}") in panel
+            assert t("alt.compare.panel.lowest", lang, item=f"{low} {drawn[low]}") in panel
+        missing = [n for n, said in drawn.items() if said == t("not_reported", lang)]
+        if len(missing) > 2:
+            said = t("alt.compare.panel.missing_n", lang, n=len(missing), m=len(areas))
+            assert said in panel
+        elif missing:
+            assert t("alt.compare.panel.missing", lang, items="") in panel
+    # the own range is said as it is drawn, low to high
+    assert "30–35%" in summary.split(head[4].rsplit(" (", 1)[0])[1]
+    fewer = charts.small_multiples(table, areas=areas[:2], indicators=inds[:2], lang=lang)
+    assert _alt(fewer)[0] != summary
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_coverage_alt_counts_what_each_area_reports(book: casebook.Casebook, lang: str) -> None:
+    table = compare.indicator_table(book, lang=lang)
+    areas = [a for _, a in compare.area_choices(table)]
+    for chosen in (None, areas[:1], areas[2:4]):
+        fig = charts.coverage_matrix(table, areas=chosen, lang=lang)
+        heat = fig.data[0]
+        summary, head, rows = _alt(fig)
+        names = [_plain(x) for x in heat.x]
+        assert head[1:] == names
+        for i, label in enumerate(heat.y):
+            cells = rows[_plain(label)]
+            for j, text in enumerate(heat.text[i]):
+                if text == "—":
+                    assert cells[j] == t("not_reported", lang)
+                else:  # the grid shortens a long figure: the table has it whole
+                    assert cells[j].startswith(_plain(text).rstrip("…"))
+        for j, name in enumerate(names):
+            k = sum(1 for row in heat.z if row[j] != 0)  # 0: not reported
+            assert t("alt.compare.coverage.count", lang, name=name, k=k) in summary
+        nowhere = [_plain(y) for y, row in zip(heat.y, heat.z, strict=True) if not any(row)]
+        if not nowhere:
+            assert t("alt.compare.coverage.everywhere", lang) in summary
+        elif len(nowhere) > 4:
+            assert t("alt.compare.coverage.nowhere_n", lang, n=len(nowhere)) in summary
+        else:
+            assert t("alt.compare.coverage.nowhere", lang, items="")[:-2] in summary
+            assert all(label in summary for label in nowhere)
+
+
+def test_empty_selections_carry_their_message_as_alt(table_nl: pd.DataFrame) -> None:
+    for fig in (
+        charts.small_multiples(table_nl, areas=[], indicators=["inhabitants"], lang="en"),
+        charts.small_multiples(table_nl, areas=["hambaken"], indicators=[], lang="en"),
+        charts.coverage_matrix(table_nl.assign(), areas=[], lang="nl"),
+    ):
+        alt = alt_of(fig)
+        assert alt is not None and alt["summary"] == _plain(fig.layout.annotations[0].text)
