@@ -22,7 +22,8 @@ LAYERS: dict[str, int] = {
     # the page registry, Chromium's path
     **dict.fromkeys(
         [
-            *("errors", "i18n", "text", "text_alt", "text_app", "text_book", "text_live", "text_teacher"),
+            *("errors", "i18n", "text", "text_alt", "text_app", "text_book", "text_live"),
+            *("text_teacher",),
             *("theme", "files", "markup", "schema", "pages", "papers", "chromium"),
         ],
         0,
