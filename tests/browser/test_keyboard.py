@@ -44,8 +44,8 @@ FOCUSED = """(step) => {
   if (!e.dataset.kbStep) e.dataset.kbStep = String(step);
   const s = getComputedStyle(e);
   const outline = s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth) || 0;
-  const px = '(-?[\\d.]+)px ';
-  const shadow = new RegExp(px + px + px + '(-?[\\d.]+)px', 'g');
+  const px = '(-?[\\\\d.]+)px ';
+  const shadow = new RegExp(px + px + px + '(-?[\\\\d.]+)px', 'g');
   const spread = Math.max(0, ...[...s.boxShadow.matchAll(shadow)].map(m => parseFloat(m[4])));
   const ring = Math.max(outline, spread);
   const grow = outline >= spread ? outline + (parseFloat(s.outlineOffset) || 0) : spread;
