@@ -10,6 +10,8 @@ APP_TEXT: dict[str, dict[str, str]] = {
     },
     "app.nav": {"nl": "Pagina's van het casebook", "en": "Pages of the casebook"},
     "app.language": {"nl": "Taal", "en": "Language"},
+    # the title bar's first link, seen only when the keyboard reaches it: past the bar to the page
+    "app.skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
     "app.loading": {"nl": "De pagina wordt geladen …", "en": "The page is loading …"},
     "app.not_found": {
         "nl": "Deze pagina bestaat niet in het casebook. Kies een pagina in de balk hierboven.",

@@ -27,6 +27,27 @@ export default {
     // the teacher's papers: pages of their own beside the session (casebook.papers)
     const papers = model.get("papers") || [];
 
+    // The first thing Tab reaches on every page: past the title bar to the page shown (WCAG
+    // 2.4.1). Hidden until focused (casebook.css .cb-skip). It moves the focus to the page's
+    // first heading (or its box), so that the next Tab is the page's first control; looked up
+    // when used, so that it finds the page shown after a link followed inside the session.
+    const skip = document.createElement("a");
+    skip.className = "cb-skip";
+    skip.href = "#cb-content";
+    skip.addEventListener("click", (event) => {
+      event.preventDefault();
+      const content = document.querySelector(".cb-content");
+      if (!content) return;
+      const heading = [...content.querySelectorAll("h1, h2, h3")].find(
+        (h) => h.getClientRects().length > 0,
+      );
+      const target = heading || content;
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    });
+    el.appendChild(skip);
+
     const nav = document.createElement("nav");
     nav.className = "cb-appbar";
     const title = document.createElement("span");
@@ -81,6 +102,8 @@ export default {
       document.documentElement.setAttribute("lang", lang);
       remember(lang);
       title.textContent = texts[lang].title;
+      skip.textContent = texts[lang].skip;
+      skip.lang = lang;
       nav.setAttribute("aria-label", texts[lang].nav);
       group.setAttribute("aria-label", texts[lang].language);
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
@@ -163,11 +186,47 @@ export default {
       document.querySelectorAll(".v-progress-linear[role=progressbar]").forEach((bar) => {
         if (bar.getAttribute("aria-label") !== busy) bar.setAttribute("aria-label", busy);
       });
-      // a table wider than a phone scrolls sideways in its own box: reachable with Tab then
+      // a table wider than a phone scrolls sideways in its own box: reachable with Tab then;
+      // one stop per table: the casebook's own tables scroll in a frame that takes the focus
+      // (casebook.markup.table_html), and a stop inside it would have its focus cut by it
       document.querySelectorAll(".cb-content table").forEach((table) => {
-        if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+        if (table.closest(".cb-table-frame")) {
+          if (table.getAttribute("tabindex") === "0") table.removeAttribute("tabindex");
+        } else if (!table.hasAttribute("tabindex")) table.setAttribute("tabindex", "0");
+      });
+      // the tabs of a case (ipywidgets' Tab, lumino 1's TabBar) take no focus of their own: one
+      // Tab stop per row of tabs, the tab shown (a roving tabindex), the arrows for the others
+      document.querySelectorAll(".cb-content .lm-TabBar-tab").forEach((tab) => {
+        const want = tab.classList.contains("lm-mod-current") ? "0" : "-1";
+        if (tab.getAttribute("tabindex") !== want) tab.setAttribute("tabindex", want);
       });
     }
+
+    // A row of tabs by keyboard (WAI-ARIA's tabs with automatic activation): the arrows, Home
+    // and End move to a tab and show it; Enter and Space show the tab focused. Lumino 1 shows
+    // a tab on a pointer press only, so that press is what a key sends it, on the tab's middle.
+    function press(tab) {
+      const box = tab.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, button: 0,
+                   clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      tab.dispatchEvent(new MouseEvent("mousedown", at));
+      tab.dispatchEvent(new MouseEvent("mouseup", at));
+    }
+    function tabKeys(event) {
+      const tab = event.target.closest && event.target.closest(".cb-content .lm-TabBar-tab");
+      if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
+      const tabs = [...tab.parentElement.querySelectorAll(":scope > .lm-TabBar-tab")];
+      const at = tabs.indexOf(tab);
+      const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1,
+                   Enter: at, " ": at }[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      const next = tabs[(to + tabs.length) % tabs.length];
+      tabs.forEach((t) => t.setAttribute("tabindex", t === next ? "0" : "-1"));
+      next.focus();
+      press(next);
+    }
+    document.addEventListener("keydown", tabKeys, true);
 
     function width() {
       const wanted = window.innerWidth < NARROW ? "narrow" : "wide";
@@ -187,7 +246,9 @@ export default {
     const observer = new MutationObserver(() => {
       if (pending === null) pending = window.setTimeout(() => { pending = null; tidy(); }, 50);
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    // (and a tab shown by a click: the roving tabindex follows it)
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true,
+                                      attributeFilter: ["aria-selected"] });
 
     // Behind a proxy (root /user/ann/casebook) Solara 1.58's router leaves the root out of the
     // address when it shows another page ("/logicas" resolved as a URL against the root): put
@@ -209,6 +270,7 @@ export default {
     return () => {
       window.removeEventListener("solara.router", rooted);
       document.removeEventListener("click", follow, true);
+      document.removeEventListener("keydown", tabKeys, true);
       window.removeEventListener("resize", onResize);
       observer.disconnect();
     };

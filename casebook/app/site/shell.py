@@ -59,10 +59,8 @@ class Shell(Light):
         super().__init__(**kwargs)
         self.pages = _pages(extra)
         self.papers = [{"path": paper.path, "file": paper.file} for paper in PAPERS]
-        self.texts = {
-            lang: {key: t(f"app.{key}", lang) for key in ("title", "nav", "language", "loading")}
-            for lang in LANGS
-        }
+        keys = ("title", "nav", "language", "loading", "skip")
+        self.texts = {lang: {key: t(f"app.{key}", lang) for key in keys} for lang in LANGS}
         self.add_class("cb-shell")
         self._go: list[Callable[[str, str], None]] = []
         self._paths = {page["path"] for page in self.pages}
