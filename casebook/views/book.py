@@ -84,8 +84,11 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
             f'<p id="{said}" hidden>{escape(alt["summary"])}</p>{alt["table"]}</div>'
         )
     if shown < len(alts) and alts[shown]:
+        # a chart with a menu holds a control: a figure (whose content stays reachable), not
+        # an image (whose content is not)
+        role = "figure" if menus else "img"
         named = (
-            f'<div id="{div_id}" role="img" aria-label="{escape(alts[shown]["name"])}" '
+            f'<div id="{div_id}" role="{role}" aria-label="{escape(alts[shown]["name"])}" '
             f'aria-describedby="{div_id}-said-{shown}"'
         )
         html = re.sub(rf'<div id="{re.escape(div_id)}"', lambda _: named, html, count=1)

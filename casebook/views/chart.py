@@ -48,7 +48,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True}
+# No toolbar (plotly's modebar): with zoom and pan off (see figure_spec) it offered little
+# beyond a PNG, its buttons were 8-10 Tab stops per chart for a keyboard's reader, and inside
+# the chart's image (role img, its text alternative) they were controls nested in an image.
+# Each chart's data is a table under it, and the pages offer it as CSV.
+PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
 # The casebook's files for the browser that are not Python's (the app serves them; the
@@ -104,12 +108,10 @@ def figure_spec(
     spec["config"] = dict(PLOTLY_CONFIG)
     # A finger or a mouse dragging over a chart scrolls the page (a swipe on a phone zoomed the
     # chart instead, and plotly then told the reader in English how to zoom back out): no zoom
-    # or pan by dragging, no double-click zoom, none of plotly's own tips; on a phone no
-    # toolbar over the title. Only the logics plane's markers are dragged (chart.js, ``drag``).
+    # or pan by dragging, no double-click zoom, none of plotly's own tips (and no toolbar,
+    # PLOTLY_CONFIG). Only the logics plane's markers are dragged (chart.js, ``drag``).
     spec.setdefault("layout", {})["dragmode"] = False
     spec["config"] |= {"doubleClick": False, "showTips": False}
-    if width == "narrow":
-        spec["config"]["displayModeBar"] = False
     meta = {k: v for k, v in (("casebook_width", width), ("casebook_lang", lang)) if v is not None}
     if meta:
         # beside what the figure's builder put there: its text alternative (charts.base.Alt)

@@ -33,12 +33,13 @@ def test_a_figure_is_sent_once_with_its_layout_and_language() -> None:
     assert chart.serial == 1
     assert chart.figure["data"][0]["type"] == "scatter"
     assert chart.figure["layout"]["meta"] == {"casebook_width": "wide", "casebook_lang": "en"}
-    # a drag scrolls the page, never zooms: no drag mode, no double-click zoom, no tips; the
-    # toolbar only where there is room for it (tests/browser/test_touch.py on a phone)
+    # a drag scrolls the page, never zooms: no drag mode, no double-click zoom, no tips; no
+    # toolbar at any width (its buttons were Tab stops nested in the chart's image)
     assert chart.figure["layout"]["dragmode"] is False
     assert chart.figure["config"] == {
         "displaylogo": False,
         "responsive": True,
+        "displayModeBar": False,
         "doubleClick": False,
         "showTips": False,
     }
