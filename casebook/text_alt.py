@@ -127,7 +127,63 @@ ALT_EVALUATIONS: dict[str, dict[str, str]] = {
 
 
 # The lessons page and the check (casebook/charts/lessons.py, casebook/charts/check.py).
-ALT_LESSONS_CHECK: dict[str, dict[str, str]] = {}
+ALT_LESSONS_CHECK: dict[str, dict[str, str]] = {
+    "alt.lessons.grid": {
+        "nl": (
+            "Raster van {n} lessen bij {cases} casussen; een gevulde cel: de les put uit de"
+            " casus (met pagina, of ✓ zonder)."
+        ),
+        "en": (
+            "Grid of {n} lessons by {cases} cases; a filled cell: the lesson draws on the case"
+            " (with a page, or ✓ without)."
+        ),
+    },
+    "alt.lessons.highlight": {
+        "nl": "Donker: de {k} lessen die bij je keuze passen.",
+        "en": "Dark: the {k} lessons that fit your choice.",
+    },
+    "alt.lessons.highlight_none": {
+        "nl": "Geen les past bij je keuze; alle rijen zijn licht.",
+        "en": "No lesson fits your choice; every row is pale.",
+    },
+    "alt.lessons.most": {"nl": "Meeste lessen: {items}.", "en": "Most lessons: {items}."},
+    "alt.lessons.fewest": {"nl": "Minste lessen: {items}.", "en": "Fewest lessons: {items}."},
+    "alt.lessons.count": {"nl": "{case} ({n})", "en": "{case} ({n})"},
+    "alt.lessons.every": {
+        "nl": "Put uit elke casus: {items}.",
+        "en": "Draws on every case: {items}.",
+    },
+    "alt.lessons.none_every": {
+        "nl": "Geen les put uit elke casus.",
+        "en": "No lesson draws on every case.",
+    },
+    "alt.lessons.number": {"nl": "les {n}", "en": "lesson {n}"},
+    "alt.lessons.col.lesson": {"nl": "Les", "en": "Lesson"},
+    "alt.check.grid": {
+        "nl": "Tabel van {n} condities: jouw antwoord naast de lezing van {cases} casussen.",
+        "en": "Table of {n} conditions: your answer beside the reading of {cases} cases.",
+    },
+    "alt.check.answered": {
+        "nl": "Je beantwoordde er {k} van de {n}.",
+        "en": "You answered {k} of {n}.",
+    },
+    "alt.check.open": {
+        "nl": "Nog open (weet niet): {items}.",
+        "en": "Still open (don't know): {items}.",
+    },
+    "alt.check.differs": {
+        "nl": "Anders dan de meeste casussen: {items}.",
+        "en": "Unlike most cases: {items}.",
+    },
+    "alt.check.differs_item": {
+        "nl": "{n} (jij: {yours}; casussen: {theirs})",
+        "en": "{n} (you: {yours}; cases: {theirs})",
+    },
+    "alt.check.agrees": {
+        "nl": "Waar je antwoordde, wijk je nergens af van de meeste casussen.",
+        "en": "Where you answered, you differ nowhere from most cases.",
+    },
+}
 
 
 ALT_TEXT.update(ALT_COMPARE)
