@@ -124,11 +124,131 @@ ALT_LOGICS: dict[str, dict[str, str]] = {}
 
 
 # The evaluations page (casebook/charts/evaluations.py).
-ALT_EVALUATIONS: dict[str, dict[str, str]] = {}
+ALT_EVALUATIONS: dict[str, dict[str, str]] = {
+    "alt.eval.findings": {
+        "nl": (
+            "Raster van {themes} thema's bij {cases} casussen, per cel de lezing van de"
+            " bevindingen."
+        ),
+        "en": "Grid of {themes} themes by {cases} cases, each cell the reading of its findings.",
+    },
+    "alt.eval.counts": {"nl": "Cellen: {items}.", "en": "Cells: {items}."},
+    "alt.eval.count": {"nl": "{word} {n}", "en": "{word} {n}"},
+    "alt.eval.most_theme": {
+        "nl": "Meeste casussen met een bevinding: {items}.",
+        "en": "Most cases with a finding: {items}.",
+    },
+    "alt.eval.most_case": {
+        "nl": "Meeste thema's met een bevinding: {items}.",
+        "en": "Most themes with a finding: {items}.",
+    },
+    "alt.eval.of": {"nl": "{name} ({n} van {total})", "en": "{name} ({n} of {total})"},
+    "alt.eval.no_finding": {
+        "nl": "Zonder enige bevinding: {items}.",
+        "en": "Without any finding: {items}.",
+    },
+    "alt.eval.selected": {
+        "nl": "Gekozen cel: {theme} bij {case}, {valence}.",
+        "en": "Chosen cell: {theme} in {case}, {valence}.",
+    },
+    "alt.eval.timeline": {
+        "nl": (
+            "Tijdlijn van {first} tot {last}: {n} gebeurtenissen in {cases} casussen; een band"
+            " op zes à zeven jaar na elke start."
+        ),
+        "en": (
+            "Timeline from {first} to {last}: {n} events in {cases} cases; a band six to seven"
+            " years after each start."
+        ),
+    },
+    "alt.eval.per_case": {"nl": "Per casus: {items}.", "en": "Per case: {items}."},
+    "alt.eval.case_events": {"nl": "{case} {n} ({span})", "en": "{case} {n} ({span})"},
+    "alt.eval.no_events": {
+        "nl": "Zonder gebeurtenis: {items}.",
+        "en": "Without an event: {items}.",
+    },
+    "alt.eval.inferred": {
+        "nl": "Jaartal afgeleid door het casebook (open rondje): {n}.",
+        "en": "Year inferred by the casebook (open circle): {n}.",
+    },
+    "alt.eval.before": {"nl": "vóór {year}", "en": "before {year}"},
+    "alt.eval.col.theme": {"nl": "Thema", "en": "Theme"},
+    "alt.eval.col.case": {"nl": "Casus", "en": "Case"},
+    "alt.eval.col.date": {"nl": "Datum", "en": "Date"},
+    "alt.eval.col.event": {"nl": "Gebeurtenis", "en": "Event"},
+    "alt.eval.month.1": {"nl": "januari", "en": "January"},
+    "alt.eval.month.2": {"nl": "februari", "en": "February"},
+    "alt.eval.month.3": {"nl": "maart", "en": "March"},
+    "alt.eval.month.4": {"nl": "april", "en": "April"},
+    "alt.eval.month.5": {"nl": "mei", "en": "May"},
+    "alt.eval.month.6": {"nl": "juni", "en": "June"},
+    "alt.eval.month.7": {"nl": "juli", "en": "July"},
+    "alt.eval.month.8": {"nl": "augustus", "en": "August"},
+    "alt.eval.month.9": {"nl": "september", "en": "September"},
+    "alt.eval.month.10": {"nl": "oktober", "en": "October"},
+    "alt.eval.month.11": {"nl": "november", "en": "November"},
+    "alt.eval.month.12": {"nl": "december", "en": "December"},
+}
 
 
 # The lessons page and the check (casebook/charts/lessons.py, casebook/charts/check.py).
-ALT_LESSONS_CHECK: dict[str, dict[str, str]] = {}
+ALT_LESSONS_CHECK: dict[str, dict[str, str]] = {
+    "alt.lessons.grid": {
+        "nl": (
+            "Raster van {n} lessen bij {cases} casussen; een gevulde cel: de les put uit de"
+            " casus (met pagina, of ✓ zonder)."
+        ),
+        "en": (
+            "Grid of {n} lessons by {cases} cases; a filled cell: the lesson draws on the case"
+            " (with a page, or ✓ without)."
+        ),
+    },
+    "alt.lessons.highlight": {
+        "nl": "Donker: de {k} lessen die bij je keuze passen.",
+        "en": "Dark: the {k} lessons that fit your choice.",
+    },
+    "alt.lessons.highlight_none": {
+        "nl": "Geen les past bij je keuze; alle rijen zijn licht.",
+        "en": "No lesson fits your choice; every row is pale.",
+    },
+    "alt.lessons.most": {"nl": "Meeste lessen: {items}.", "en": "Most lessons: {items}."},
+    "alt.lessons.fewest": {"nl": "Minste lessen: {items}.", "en": "Fewest lessons: {items}."},
+    "alt.lessons.count": {"nl": "{case} ({n})", "en": "{case} ({n})"},
+    "alt.lessons.every": {
+        "nl": "Put uit elke casus: {items}.",
+        "en": "Draws on every case: {items}.",
+    },
+    "alt.lessons.none_every": {
+        "nl": "Geen les put uit elke casus.",
+        "en": "No lesson draws on every case.",
+    },
+    "alt.lessons.number": {"nl": "les {n}", "en": "lesson {n}"},
+    "alt.lessons.col.lesson": {"nl": "Les", "en": "Lesson"},
+    "alt.check.grid": {
+        "nl": "Tabel van {n} condities: jouw antwoord naast de lezing van {cases} casussen.",
+        "en": "Table of {n} conditions: your answer beside the reading of {cases} cases.",
+    },
+    "alt.check.answered": {
+        "nl": "Je beantwoordde er {k} van de {n}.",
+        "en": "You answered {k} of {n}.",
+    },
+    "alt.check.open": {
+        "nl": "Nog open (weet niet): {items}.",
+        "en": "Still open (don't know): {items}.",
+    },
+    "alt.check.differs": {
+        "nl": "Anders dan de meeste casussen: {items}.",
+        "en": "Unlike most cases: {items}.",
+    },
+    "alt.check.differs_item": {
+        "nl": "{n} (jij: {yours}; casussen: {theirs})",
+        "en": "{n} (you: {yours}; cases: {theirs})",
+    },
+    "alt.check.agrees": {
+        "nl": "Waar je antwoordde, wijk je nergens af van de meeste casussen.",
+        "en": "Where you answered, you differ nowhere from most cases.",
+    },
+}
 
 
 ALT_TEXT.update(ALT_COMPARE)

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from casebook.charts.base import (
     NOTE_WIDTH,
     TITLE_WIDTH,
+    Alt,
     axis,
     category_heatmap,
     figure,
@@ -28,7 +29,7 @@ from casebook.charts.base import (
 from casebook.check import READINGS, SCORES
 from casebook.i18n import check_lang
 from casebook.markup import escape
-from casebook.text import t
+from casebook.text import listing, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = ["NARROWEST", "CheckLayout", "check_chart", "check_layout"]
@@ -242,4 +243,51 @@ def check_chart(
         **ticks,
     )
     spec["annotations"] += labels_above(labels, cell=sizes.cell, size=sizes.label_size)
-    return figure({"data": [mine, heat], "layout": spec})
+    numbered = [f"{k + 1}. {label}" for k, label in enumerate(profile["label"])]
+    readings = [[cells[c][case] for case in cases] for c in ids]
+    said = _said(scores, readings, lang)
+    table = pd.DataFrame(
+        [
+            [t(f"score.{s}" if s else "score.none", lang)] + [t(f"reading.{r}", lang) for r in row]
+            for s, row in zip(scores, readings, strict=True)
+        ],
+        index=pd.Index(numbered, name=t("check.condition", lang)),
+        columns=[t("check.yours", lang), *(case_names[c] for c in cases)],
+    )
+    return figure({"data": [mine, heat], "layout": spec}, Alt(lang, said, table))
+
+
+# A score's place among the readings, to say where the reader's answer is not that of most
+# cases: "no" is "no", "yes" is "yes", and "a little" and "largely" lie in between, as "partly".
+_SCORE_READING = {1: "not_met", 2: "partly", 3: "partly", 4: "met"}
+
+
+def _said(scores: list[int | None], readings: list[list[str]], lang: str) -> str:
+    """The check in a few sentences: how many conditions the reader answered, which are open,
+    and where the answer is not the reading that most of the cases the booklet speaks of have
+    (the conditions by number, as the chart numbers them)."""
+    n = len(scores)
+    said = [t("alt.check.grid", lang, n=n, cases=len(readings[0]) if readings else 0)]
+    answered = [k for k, s in enumerate(scores) if s]
+    said.append(t("alt.check.answered", lang, k=len(answered), n=n))
+    open_ = [str(k + 1) for k, s in enumerate(scores) if not s]
+    if open_ and answered:
+        said.append(t("alt.check.open", lang, items=listing(open_, lang)))
+    differs = []
+    for k in answered:
+        read = [r for r in readings[k] if r != "not_assessed"]
+        most = [r for r in set(read) if read.count(r) * 2 > len(read)]
+        if most and most[0] != _SCORE_READING[scores[k]]:
+            item = t(
+                "alt.check.differs_item",
+                lang,
+                n=k + 1,
+                yours=t(f"score.{scores[k]}", lang),
+                theirs=t(f"reading.{most[0]}", lang),
+            )
+            differs.append(item)
+    if differs:
+        said.append(t("alt.check.differs", lang, items=listing(differs, lang)))
+    elif answered:
+        said.append(t("alt.check.agrees", lang))
+    return " ".join(said)

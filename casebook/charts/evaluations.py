@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from casebook.charts.base import (
     PHONE,
+    Alt,
     Spec,
     axis,
     category_heatmap,
@@ -28,7 +29,7 @@ from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
 from casebook.markup import escape
 from casebook.schema import BOOKLET_DATE
-from casebook.text import t
+from casebook.text import listing, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = [
@@ -161,7 +162,80 @@ def findings_heatmap(
     )
     if narrow:
         phone_heatmap(spec, heat)
-    return figure({"data": [heat], "layout": spec})
+    alt = Alt(
+        lang,
+        _findings_said(matrix, text, case_names, selected, lang),
+        _findings_table(matrix, text, case_names, lang),
+    )
+    return figure({"data": [heat], "layout": spec}, alt)
+
+
+def _findings_said(
+    matrix: pd.DataFrame,
+    text: list[list[str]],
+    case_names: dict[str, str],
+    selected: tuple[str, str] | None,
+    lang: str,
+) -> str:
+    """The findings grid in a few sentences: its size, how many cells hold each reading (the
+    dash for none), the theme and the case with the most cells read, the themes and cases
+    without any, and the chosen cell."""
+    cells = matrix.to_numpy().tolist()
+    themes = [t(f"theme.{g}", lang) for g in matrix.index]
+    cases = [case_names[c] for c in matrix.columns]
+    counts = [
+        t(
+            "alt.eval.count",
+            lang,
+            word=t(f"valence.{v}", lang) + (" (—)" if v == "not_evaluated" else ""),
+            n=n,
+        )
+        for v in VALENCES
+        if (n := sum(row.count(v) for row in cells))
+    ]
+    said = [
+        t("alt.eval.findings", lang, themes=len(themes), cases=len(cases)),
+        t("alt.eval.counts", lang, items=listing(counts, lang)),
+    ]
+    read = [[v != "not_evaluated" for v in row] for row in cells]
+    per_theme = [sum(row) for row in read]
+    per_case = [sum(col) for col in zip(*read, strict=True)]
+    for key, names, numbers, total in (
+        ("alt.eval.most_theme", themes, per_theme, len(cases)),
+        ("alt.eval.most_case", cases, per_case, len(themes)),
+    ):
+        top = max(numbers)
+        if top and total > 1:  # of one column or row, the counts above say it all
+            items = [
+                t("alt.eval.of", lang, name=name, n=n, total=total)
+                for name, n in zip(names, numbers, strict=True)
+                if n == top
+            ]
+            said.append(t(key, lang, items=listing(items, lang)))
+    empty = [n for n, k in zip(themes, per_theme, strict=True) if not k]
+    empty += [n for n, k in zip(cases, per_case, strict=True) if not k]
+    if empty:
+        said.append(t("alt.eval.no_finding", lang, items=listing(empty, lang)))
+    if selected is not None and selected[0] in matrix.index and selected[1] in matrix.columns:
+        g, c = list(matrix.index).index(selected[0]), list(matrix.columns).index(selected[1])
+        said.append(
+            t("alt.eval.selected", lang, theme=themes[g], case=cases[c], valence=text[g][c])
+        )
+    return " ".join(said)
+
+
+def _findings_table(
+    matrix: pd.DataFrame, text: list[list[str]], case_names: dict[str, str], lang: str
+) -> pd.DataFrame:
+    """The findings grid as a table: a row per theme, a column per case, each cell's word as
+    the chart writes it (a dash where the booklet reports no finding)."""
+    return pd.DataFrame(
+        text,
+        index=pd.Index(
+            [t(f"theme.{g}", lang) for g in matrix.index], name=t("alt.eval.col.theme", lang)
+        ),
+        columns=[case_names[c] for c in matrix.columns],
+    )
 
 
 # The timeline is drawn for charts from these widths (px) up: a phone's, and a laptop's page
@@ -354,4 +428,73 @@ def timeline_chart(
             }
             for k, name in enumerate(rows)
         ]
-    return figure({"data": data, "layout": spec})
+    shown = events[events["case_id"].isin(case_ids)]
+    alt = Alt(
+        lang,
+        _timeline_said(shown, case_ids, case_names, lang),
+        _timeline_table(shown, case_names, lang),
+    )
+    return figure({"data": data, "layout": spec}, alt)
+
+
+def _date(row: dict, lang: str) -> str:
+    """An event's date as the casebook gives it: the month where the booklet names one, "before"
+    a year where the event came earlier, the year alone otherwise; an inferred year says so."""
+    year = int(row["year"])
+    if row["precision"] == "before":
+        date = t("alt.eval.before", lang, year=year)
+    elif pd.notna(row["month"]):
+        month = t(f"alt.eval.month.{int(row['month'])}", lang)
+        date = f"{month} {year}"
+    else:
+        date = str(year)
+    return f"{date} ({t('eval.inferred', lang)})" if row["inferred"] else date
+
+
+def _timeline_said(
+    events: pd.DataFrame, case_ids: list[str], case_names: dict[str, str], lang: str
+) -> str:
+    """The timeline in a few sentences: the first and last year, and per case how many events
+    and from which year to which; the cases without an event, and how many years are
+    inferred."""
+    years = events["year"].astype(int)
+    cases = [c for c in case_ids if (events["case_id"] == c).any()]
+    said = []
+    if cases:
+        said.append(
+            t(
+                "alt.eval.timeline",
+                lang,
+                first=years.min(),
+                last=years.max(),
+                n=len(events),
+                cases=len(cases),
+            )
+        )
+        items = []
+        for c in cases:
+            own = years[events["case_id"] == c]
+            span = f"{own.min()}–{own.max()}" if own.min() != own.max() else str(own.min())
+            items.append(t("alt.eval.case_events", lang, case=case_names[c], n=len(own), span=span))
+        said.append(t("alt.eval.per_case", lang, items=listing(items, lang)))
+    empty = [case_names[c] for c in case_ids if c not in cases]
+    if empty:
+        said.append(t("alt.eval.no_events", lang, items=listing(empty, lang)))
+    inferred = int(events["inferred"].astype(bool).sum())
+    if inferred:
+        said.append(t("alt.eval.inferred", lang, n=inferred))
+    return " ".join(said)
+
+
+def _timeline_table(events: pd.DataFrame, case_names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The timeline as a table: a row per event in the chart's order (case by case, earliest
+    first), with its date, the event and its page."""
+    rows = events.to_dict("records")
+    return pd.DataFrame(
+        {
+            t("alt.eval.col.date", lang): [_date(r, lang) for r in rows],
+            t("alt.eval.col.event", lang): [r["label"] for r in rows],
+            t("alt.col.page", lang): [str(r["page"]) for r in rows],
+        },
+        index=pd.Index([case_names[r["case_id"]] for r in rows], name=t("alt.eval.col.case", lang)),
+    )

@@ -5,10 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from casebook.charts.base import axis, category_heatmap, figure, layout, phone_heatmap, wrap
+from casebook.charts.base import (
+    Alt,
+    axis,
+    category_heatmap,
+    figure,
+    layout,
+    phone_heatmap,
+    wrap,
+)
 from casebook.i18n import check_lang
 from casebook.markup import escape
-from casebook.text import t
+from casebook.text import listing, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = ["lessons_heatmap"]
@@ -82,4 +90,51 @@ def lessons_heatmap(
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 14})
     if narrow:
         phone_heatmap(spec, heat, cell=24, label_size=11)
-    return figure({"data": [heat], "layout": spec})
+    names = [case_names[c] for c in matrix.columns]
+    alt = Alt(
+        lang,
+        _said(rows, cells, names, highlight, lang),
+        pd.DataFrame(
+            [[cell or "—" for cell in row] for row in cells],
+            index=pd.Index(titles, name=t("alt.lessons.col.lesson", lang)),
+            columns=names,
+        ),
+    )
+    return figure({"data": [heat], "layout": spec}, alt)
+
+
+def _said(
+    rows: list[int],
+    cells: list[list[str]],
+    names: list[str],
+    highlight: list[int] | None,
+    lang: str,
+) -> str:
+    """The grid in a few sentences: its size, which lessons are drawn dark, the case most and
+    least drawn on (by its number of lessons) and the lessons that draw on every case."""
+    said = [t("alt.lessons.grid", lang, n=len(rows), cases=len(names))]
+    if highlight is not None:
+        k = len(set(highlight) & set(rows))
+        if k == 0:
+            said.append(t("alt.lessons.highlight_none", lang))
+        elif k < len(rows):
+            said.append(t("alt.lessons.highlight", lang, k=k))
+    per_case = [sum(bool(row[j]) for row in cells) for j in range(len(names))]
+    if len(names) > 1 and per_case:
+        for key, n in (("alt.lessons.most", max(per_case)), ("alt.lessons.fewest", min(per_case))):
+            items = [
+                t("alt.lessons.count", lang, case=name, n=n)
+                for name, count in zip(names, per_case, strict=True)
+                if count == n
+            ]
+            said.append(t(key, lang, items=listing(items, lang)))
+    every = [
+        t("alt.lessons.number", lang, n=r)
+        for r, row in zip(rows, cells, strict=True)
+        if row and all(row)
+    ]
+    if every:
+        said.append(t("alt.lessons.every", lang, items=listing(every, lang)))
+    else:
+        said.append(t("alt.lessons.none_every", lang))
+    return " ".join(said)

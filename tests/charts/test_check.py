@@ -125,3 +125,74 @@ def test_every_text_has_room_and_none_overlaps(
         assert abs(spec.yaxis.range[1] + 0.5) * at["row"] >= at["gap"] / 2 + 2
         if not narrow:  # read on a projector: every text at least 14 px (issue 33, item 6)
             assert min(size, names, spec.xaxis.tickfont.size, labels[0].font.size) >= 14
+
+
+# --- the text alternative (issue 36) ---
+
+_SCORE_READING = {"1": "not_met", "2": "partly", "3": "partly", "4": "met"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "scores",
+    [{}, {"urgency": 1, "backing": 4, "room_for_doers": 2}, dict.fromkeys(IDS, 4)],
+    ids=["none", "three", "all-yes"],
+)
+def test_the_check_says_what_it_draws(
+    book: casebook.Casebook, lang: str, scores: dict[str, int]
+) -> None:
+    """The summary says how many conditions the reader answered, which are open and where the
+    answer is not most cases' reading, read from the chart's cells; the table is the chart's
+    words, the reader's answer first, a dash where the booklet says nothing."""
+    from html import unescape
+
+    from casebook.text import listing, t
+    from tests.charts.alt_reading import alt_rows, alt_summary
+
+    fig = _chart(book, lang, False, **scores)
+    mine, heat = fig.data
+    rows = alt_rows(fig)
+    assert rows[0] == [
+        t("check.condition", lang),
+        unescape(mine.x[0]),
+        *(unescape(x) for x in heat.x),
+    ]
+    labels = [unescape(a.text) for a in fig.layout.annotations if a.name == "row"]
+    drawn = [
+        [unescape(m[0]), *(unescape(c) for c in row)]
+        for m, row in zip(mine.text, heat.text, strict=True)
+    ]
+    assert [r[0] for r in rows[1:]] == labels
+    assert [r[1:] for r in rows[1:]] == drawn
+    said = alt_summary(fig)
+    answered = [k for k, z in enumerate(mine.z) if z[0]]
+    assert t("alt.check.answered", lang, k=len(answered), n=len(mine.z)) in said
+    open_ = [str(k + 1) for k, z in enumerate(mine.z) if not z[0]]
+    if answered and open_:
+        assert t("alt.check.open", lang, items=listing(open_, lang)) in said
+    words = {t(f"reading.{r}", lang): r for r in ("met", "partly", "not_met")}
+    differs = []
+    for k in answered:
+        read = [words[c] for c in drawn[k][1:] if c in words]
+        most = [r for r in set(read) if read.count(r) * 2 > len(read)]
+        if most and most[0] != _SCORE_READING[str(mine.z[k][0])]:
+            theirs = t(f"reading.{most[0]}", lang)
+            differs.append(
+                t("alt.check.differs_item", lang, n=k + 1, yours=drawn[k][0], theirs=theirs)
+            )
+    if differs:
+        assert t("alt.check.differs", lang, items=listing(differs, lang)) in said
+    elif answered:
+        assert t("alt.check.agrees", lang) in said
+    assert "(" not in said or differs
+
+
+def test_the_check_summary_follows_the_answers(book: casebook.Casebook) -> None:
+    from tests.charts.alt_reading import alt_summary
+
+    none = alt_summary(_chart(book, "en", False))
+    some = alt_summary(_chart(book, "en", False, urgency=1, backing=4))
+    assert none != some
+    assert "You answered 0 of 11." in none
+    assert "You answered 2 of 11." in some and "1 (you: no; cases: yes)" in some
+    assert "Still open (don't know): 2, 4, 5, 6, 7, 8, 9, 10 and 11." in some

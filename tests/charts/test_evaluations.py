@@ -142,3 +142,168 @@ def test_the_timeline_says_what_its_symbols_mean(book: casebook.Casebook, lang: 
     note = fig.layout.annotations[0].text.replace("<br>", " ")
     assert {"nl": "Ruit = evaluatie", "en": "Diamond = evaluation"}[lang] in note
     assert t("eval.note.symbols", lang) in note
+
+
+# --- the text alternatives (issue 36): what a screen reader hears and the table behind them ---
+
+
+def _names(book: casebook.Casebook) -> dict[str, str]:
+    return dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("cases", "selected"),
+    [(CASES, ("governance", "mom")), (["mom", "hambaken"], ("results", "hambaken"))],
+)
+def test_the_findings_grid_says_what_it_draws(
+    book: casebook.Casebook, lang: str, cases: list[str], selected: tuple[str, str]
+) -> None:
+    """The summary counts the cells of each reading as drawn, names the theme and the case with
+    the most cells that hold a finding and the chosen cell; the table is the grid's words."""
+    from html import unescape
+
+    from casebook.text import t
+    from tests.charts.alt_reading import alt_rows, alt_summary
+
+    fig = evalcharts.findings_heatmap(
+        ev.findings_matrix(book, cases=cases), case_names=_names(book), selected=selected, lang=lang
+    )
+    heat = fig.data[0]
+    words = [list(row) for row in heat.text]
+    rows = alt_rows(fig)
+    assert rows[0] == [t("alt.eval.col.theme", lang), *(unescape(x) for x in heat.x)]
+    assert rows[1:] == [[y, *row] for y, row in zip(heat.y, words, strict=True)]
+    said = alt_summary(fig)
+    for v in ("positive", "mixed", "negative"):
+        n = sum(row.count(t(f"valence.{v}", lang)) for row in words)
+        assert (f"{t(f'valence.{v}', lang)} {n}" in said) == bool(n), v
+    dashes = sum(row.count("—") for row in words)
+    assert f"{t('valence.not_evaluated', lang)} (—) {dashes}" in said
+    per_theme = [len(row) - row.count("—") for row in words]
+    top = max(per_theme)
+    for theme, n in zip(heat.y, per_theme, strict=True):
+        named = f"{theme} ({n} {'van' if lang == 'nl' else 'of'} {len(cases)})"
+        assert (named in said) == (n == top), theme
+    per_case = [len(col) - col.count("—") for col in zip(*words, strict=True)]
+    best = unescape(heat.x[per_case.index(max(per_case))])
+    assert f"{best} ({max(per_case)} {'van' if lang == 'nl' else 'of'} {len(heat.y)})" in said
+    g, c = list(heat.y).index(t(f"theme.{selected[0]}", lang)), cases.index(selected[1])
+    assert words[g][c] in said.split(t(f"theme.{selected[0]}", lang))[-1]
+    assert "0" not in {cell for row in rows for cell in row}
+
+
+def test_the_findings_summary_follows_the_selection(book: casebook.Casebook) -> None:
+    """Other cases, themes or another chosen cell: another summary; themes no chosen case has
+    a finding in are named as such."""
+    from tests.charts.alt_reading import alt_summary
+
+    def said(cases: list[str], selected: tuple[str, str], themes: list[str] | None = None) -> str:
+        matrix = ev.findings_matrix(book, cases=cases, themes=themes)
+        return alt_summary(
+            evalcharts.findings_heatmap(
+                matrix, case_names=_names(book), selected=selected, lang="en"
+            )
+        )
+
+    everyone = said(CASES, ("governance", "mom"))
+    assert "Without any finding: Helmond-Oost." in everyone
+    assert everyone != said(CASES, ("results", "doornakkers"))
+    two = said(["mom", "hambaken"], ("governance", "mom"))
+    assert two != everyone and "Building and Learning" in two
+    assert "Demand orientation" in said(CASES, ("governance", "mom"), ["demand_orientation"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_cases_chosen_is_said_too(book: casebook.Casebook, lang: str) -> None:
+    from casebook.text import t
+    from tests.charts.alt_reading import alt_summary
+
+    empty = ev.findings_matrix(book, cases=[])
+    fig = evalcharts.findings_heatmap(empty, case_names=_names(book), lang=lang)
+    assert alt_summary(fig) == t("msg.no_areas", lang)
+    fig = evalcharts.timeline_chart(
+        ev.timeline_events(book, cases=[], lang=lang),
+        ev.case_starts(book),
+        case_ids=[],
+        case_names=_names(book),
+        lang=lang,
+    )
+    assert alt_summary(fig) == t("msg.no_areas", lang)
+
+
+def _event_rows(fig) -> list[tuple[str, int, str]]:
+    """Every marker of the timeline as (case, year, event), read from the traces."""
+    import math
+    import re
+    from html import unescape
+
+    return [
+        (unescape(tr.name), math.floor(x + 1e-9), unescape(re.match(r"<b>(.*?)</b>", h)[1]))
+        for tr in fig.data
+        for x, h in zip(tr.x, tr.hovertext, strict=True)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("cases", [CASES, ["hambaken", "helmond_oost"]])
+def test_the_timeline_says_what_it_draws(
+    book: casebook.Casebook, lang: str, cases: list[str]
+) -> None:
+    """The summary gives the first and last year drawn, and per case its number of events and
+    their span; the table has a row per marker: its case, its date (the year drawn) and its
+    event."""
+    from casebook.text import t
+    from tests.charts.alt_reading import alt_rows, alt_summary
+
+    fig = evalcharts.timeline_chart(
+        ev.timeline_events(book, cases=cases, lang=lang),
+        ev.case_starts(book),
+        case_ids=cases,
+        case_names=_names(book),
+        lang=lang,
+    )
+    drawn = _event_rows(fig)
+    rows = alt_rows(fig)
+    assert rows[0][:3] == [
+        t("alt.eval.col.case", lang),
+        t("alt.eval.col.date", lang),
+        t("alt.eval.col.event", lang),
+    ]
+    assert [(r[0], r[2]) for r in rows[1:]] == [(case, event) for case, _, event in drawn]
+    for row, (_, year, _) in zip(rows[1:], drawn, strict=True):
+        assert str(year) in row[1]
+    said = alt_summary(fig)
+    years = [year for _, year, _ in drawn]
+    assert f" {min(years)} " in said and f" {max(years)}:" in said
+    for tr in fig.data:
+        own = [year for case, year, _ in drawn if case == tr.name]
+        span = f"{min(own)}–{max(own)}" if min(own) != max(own) else str(min(own))
+        assert f"{tr.name} {len(own)} ({span})" in said
+    inferred = sum(s == "circle-open" for tr in fig.data for s in tr.marker.symbol)
+    assert (f": {inferred}." in said) == bool(inferred)
+
+
+def test_the_timeline_dates_as_the_booklet_gives_them(book: casebook.Casebook) -> None:
+    """A month where the booklet names one, 'before' a year, an inferred year said to be one;
+    a case without events is named as such; the summary follows the cases."""
+    from tests.charts.alt_reading import alt_rows, alt_summary
+
+    events = ev.timeline_events(book, cases=CASES, lang="en")
+    fig = evalcharts.timeline_chart(
+        events, ev.case_starts(book), case_ids=CASES, case_names=_names(book), lang="en"
+    )
+    dates = {row[2]: row[1] for row in alt_rows(fig)[1:]}
+    assert dates["The MOM starts for a two-year period"] == "October 2008"
+    assert dates["First neighbourhood contract"] == "2008 (year inferred)"
+    before = events.loc[events["precision"] == "before", "label"].iloc[0]
+    assert dates[before] == "before 2007"
+    fewer = evalcharts.timeline_chart(
+        events[events["case_id"] != "mom"],
+        ev.case_starts(book),
+        case_ids=CASES,
+        case_names=_names(book),
+        lang="en",
+    )
+    assert "Without an event: MOM." in alt_summary(fewer)
+    assert alt_summary(fewer) != alt_summary(fig)

@@ -73,3 +73,60 @@ def test_the_grid_is_whole_on_a_phone(book: casebook.Casebook, lang: str) -> Non
     rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "row"]
     assert rows == [escape(t("lessons.label", lang, n=n, title=titles[n])) for n in titles]
     assert "p. 12, p. 8" in {c for row in fig.data[0].text for c in row}
+
+
+# --- the text alternative (issue 36) ---
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("highlight", [None, [0, 6, 14], []])
+def test_the_grid_says_what_it_draws(
+    book: casebook.Casebook, lang: str, highlight: list[int] | None
+) -> None:
+    """The summary counts the lessons, the dark ones, names the case drawn on by the most and
+    the fewest lessons and the lessons that draw on every case, all read from the cells drawn;
+    the table is the grid's cells, an empty one a dash (never blank, never 0)."""
+    from html import unescape
+
+    from casebook.text import listing, t
+    from tests.charts.alt_reading import alt_rows, alt_summary
+
+    titles = dict(
+        zip(book.lessons["lesson_id"].astype(int), book.lessons[f"title_{lang}"], strict=True)
+    )
+    fig = _grid(book, titles, lang, highlight=highlight)
+    heat = fig.data[0]
+    cells = [[unescape(c) for c in row] for row in heat.text]
+    cases = [unescape(x.replace("-<br>", "-")) for x in heat.x]
+    rows = alt_rows(fig)
+    assert rows[0] == [t("alt.lessons.col.lesson", lang), *cases]
+    assert [r[1:] for r in rows[1:]] == [[c or "—" for c in row] for row in cells]
+    assert [r[0] for r in rows[1:]] == [
+        t("lessons.label", lang, n=n, title=titles[n]) for n in titles
+    ]
+    said = alt_summary(fig)
+    assert f" {len(heat.y)} " in said
+    dark = sum(2 in row for row in heat.z)
+    if highlight:
+        assert f" {dark} " in said
+    per_case = [sum(bool(row[j]) for row in cells) for j in range(len(cases))]
+    for key, n in (("alt.lessons.most", max(per_case)), ("alt.lessons.fewest", min(per_case))):
+        named = [f"{c} ({k})" for c, k in zip(cases, per_case, strict=True) if k == n]
+        assert t(key, lang, items=listing(named, lang)) in said
+    every = [
+        t("alt.lessons.number", lang, n=k) for k, row in zip(titles, cells, strict=True) if all(row)
+    ]
+    assert every  # lesson 0 draws on every case
+    assert t("alt.lessons.every", lang, items=listing(every, lang)) in said
+
+
+def test_the_grid_summary_follows_the_filters(book: casebook.Casebook) -> None:
+    from tests.charts.alt_reading import alt_summary
+
+    titles = dict(zip(book.lessons["lesson_id"].astype(int), book.lessons["title_en"], strict=True))
+    said = {
+        key: alt_summary(_grid(book, titles, "en", highlight=h))
+        for key, h in (("all", None), ("three", [0, 6, 14]), ("none", []))
+    }
+    assert len(set(said.values())) == 3
+    assert "Dark: the 3 lessons" in said["three"] and "No lesson fits" in said["none"]
