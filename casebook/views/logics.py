@@ -25,7 +25,7 @@ from casebook.views.chart import Chart
 from casebook.views.layout import pair
 from casebook.views.live import ShareBox
 
-__all__ = ["LogicsView", "class_parts", "logics_view", "slider_label", "start_positions"]
+__all__ = ["LogicsView", "class_parts", "logics_view", "start_positions"]
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,6 @@ class LogicsView(View):
                     continuous_update=False,
                     layout=slider_layout,
                     style=slider_style,
-                    # the description carries the case's name, unseen (see relabel)
-                    description_allow_html=True,
                 )
                 for start in self._start_at[case["case_id"]]
             )
@@ -263,10 +261,8 @@ class LogicsView(View):
         self.tension.value = current
         self.tension.description = t("control.tension", lang)
         self.upload.description = t("control.upload", lang)
-        names = dict(zip(self._case_ids, self._reading["name"], strict=True))
-        for case_id, (first, second) in self.sliders.items():
-            first.description = slider_label(names[case_id], t("slider.x", lang))
-            second.description = slider_label(names[case_id], t("slider.y", lang))
+        for first, second in self.sliders.values():
+            first.description, second.description = t("slider.x", lang), t("slider.y", lang)
         self.sharing.relabel(lang)
 
     def _draw_plane(self) -> None:
@@ -384,23 +380,6 @@ def start_positions(case_ids: list[str], radius: float = 0.3) -> dict[str, tuple
             round(radius * math.sin(angle), 1) + 0.0,
         )
     return found
-
-
-# Seen by a screen reader, not on the screen (the way the chart widget hides its spoken
-# summary): inline, because a slider's description passes ipywidgets' sanitizer, which keeps
-# a span's style, and the casebook's style sheet is the shell's.
-_UNSEEN = (
-    "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
-)
-
-
-def slider_label(case: str, axis: str) -> str:
-    """A slider's description (HTML): the axis as the page shows it beside the slider, after
-    the case's name, which only a screen reader reads. The app's title bar names the slider's
-    handle by its description's text (``casebook/app/site/shell.js``), and the case's name stands
-    once above its two sliders: without it in the description, ten handles would be called by
-    two names, "inst. ↔ sit." and "instr. ↔ cult.", with no word of their case."""
-    return f'<span style="{_UNSEEN}">{escape(case)}: </span>{escape(axis)}'
 
 
 def _on_step(value: float, slider: widgets.FloatSlider) -> float:

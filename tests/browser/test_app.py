@@ -475,15 +475,6 @@ def _use_logics(v: Visit, lang: str) -> After:
         f"() => ({readouts})().slice({2 * mom}, {2 * mom + 2}).join(' ') === '0.8 -0.6'",
         timeout=10_000,
     )
-    # each slider's handle is named by its case and its axis (issue 36)
-    handles = """() => [...document.querySelectorAll('.casebook-logics .widget-slider')]
-        .map(s => s.querySelector('[role=slider]').getAttribute('aria-label'))"""
-    named = [f"MOM: {t('slider.x', lang)}", f"MOM: {t('slider.y', lang)}"]
-    v.page.wait_for_function(
-        f"names => ({handles})().slice({2 * mom}, {2 * mom + 2}).join('|') === names.join('|')",
-        arg=named,
-        timeout=10_000,
-    )
     v.page.locator("button", has_text=t("control.reveal", lang)).click()
     v.page.wait_for_function(TITLE_STARTS, arg=LOGICS_TITLES[lang][1], timeout=10_000)
     assert [0.8, -0.6] in [[round(a, 6), round(b, 6)] for a, b in v.page.evaluate(ARROW_FROM)]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +13,6 @@ import casebook
 from casebook import logics
 from casebook.charts.logics import _overlap
 from casebook.logics import AXES
-from casebook.text import t
 from casebook.views import LogicsView
 from casebook.views.logics import start_positions
 from tests.charts.test_logics import _boxes
@@ -234,29 +231,6 @@ def test_the_books_reading_menu_shows_all_cases_or_one(
         from casebook.charts.logics import logics_plane
 
         logics_plane(logics.reading(book), only="nowhere")
-
-
-def test_each_slider_is_named_by_its_case_and_its_axis(
-    book: casebook.Casebook, tmp_path: Path
-) -> None:
-    """Issue 36: the app names a slider's handle by its description's text (the title bar's
-    shell.js), and the case's name stands once above its pair: each description carries the
-    case's name too, unseen on the screen, after it the axis as the page shows it."""
-    view = LogicsView(book, lang="nl", save_dir=tmp_path)
-    names = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
-    for lang in ("nl", "en"):
-        view.language.value = lang
-        heard = set()
-        for case_id, pair in view.sliders.items():
-            for slider, key in zip(pair, ("slider.x", "slider.y"), strict=True):
-                assert slider.description_allow_html
-                text = html.unescape(re.sub(r"<[^>]+>", "", slider.description))
-                assert text == f"{names[case_id]}: {t(key, lang)}"
-                unseen = re.match(r'<span style="([^"]+)">([^<]+)</span>', slider.description)
-                assert unseen and "clip-path:inset(50%)" in unseen.group(1)
-                assert html.unescape(unseen.group(2)) == f"{names[case_id]}: "
-                heard.add(text)
-        assert len(heard) == 10  # ten sliders, ten names
 
 
 def test_the_planes_summary_follows_a_slider_and_a_drag(
