@@ -120,7 +120,94 @@ ALT_COMPARE: dict[str, dict[str, str]] = {
 
 
 # The logics page (casebook/charts/logics.py).
-ALT_LOGICS: dict[str, dict[str, str]] = {}
+ALT_LOGICS: dict[str, dict[str, str]] = {
+    # a position on one axis: the side's word and the number as the slider shows it
+    "alt.logics.side": {"nl": "{side} {value}", "en": "{side} {value}"},
+    "alt.logics.middle": {"nl": "midden {value}", "en": "middle {value}"},
+    "alt.logics.nowhere": {"nl": "geen plaats", "en": "no position"},
+    "alt.logics.case": {"nl": "{name}: {x}, {y}.", "en": "{name}: {x}, {y}."},
+    "alt.logics.case_both": {
+        "nl": "{name}: {x}, {y}; casebook {rx}, {ry}; afstand {d}.",
+        "en": "{name}: {x}, {y}; casebook {rx}, {ry}; {d} apart.",
+    },
+    "alt.logics.reading": {
+        "nl": "Lezing van het casebook, een interpretatie.",
+        "en": "The casebook's reading, an interpretation.",
+    },
+    "alt.logics.col.you": {"nl": "Jij: {axis}", "en": "You: {axis}"},
+    "alt.logics.col.casebook": {"nl": "Casebook: {axis}", "en": "Casebook: {axis}"},
+    "alt.logics.col.distance": {"nl": "Afstand", "en": "Apart"},
+    "alt.logics.axis.institutional_situational": {
+        "nl": "institutioneel (−1) tot situationeel (1)",
+        "en": "institutional (−1) to situational (1)",
+    },
+    "alt.logics.axis.instrumental_cultural": {
+        "nl": "instrumenteel (−1) tot cultureel (1)",
+        "en": "instrumental (−1) to cultural (1)",
+    },
+    # a class's plane
+    "alt.logics.class": {
+        "nl": "{n} plaatsingen; per casus het gemiddelde, het aantal en de spreiding.",
+        "en": "{n} placements; per case the mean, the count and the spread.",
+    },
+    "alt.logics.class_case": {
+        "nl": "{name}: {x}, {y}; {n}×, spreiding {sx} en {sy}.",
+        "en": "{name}: {x}, {y}; {n}×, spread {sx} and {sy}.",
+    },
+    "alt.logics.class_case_reading": {
+        "nl": "{name}: {x}, {y}; {n}×, spreiding {sx} en {sy}; casebook {rx}, {ry}.",
+        "en": "{name}: {x}, {y}; {n}×, spread {sx} and {sy}; casebook {rx}, {ry}.",
+    },
+    "alt.logics.class_unplaced": {
+        "nl": "Door niemand geplaatst: {names}.",
+        "en": "Placed by nobody: {names}.",
+    },
+    "alt.logics.class_unplaced_reading": {
+        "nl": "{name}: door niemand geplaatst; casebook {rx}, {ry}.",
+        "en": "{name}: placed by nobody; casebook {rx}, {ry}.",
+    },
+    "alt.logics.col.mean": {"nl": "Gemiddeld: {axis}", "en": "Mean: {axis}"},
+    "alt.logics.col.sd": {"nl": "Spreiding: {axis}", "en": "Spread: {axis}"},
+    "alt.logics.col.n": {"nl": "Aantal plaatsingen", "en": "Placements"},
+    # the tensions grid
+    "alt.tensions.selected": {
+        "nl": "Gekozen: {tension} in {case}: {word}.",
+        "en": "Chosen: {tension} in {case}: {word}.",
+    },
+    "alt.tensions.most": {
+        "nl": "In de meeste casussen: {names} ({k} van {n}).",
+        "en": "In most cases: {names} ({k} of {n}).",
+    },
+    "alt.tensions.most_many": {
+        "nl": "In de meeste casussen: {names} (elk {k} van {n}).",
+        "en": "In most cases: {names} ({k} of {n} each).",
+    },
+    "alt.tensions.fewest": {
+        "nl": "In de minste casussen: {names} ({k} van {n}; niet in {missing}).",
+        "en": "In fewest cases: {names} ({k} of {n}; not in {missing}).",
+    },
+    "alt.tensions.fewest_many": {
+        "nl": "In de minste casussen: {names} (elk {k} van {n}).",
+        "en": "In fewest cases: {names} ({k} of {n} each).",
+    },
+    "alt.tensions.others": {
+        "nl": "De andere {count} spanningen elk in {k} van de {n} casussen.",
+        "en": "The other {count} tensions in {k} of the {n} cases each.",
+    },
+    "alt.tensions.all_equal": {
+        "nl": "Elke spanning in {k} van de {n} casussen.",
+        "en": "Every tension in {k} of the {n} cases.",
+    },
+    "alt.tensions.absent": {
+        "nl": "Zonder voorbeeld in het boekje (—): {k} van de {total} vakjes.",
+        "en": "No example in the booklet (—): {k} of the {total} cells.",
+    },
+    "alt.tensions.absent_none": {
+        "nl": "Elke spanning heeft in elke casus een voorbeeld.",
+        "en": "Every tension has an example in every case.",
+    },
+    "alt.tensions.col": {"nl": "Spanning", "en": "Tension"},
+}
 
 
 # The evaluations page (casebook/charts/evaluations.py).

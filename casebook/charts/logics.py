@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -18,6 +19,7 @@ import plotly.graph_objects as go
 
 from casebook.charts.base import (
     PHONE,
+    Alt,
     Spec,
     axis,
     category_heatmap,
@@ -30,7 +32,7 @@ from casebook.charts.base import (
 from casebook.i18n import check_lang
 from casebook.logics import AXES
 from casebook.markup import escape
-from casebook.text import t
+from casebook.text import listing, t
 from casebook.theme import DEFAULT_THEME, Theme
 
 __all__ = ["class_plane", "label_offsets", "label_size", "logics_plane", "tensions_heatmap"]
@@ -379,6 +381,188 @@ def _points(
     }
 
 
+# --- text alternatives (casebook.charts.base.Alt) -----------------------------------------
+
+# each axis's sides, low (-1) then high (1): the words the quadrants' names use
+_SIDES = {AXES[0]: ("institutional", "situational"), AXES[1]: ("instrumental", "cultural")}
+
+
+def _number(value: float, decimals: int = 1) -> str:
+    """A position as the page's sliders show it (d3's ".1f": a point, and a minus sign, not a
+    hyphen); no position: an empty string."""
+    if value is None or pd.isna(value):
+        return ""
+    text = f"{float(value):.{decimals}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return text.replace("-", "\u2212")
+
+
+def _where(axis: str, value: float, lang: str, decimals: int = 1) -> str:
+    """One axis's position in words: the side it lies on and its number ("situationeel 0.5"),
+    "midden 0.0" on the line between the sides, "geen plaats" for none."""
+    number = _number(value, decimals)
+    if not number:
+        return t("alt.logics.nowhere", lang)
+    if round(float(value), decimals) == 0:
+        return t("alt.logics.middle", lang, value=number)
+    side = _SIDES[axis][float(value) > 0]
+    return t("alt.logics.side", lang, side=t(f"logic.{side}", lang), value=number)
+
+
+def _apart(a: Sequence[float], b: Sequence[float]) -> float:
+    """How far apart two positions lie on the plane (NaN where either has none)."""
+    return math.hypot(float(a[0]) - float(b[0]), float(a[1]) - float(b[1]))
+
+
+def _column(kind: str, axis: str, lang: str) -> str:
+    """A table's heading: whose position (``you``, ``casebook``, ``mean``, ``sd``) on which
+    axis, with the axis's ends."""
+    return t(f"alt.logics.col.{kind}", lang, axis=t(f"alt.logics.axis.{axis}", lang))
+
+
+def _plane_alt(
+    reading: pd.DataFrame, reader: pd.DataFrame | None, show_reading: bool, lang: str
+) -> Alt:
+    """The plane's text alternative: per case where the reader placed it (each axis's side and
+    number) and, once the reading is shown, the reading's numbers and how far apart the two lie;
+    without a reader, where the reading places each case. First what a keyboard reader who just
+    moved a slider needs: the placements; the table holds the same per case."""
+    ours = reading.set_index("case_id")
+    said, rows, names = [], [], []
+    if reader is None:
+        said.append(t("alt.logics.reading", lang))
+        for case in reading.to_dict("records"):
+            x, y = (_where(a, case[a], lang) for a in AXES)
+            said.append(t("alt.logics.case", lang, name=case["name"], x=x, y=y))
+            names.append(case["name"])
+            rows.append({_column("casebook", a, lang): _number(case[a]) for a in AXES})
+    else:
+        for case in reader.to_dict("records"):
+            mine = [case[a] for a in AXES]
+            x, y = (_where(a, v, lang) for a, v in zip(AXES, mine, strict=True))
+            row = {_column("you", a, lang): _number(v) for a, v in zip(AXES, mine, strict=True)}
+            if show_reading and case["case_id"] in ours.index:
+                theirs = [ours.loc[case["case_id"], a] for a in AXES]
+                rx, ry = (_number(v) or t("alt.logics.nowhere", lang) for v in theirs)
+                d = _number(_apart(mine, theirs)) or "—"
+                said.append(
+                    t("alt.logics.case_both", lang, name=case["name"], x=x, y=y, rx=rx, ry=ry, d=d)
+                )
+                for a, v in zip(AXES, theirs, strict=True):
+                    row[_column("casebook", a, lang)] = _number(v)
+                row[t("alt.logics.col.distance", lang)] = d
+            else:
+                said.append(t("alt.logics.case", lang, name=case["name"], x=x, y=y))
+            names.append(case["name"])
+            rows.append(row)
+    table = pd.DataFrame(rows, index=pd.Index(names, name=t("col.case", lang)))
+    return Alt(lang, " ".join(said), table.replace("", "—"))
+
+
+def _class_alt(summary: pd.DataFrame, reading: bool, lang: str) -> Alt:
+    """A class's plane in words: how many placements, then per case the mean (each axis's
+    side and number, two decimals), how many placed it and the spread the bars draw (one
+    standard deviation per axis); the reading's numbers only when ``reading``. A case nobody
+    placed has no mean: said as such."""
+    said = [t("alt.logics.class", lang, n=int(summary["n"].sum()))]
+    rows, unplaced = [], []
+    for case in summary.to_dict("records"):
+        mean = [case[f"{a}_mean"] for a in AXES]
+        sd = [case[f"{a}_sd"] for a in AXES]
+        ours = [case[f"{a}_casebook"] for a in AXES]
+        rx, ry = (_number(v) or t("alt.logics.nowhere", lang) for v in ours)
+        row: dict[str, str] = {t("alt.logics.col.n", lang): str(int(case["n"]))}
+        for kind, values, decimals in (("mean", mean, 2), ("sd", sd, 2)):
+            for a, v in zip(AXES, values, strict=True):
+                row[_column(kind, a, lang)] = _number(v, decimals) or "—"
+        if reading:
+            for a, v in zip(AXES, ours, strict=True):
+                row[_column("casebook", a, lang)] = _number(v) or "—"
+        rows.append(row)
+        if not case["n"]:
+            if reading:
+                said.append(
+                    t("alt.logics.class_unplaced_reading", lang, name=case["name"], rx=rx, ry=ry)
+                )
+            else:
+                unplaced.append(case["name"])
+            continue
+        x, y = (_where(a, v, lang, 2) for a, v in zip(AXES, mean, strict=True))
+        sx, sy = (_number(v, 2) for v in sd)
+        key = "alt.logics.class_case_reading" if reading else "alt.logics.class_case"
+        said.append(
+            t(key, lang, name=case["name"], x=x, y=y, n=int(case["n"]), sx=sx, sy=sy, rx=rx, ry=ry)
+        )
+    if unplaced:
+        said.append(t("alt.logics.class_unplaced", lang, names=listing(unplaced, lang)))
+    table = pd.DataFrame(rows, index=pd.Index(summary["name"].tolist(), name=t("col.case", lang)))
+    return Alt(lang, " ".join(said), table)
+
+
+def _tensions_alt(
+    matrix: pd.DataFrame,
+    text: list[list[str]],
+    tensions: list[str],
+    cases: list[str],
+    selected: tuple[str, str] | None,
+    lang: str,
+) -> Alt:
+    """The tensions grid in words: the chosen cell first (what a change of the dropdowns
+    changes), the tensions with an example in fewest cases (and where one alone has none) and
+    in most cases (counted, not named, when they are all the rest), and how many cells have no
+    example; the table holds the cells' own words."""
+    said = []
+    if selected is not None and selected[0] in matrix.index and selected[1] in matrix.columns:
+        i, j = list(matrix.index).index(selected[0]), list(matrix.columns).index(selected[1])
+        said.append(
+            t("alt.tensions.selected", lang, tension=tensions[i], case=cases[j], word=text[i][j])
+        )
+    present = (matrix.to_numpy() > 0).sum(axis=1).tolist()
+    n = len(cases)
+    if present and n:
+        high, low = max(present), min(present)
+        most = [name for name, k in zip(tensions, present, strict=True) if k == high]
+        fewest = [name for name, k in zip(tensions, present, strict=True) if k == low]
+        if high == low:
+            said.append(t("alt.tensions.all_equal", lang, k=high, n=n))
+        else:
+            if len(fewest) == 1:
+                row = present.index(low)
+                missing = [c for c, v in zip(cases, matrix.iloc[row], strict=True) if not v]
+                said.append(
+                    t(
+                        "alt.tensions.fewest",
+                        lang,
+                        names=fewest[0],
+                        k=low,
+                        n=n,
+                        missing=listing(missing, lang),
+                    )
+                )
+            else:
+                said.append(
+                    t("alt.tensions.fewest_many", lang, names=listing(fewest, lang), k=low, n=n)
+                )
+            if len(most) > 2 and len(most) + len(fewest) == len(tensions):
+                # the rest, all alike: counted, not named (the table names them)
+                said.append(t("alt.tensions.others", lang, count=len(most), k=high, n=n))
+            else:
+                key = "alt.tensions.most" if len(most) == 1 else "alt.tensions.most_many"
+                said.append(t(key, lang, names=listing(most, lang), k=high, n=n))
+        absent = int((matrix.to_numpy() == 0).sum())
+        total = int(matrix.size)
+        said.append(
+            t("alt.tensions.absent", lang, k=absent, total=total)
+            if absent
+            else t("alt.tensions.absent_none", lang)
+        )
+    table = pd.DataFrame(
+        text, index=pd.Index(tensions, name=t("alt.tensions.col", lang)), columns=cases
+    )
+    return Alt(lang, " ".join(said), table)
+
+
 def logics_plane(
     reading: pd.DataFrame,
     *,
@@ -483,7 +667,7 @@ def logics_plane(
                     "startstandoff": 9,
                 }
             )
-    return figure({"data": data, "layout": spec})
+    return figure({"data": data, "layout": spec}, _plane_alt(reading, reader, show_reading, lang))
 
 
 def class_plane(
@@ -605,7 +789,7 @@ def class_plane(
     spec = _plane_layout(theme, title, lang, notes, narrow)
     spec["shapes"] += shapes
     spec["annotations"] += _class_labels(placements, summary, reading, theme, narrow, spec)
-    return figure({"data": data, "layout": spec})
+    return figure({"data": data, "layout": spec}, _class_alt(summary, reading, lang))
 
 
 def _class_labels(
@@ -690,4 +874,7 @@ def tensions_heatmap(
     )
     if narrow:
         phone_heatmap(spec, heat)
-    return figure({"data": [heat], "layout": spec})
+    names_t = [tension_names[r] for r in matrix.index]
+    names_c = [case_names[c] for c in matrix.columns]
+    alt = _tensions_alt(matrix, text, names_t, names_c, selected, lang)
+    return figure({"data": [heat], "layout": spec}, alt)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
+import re
+from html.parser import HTMLParser
+
 import pandas as pd
 import pytest
 
 import casebook
 from casebook import logics
 from casebook.charts import logics as plane
+from casebook.charts.base import alt_of
 from casebook.logics import AXES
+from casebook.text import t
 
 
 def test_plane_shows_reader_then_reading_with_arrows(book: casebook.Casebook) -> None:
@@ -302,3 +308,229 @@ def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
                 for m in others:
                     centre = ((m[0] + m[2]) / 2, (m[1] + m[3]) / 2)
                     assert near < plane._distance(box, centre), (name, centre, width)
+
+
+# --- text alternatives (issue 36) ---------------------------------------------------------
+
+
+class _Cells(HTMLParser):
+    """The rows of an alt's table (``casebook.markup.table_html``): heading, then the cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _alt(fig) -> tuple[str, dict[str, dict[str, str]]]:
+    """A figure's spoken summary, and its table as {row name: {column: cell}}."""
+    said = alt_of(fig)
+    assert said is not None, "the figure carries no text alternative"
+    cells = _Cells()
+    cells.feed(said["table"])
+    head, *rows = cells.rows
+    return said["summary"], {row[0]: dict(zip(head[1:], row[1:], strict=True)) for row in rows}
+
+
+def _slider(value: float, decimals: int = 1) -> str:
+    """A number as the page's sliders show it (d3's format: a minus sign, not a hyphen)."""
+    text = f"{abs(value):.{decimals}f}"
+    return ("\u2212" if round(value, decimals) < 0 else "") + text
+
+
+def _side(value: float, low: str, high: str, lang: str, decimals: int = 1) -> str:
+    """One axis in words as a reader would say it: the side it lies on and its number."""
+    if round(value, decimals) == 0:
+        return f"{'midden' if lang == 'nl' else 'middle'} {_slider(value, decimals)}"
+    word = t(f"logic.{high if value > 0 else low}", lang)
+    return f"{word} {_slider(value, decimals)}"
+
+
+def _said(x: float, y: float, lang: str, decimals: int = 1) -> str:
+    return (
+        f"{_side(x, 'institutional', 'situational', lang, decimals)}, "
+        f"{_side(y, 'instrumental', 'cultural', lang, decimals)}"
+    )
+
+
+# A reader's placements: each case in another quadrant, one on the line between two sides.
+PLACED = {
+    "doornakkers": (0.0, 0.3),
+    "mom": (-0.8, 0.6),
+    "hambaken": (0.9, -1.0),
+    "helmond_oost": (-0.2, -0.5),
+    "wijkpuntonderneming": (0.4, 0.1),
+}
+
+
+def _reader(book: casebook.Casebook, spots: dict[str, tuple[float, float]]) -> pd.DataFrame:
+    reader = logics.reading(book)
+    reader[AXES[0]] = [spots[c][0] for c in reader["case_id"]]
+    reader[AXES[1]] = [spots[c][1] for c in reader["case_id"]]
+    return reader
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("spots", [PLACED, {c: (0.5 - 0.2 * k, -0.3) for k, c in enumerate(CASES)}])
+def test_the_plane_says_where_the_reader_placed_each_case(
+    book: casebook.Casebook, lang: str, spots: dict
+) -> None:
+    """Hidden reading: per case the side of each axis and the number the sliders show, as the
+    reader's trace draws it; the reading is neither said nor in the table (a class places the
+    cases before it looks)."""
+    reading = logics.reading(book)
+    fig = plane.logics_plane(reading, reader=_reader(book, spots), reveal=False, lang=lang)
+    summary, table = _alt(fig)
+    (mine,) = [tr for tr in fig.data if tr.uid == "reader"]
+    names = dict(zip(reading["case_id"], reading["name"], strict=True))
+    assert len(table) == len(mine.customdata) == 5
+    for case_id, x, y in zip(mine.customdata, mine.x, mine.y, strict=True):
+        assert f"{names[case_id]}: {_said(x, y, lang)}." in summary
+        assert list(table[names[case_id]].values()) == [_slider(x), _slider(y)]
+    assert summary.startswith(names[mine.customdata[0]])  # the placements first
+    for x, y in zip(reading[AXES[0]], reading[AXES[1]], strict=True):
+        assert f"{_slider(x)}, {_slider(y)}" not in summary
+    assert "casebook" not in summary.lower() and len(summary) <= 350
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_plane_says_the_reading_and_how_far_once_shown(
+    book: casebook.Casebook, lang: str
+) -> None:
+    reading = logics.reading(book)
+    fig = plane.logics_plane(reading, reader=_reader(book, PLACED), reveal=True, lang=lang)
+    summary, table = _alt(fig)
+    mine, ours = (next(tr for tr in fig.data if tr.uid == uid) for uid in ("reader", "casebook"))
+    theirs = {c: (x, y) for c, x, y in zip(ours.customdata, ours.x, ours.y, strict=True)}
+    names = dict(zip(reading["case_id"], reading["name"], strict=True))
+    for case_id, x, y in zip(mine.customdata, mine.x, mine.y, strict=True):
+        rx, ry = theirs[case_id]
+        apart = _slider(math.hypot(x - rx, y - ry))
+        far = f"afstand {apart}" if lang == "nl" else f"{apart} apart"
+        said = (
+            f"{names[case_id]}: {_said(x, y, lang)}; casebook {_slider(rx)}, {_slider(ry)}; {far}."
+        )
+        assert said in summary
+        assert list(table[names[case_id]].values()) == [
+            _slider(x), _slider(y), _slider(rx), _slider(ry), apart
+        ]  # fmt: skip
+
+
+def test_the_plane_says_a_new_placement(book: casebook.Casebook) -> None:
+    """What a slider's move changes is what is said next: MOM's new side and number."""
+    reading = logics.reading(book)
+    before = _alt(plane.logics_plane(reading, reader=_reader(book, PLACED), reveal=False))[0]
+    moved = _reader(book, PLACED | {"mom": (0.3, 0.6)})
+    after = _alt(plane.logics_plane(reading, reader=moved, reveal=False))[0]
+    assert "MOM: institutioneel \u22120.8, cultureel 0.6." in before
+    assert "MOM: situationeel 0.3, cultureel 0.6." in after
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_reading_alone_says_where_it_places_each_case(
+    book: casebook.Casebook, lang: str
+) -> None:
+    reading = logics.reading(book)
+    for only in (None, "mom", "wijkpuntonderneming"):
+        fig = plane.logics_plane(reading, lang=lang, only=only)
+        summary, table = _alt(fig)
+        (ours,) = fig.data
+        drawn = dict(zip(ours.customdata, zip(ours.x, ours.y, strict=True), strict=True))
+        names = dict(zip(reading["case_id"], reading["name"], strict=True))
+        assert len(table) == len(drawn) == (5 if only is None else 1)
+        for case_id, (x, y) in drawn.items():
+            assert f"{names[case_id]}: {_said(x, y, lang)}." in summary
+            assert list(table[names[case_id]].values()) == [_slider(x), _slider(y)]
+        assert t("plane.casebook", lang).split()[0].lower() in summary.lower()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("reading", [False, True])
+def test_the_class_plane_says_each_mean_its_count_and_spread(
+    book: casebook.Casebook, lang: str, reading: bool
+) -> None:
+    placements, summary = _class(
+        book, {"mom": [(0.5, 0.5), (0.3, 0.7), (0.1, 0.6)], "hambaken": [(-0.4, -0.2)]}
+    )
+    fig = plane.class_plane(placements, summary, reading=reading, lang=lang)
+    said, table = _alt(fig)
+    means = [tr for tr in fig.data if tr.meta == "mean"]
+    assert len(means) == 2
+    for tr in means:
+        name = tr.name.split(" · ")[0]
+        n = int(re.search(r"n=(\d+)", tr.hovertext[0]).group(1))
+        sx, sy = tr.error_x.array[0], tr.error_y.array[0]
+        assert f"{name}: {_said(tr.x[0], tr.y[0], lang, 2)}; {n}×" in said
+        assert f"{_slider(sx, 2)} {'en' if lang == 'nl' else 'and'} {_slider(sy, 2)}" in said
+        row = list(table[name].values())
+        assert row[:5] == [str(n), *(_slider(v, 2) for v in (tr.x[0], tr.y[0], sx, sy))]
+    stars = {tr.name.split(" · ")[0]: tr for tr in fig.data if tr.meta == "casebook"}
+    assert bool(stars) == reading
+    for name, tr in stars.items():
+        assert f"casebook {_slider(tr.x[0])}, {_slider(tr.y[0])}" in said
+        assert list(table[name].values())[-2:] == [_slider(tr.x[0]), _slider(tr.y[0])]
+    if not reading:
+        assert "casebook" not in said.lower()
+        assert all(len(row) == 5 for row in table.values())
+    # three cases nobody placed: said, and missing in the table, not 0
+    assert ("niemand" if lang == "nl" else "nobody") in said
+    assert table["Doornakkers"] == {**table["Doornakkers"], **{k: "—" for k in
+                                    list(table["Doornakkers"])[1:5]}}  # fmt: skip
+    assert list(table["Doornakkers"].values())[0] == "0"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_tensions_grid_says_the_chosen_cell_and_what_is_missing(
+    book: casebook.Casebook, lang: str
+) -> None:
+    matrix = logics.tension_matrix(book)
+    names_t = dict(zip(book.tensions["tension_id"], book.tensions[f"name_{lang}"], strict=True))
+    names_c = dict(zip(book.cases["case_id"], book.cases["short_name"], strict=True))
+    said = {}
+    for chosen in (("power", "mom"), ("policy_cycle", "mom"), ("funding", "hambaken")):
+        fig = plane.tensions_heatmap(
+            matrix, tension_names=names_t, case_names=names_c, selected=chosen, lang=lang
+        )
+        summary, table = _alt(fig)
+        heat = fig.data[0]
+        # the table: the cells' own words, "—" where the booklet gives no example
+        assert list(table) == list(heat.y)
+        for row, cells in zip(heat.y, heat.text, strict=True):
+            assert list(table[row].values()) == list(cells) and list(table[row]) == list(heat.x)
+        i, j = list(matrix.index).index(chosen[0]), list(matrix.columns).index(chosen[1])
+        assert summary.startswith(
+            t(
+                "alt.tensions.selected",
+                lang,
+                tension=heat.y[i],
+                case=heat.x[j],
+                word=heat.text[i][j],
+            )
+        )
+        present = [sum(1 for v in row if v) for row in heat.z]
+        fewest = present.index(min(present))
+        assert f"{heat.y[fewest]} ({min(present)} " in summary
+        missing = [c for c, v in zip(heat.x, heat.z[fewest], strict=True) if not v]
+        assert all(c in summary.split(heat.y[fewest])[-1] for c in missing)
+        empty = sum(1 for row in heat.z for v in row if not v)
+        assert (
+            f"{empty} {'van de' if lang == 'nl' else 'of the'} {len(heat.y) * len(heat.x)}"
+            in summary
+        )
+        said[chosen] = summary
+    assert len(set(said.values())) == 3  # a new choice, a new summary

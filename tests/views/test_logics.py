@@ -231,3 +231,17 @@ def test_the_books_reading_menu_shows_all_cases_or_one(
         from casebook.charts.logics import logics_plane
 
         logics_plane(logics.reading(book), only="nowhere")
+
+
+def test_the_planes_summary_follows_a_slider_and_a_drag(
+    book: casebook.Casebook, tmp_path: Path
+) -> None:
+    """What a screen reader hears after a slider's move or a drag is the new placement: the
+    plane is drawn again from the sliders, and its summary made from what it draws."""
+    from casebook.charts.base import alt_of
+
+    view = LogicsView(book, lang="en", save_dir=tmp_path)
+    view.sliders["mom"][0].value = 0.8
+    assert "MOM: situational 0.8," in alt_of(view.figure)["summary"]
+    view.move("mom", -0.46, -0.71)
+    assert "MOM: institutional \u22120.5, instrumental \u22120.7." in alt_of(view.figure)["summary"]
