@@ -373,6 +373,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "slider.x": {"nl": "inst. ↔ sit.", "en": "inst. ↔ sit."},
     "slider.y": {"nl": "instr. ↔ cult.", "en": "instr. ↔ cult."},
+    # the sliders' whole names: a tooltip, and what a screen reader hears with the case's name
+    "slider.x_full": {
+        "nl": "institutioneel (−1) tot situationeel (+1)",
+        "en": "institutional (−1) to situational (+1)",
+    },
+    "slider.y_full": {
+        "nl": "instrumenteel (−1) tot cultureel (+1)",
+        "en": "instrumental (−1) to cultural (+1)",
+    },
     "control.reveal": {
         "nl": "Toon de lezing van het casebook",
         "en": "Show the casebook's reading",

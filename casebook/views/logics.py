@@ -263,6 +263,7 @@ class LogicsView(View):
         self.upload.description = t("control.upload", lang)
         for first, second in self.sliders.values():
             first.description, second.description = t("slider.x", lang), t("slider.y", lang)
+            first.tooltip, second.tooltip = t("slider.x_full", lang), t("slider.y_full", lang)
         self.sharing.relabel(lang)
 
     def _draw_plane(self) -> None:

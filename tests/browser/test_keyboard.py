@@ -274,6 +274,15 @@ def _first_case() -> str:
     return logics.reading(casebook.load())["case_id"].tolist()[0]
 
 
+@cache
+def _case_name(case: str) -> str:
+    import casebook
+    from casebook import logics
+
+    reading = logics.reading(casebook.load())
+    return str(reading.set_index("case_id").loc[case, "name"])
+
+
 MARKER = """id => { const g = document.querySelector('.casebook-logics .js-plotly-plot');
     const tr = g._fullData.find(t => t.uid === 'reader'); const i = tr.customdata.indexOf(id);
     return [tr.x[i], tr.y[i]]; }"""
@@ -287,6 +296,9 @@ def test_logics(reader: Any) -> None:
     _skip(reader, "logics", ".casebook-logics [role=slider]")
     handle = "() => document.activeElement.matches('.casebook-logics [role=slider]')"
     case = _first_case()
+    # the handle is named by its case and its whole axis, as a screen reader says it
+    name = reader.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert name == f"{_case_name(case)}: institutioneel (−1) tot situationeel (+1)", name
     x0, y0 = reader.evaluate(MARKER, case)
     readout = "() => document.activeElement.closest('.widget-slider')"
     readout += ".querySelector('.widget-readout').textContent"

@@ -173,10 +173,17 @@ export default {
         const paper = want ? null : paperOf(a);
         if (paper && a.getAttribute("href") !== paper) a.setAttribute("href", paper);
       });
-      // ipywidgets' slider handle (role="slider") has no accessible name: the label beside it
+      // ipywidgets' slider handle (role="slider") has no accessible name: the slider's whole
+      // name (its tooltip, on its label, else the label's text), after the name of the group it is in
+      // when a text heads its box (the logics page: "MOM: institutioneel (−1) tot ...")
       document.querySelectorAll(".widget-slider").forEach((slider) => {
         const label = slider.querySelector(".widget-label");
-        const name = label ? label.textContent.trim() : "";
+        const own = ((label && label.getAttribute("title")) || slider.getAttribute("title")
+          || (label ? label.textContent : "")).trim();
+        const head = slider.parentElement && slider.parentElement.firstElementChild;
+        const group = head && head !== slider && head.matches(".widget-html")
+          ? head.textContent.trim() : "";
+        const name = group && own ? `${group}: ${own}` : own;
         slider.querySelectorAll("[role=slider]").forEach((handle) => {
           if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
         });
