@@ -84,7 +84,8 @@ TABLE_STYLE = """<style>
   padding:.1em .7em;line-height:1.4}
 .cb-stack>tbody>tr>:first-child{font-weight:600}
 .cb-stack>tbody>tr>td:empty{display:none}
-.cb-stack>tbody>tr>td[data-label]::before{content:attr(data-label);display:block;
+.cb-stack>tbody>tr>td[data-label]::before{content:attr(data-label);
+  content:attr(data-label) / "";display:block;
   font-size:.8em;font-weight:600;color:#555;margin-top:.2em}
 }
 </style>"""

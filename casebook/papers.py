@@ -223,7 +223,8 @@ PAPER_CSS = """
   .cb-paper thead { display: none; }
   .cb-paper tr { border-bottom: 1px solid #ccc; padding: .4em 0; }
   .cb-paper td { border: 0; padding: .1em 0; }
-  .cb-paper td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .cb-paper td[data-label]::before { content: attr(data-label) ": ";
+    content: attr(data-label) ": " / ""; font-weight: 600; }
 }
 @media print {
   @page { margin: 15mm; }

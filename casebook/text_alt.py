@@ -136,7 +136,6 @@ ALT_LOGICS: dict[str, dict[str, str]] = {
     },
     "alt.logics.col.you": {"nl": "Jij: {axis}", "en": "You: {axis}"},
     "alt.logics.col.casebook": {"nl": "Casebook: {axis}", "en": "Casebook: {axis}"},
-    "alt.logics.col.distance": {"nl": "Afstand", "en": "Apart"},
     "alt.logics.axis.institutional_situational": {
         "nl": "institutioneel (−1) tot situationeel (1)",
         "en": "institutional (−1) to situational (1)",

@@ -427,7 +427,8 @@ def _plane_alt(
     """The plane's text alternative: per case where the reader placed it (each axis's side and
     number) and, once the reading is shown, the reading's numbers and how far apart the two lie;
     without a reader, where the reading places each case. First what a keyboard reader who just
-    moved a slider needs: the placements; the table holds the same per case."""
+    moved a slider needs: the placements; the table holds the positions per case (the
+    distance, which the plane draws as an arrow, is only said)."""
     ours = reading.set_index("case_id")
     said, rows, names = [], [], []
     if reader is None:
@@ -449,9 +450,9 @@ def _plane_alt(
                 said.append(
                     t("alt.logics.case_both", lang, name=case["name"], x=x, y=y, rx=rx, ry=ry, d=d)
                 )
+                # (the distance is said, not tabulated: the table holds what the plane draws)
                 for a, v in zip(AXES, theirs, strict=True):
                     row[_column("casebook", a, lang)] = _number(v)
-                row[t("alt.logics.col.distance", lang)] = d
             else:
                 said.append(t("alt.logics.case", lang, name=case["name"], x=x, y=y))
             names.append(case["name"])

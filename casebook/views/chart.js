@@ -143,8 +143,6 @@ function dragging(Plotly, div, model) {
   div.addEventListener("pointercancel", () => (held = null), true);
 }
 
-let described = 0; // numbers the charts' descriptions on the page
-
 function alternative(div, el) {
   // The chart's text alternative (casebook.charts.base.Alt, in the figure's layout.meta): the
   // drawing named by its title (role img: plotly's SVG inside is not read piece by piece) and
@@ -152,7 +150,9 @@ function alternative(div, el) {
   // (HTML the casebook escaped); a changed summary said once in a polite live region, never
   // on the first drawing (the page opening is not a change).
   const summary = document.createElement("p");
-  summary.id = `cb-chart-said-${++described}`;
+  // numbered on the window: this module may be read once per chart (ids must stay unique)
+  window.__cbDescribed = (window.__cbDescribed || 0) + 1;
+  summary.id = `cb-chart-said-${window.__cbDescribed}`;
   summary.hidden = true;
   const table = document.createElement("div");
   table.className = "cb-chart-table";

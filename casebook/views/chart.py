@@ -136,6 +136,15 @@ class Chart(Light):
     .cb-said { position: absolute; width: 1px; height: 1px; overflow: hidden;
                clip-path: inset(50%); white-space: nowrap; }
     .cb-chart-data { margin: 0.25em 0 0.75em; }
+    /* beside its controls (a wide screen, casebook.views.layout.pair) a chart and the controls
+       that change it share one screen: the closed "show as table" sits in the chart's top
+       corner (where nothing is drawn) rather than adding a line below it; open, its table
+       follows the chart */
+    .casebook-chart-widget { position: relative; }
+    @media (min-width: 1000px) {
+      .cb-pair-charts .cb-chart-table > .cb-chart-data:not([open]) {
+        position: absolute; top: 0.2em; right: 0.4em; margin: 0; background: #fff; }
+    }
     .cb-chart-data > summary { cursor: pointer; padding: 0.35em 0; color: #005a8c;
                                text-decoration: underline; width: fit-content; }
     """

@@ -427,7 +427,7 @@ def test_the_plane_says_the_reading_and_how_far_once_shown(
         )
         assert said in summary
         assert list(table[names[case_id]].values()) == [
-            _slider(x), _slider(y), _slider(rx), _slider(ry), apart
+            _slider(x), _slider(y), _slider(rx), _slider(ry)
         ]  # fmt: skip
 
 
