@@ -89,6 +89,7 @@ def lessons_heatmap(
         phone_heatmap(spec, heat, cell=24, label_size=11)
     else:  # two lines of fewer characters where the cases' names leave less than 235 px
         left = names_above(spec, heat)
+        heat["textfont"] = {"size": 14}  # (plotly's own size shrank to 13 px at 1280 px)
         if left < 235:
             heat["y"] = [_two_lines(title, max(10, 28 * left // 235)) for title in titles]
     return figure({"data": [heat], "layout": spec})
