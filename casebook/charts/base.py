@@ -44,6 +44,8 @@ __all__ = [
     "lines",
     "message_figure",
     "narrow_heatmap",
+    "NARROWEST",
+    "names_above",
     "panel_title",
     "PHONE",
     "phone_heatmap",
@@ -379,6 +381,73 @@ def phone_heatmap(
         if note.get("xref") == "paper" and "xshift" in note:
             note["xshift"] = -(side - 10)
     spec["annotations"] += labels_above(labels, cell=cell, size=label_size)
+
+
+#: The narrowest chart (px) the wide layout is drawn at: a 640 px window's page, less its edges
+#: (and, from 1000 px, the chart's share of the page beside its controls: about 616 px).
+NARROWEST = 600
+
+
+def names_above(spec: Spec, heat: Spec, *, size: int = 14, gap: int = 8, right: int = 20) -> int:
+    """Write a wide heatmap's column names above its columns, in place, so that no two overlap
+    and none runs off the chart at :data:`NARROWEST` px or wider; narrow the left margin to
+    what leaves the columns room for that where the chart's own is wider, and return it (the
+    caller wraps its rows' names into it).
+
+    Each name whole on one line, ``size`` px, centred over its column. Where the names do not
+    fit side by side beside the rows' margin, every other name stands a line higher, so that a
+    name shares its line only with the names two columns away (the five cases' names took 120
+    px a column side by side, 61 staggered). The right margin holds the last name (at least
+    ``right``); the top margin the names' lines under the title. Annotations named "column";
+    the axis's own tick labels are hidden (the hover keeps the names)."""
+    names = list(heat["x"])
+    n = len(names)
+    widths = [text_width(name, size) for name in names]
+    left = spec["margin"]["l"]
+    # side by side, two neighbours share the room between their columns' centres; staggered,
+    # a name and the one two columns on share two columns' room
+    single = max([(a + b) / 2 for a, b in zip(widths, widths[1:], strict=False)] + [0.0]) + gap
+    staggered = max([(a + b) / 4 for a, b in zip(widths, widths[2:], strict=False)] + [gap])
+    staggered += gap / 2
+
+    def room(pitch: float) -> tuple[int, int]:  # (left margin, right margin)
+        over = math.ceil(max(0.0, widths[-1] / 2 - pitch / 2)) + 4
+        r = max(right, over)
+        return math.floor(NARROWEST - r - n * pitch), r
+
+    stagger = room(single)[0] < left
+    pitch = staggered if stagger else single
+    free, r = room(pitch)
+    line = round(size * LINE) + 2
+    title = spec["title"]["text"]
+    top = round(12 + TITLE_LINE * lines(title) + 6 + line * (2 if stagger else 1) + 4)
+    grow = max(0, top - spec["margin"]["t"])
+    spec["margin"] = {**spec["margin"], "r": r, "t": spec["margin"]["t"] + grow}
+    spec["height"] += grow
+    spec["title"]["y"] = 1 - (12 + TITLE_LINE * (lines(title) - 1)) / spec["height"]
+    spec["xaxis"] = {**spec.get("xaxis", {}), "showticklabels": False}
+    spec["annotations"] += [
+        {
+            "name": "column",
+            "text": name,
+            "x": k,
+            "xref": "x",
+            "y": 1,
+            "yref": "paper",
+            "xanchor": "center",
+            "yanchor": "bottom",
+            "yshift": 4 + (line if stagger and k % 2 else 0),
+            "showarrow": False,
+            "font": {"size": size},
+        }
+        for k, name in enumerate(names)
+    ]
+    left = min(left, free)
+    spec["margin"]["l"] = left
+    for note in spec["annotations"]:
+        if note.get("xref") == "paper" and "xshift" in note:
+            note["xshift"] = -(left - 10)
+    return left
 
 
 def message_figure(

@@ -23,7 +23,9 @@ from casebook.charts.base import (
     figure,
     layout,
     message_figure,
+    names_above,
     phone_heatmap,
+    wrap_px,
 )
 from casebook.evaluations import HORIZON_YEARS, VALENCES
 from casebook.i18n import check_lang
@@ -162,6 +164,9 @@ def findings_heatmap(
     )
     if narrow:
         phone_heatmap(spec, heat)
+    else:  # the themes' names wrapped into what the cases' names leave at 600 px
+        left = names_above(spec, heat)
+        heat["y"] = [wrap_px(name, theme.font_size, left - 12) for name in y]
     alt = Alt(
         lang,
         _findings_said(matrix, text, case_names, selected, lang),

@@ -11,6 +11,7 @@ from casebook.charts.base import (
     category_heatmap,
     figure,
     layout,
+    names_above,
     phone_heatmap,
     wrap,
 )
@@ -59,10 +60,7 @@ def lessons_heatmap(
         for r, row in zip(rows, cells, strict=True)
     ]
     text = [[escape(cell) for cell in row] for row in cells]
-    # a name breaks after its hyphen: the five names fit beside the lessons' titles also when
-    # the grid has two thirds of a projector's width (the page puts its controls beside it)
-    x = [escape(case_names[c]) if narrow else escape(case_names[c]).replace("-", "-<br>")
-         for c in matrix.columns]  # fmt: skip
+    x = [escape(case_names[c]) for c in matrix.columns]
     colours = ["#f7f7f7", "#c6dbef", "#0072B2"]
     titles = [t("lessons.label", lang, n=r, title=lesson_titles[r]) for r in rows]
     if narrow:  # each title whole, above its row (phone_heatmap wraps it)
@@ -90,6 +88,11 @@ def lessons_heatmap(
     spec["yaxis"] = axis(theme, autorange="reversed", showgrid=False, tickfont={"size": 14})
     if narrow:
         phone_heatmap(spec, heat, cell=24, label_size=11)
+    else:  # two lines of fewer characters where the cases' names leave less than 235 px
+        left = names_above(spec, heat)
+        heat["textfont"] = {"size": 14}  # (plotly's own size shrank to 13 px at 1280 px)
+        if left < 235:
+            heat["y"] = [_two_lines(title, max(10, 28 * left // 235)) for title in titles]
     names = [case_names[c] for c in matrix.columns]
     alt = Alt(
         lang,

@@ -26,8 +26,10 @@ from casebook.charts.base import (
     cell_frame,
     figure,
     layout,
+    names_above,
     phone_heatmap,
     text_width,
+    wrap_px,
 )
 from casebook.i18n import check_lang
 from casebook.logics import AXES
@@ -65,7 +67,16 @@ def _plane_layout(
         top=110,
         legend_on_top=True,
     )
-    ticks = {"tickvals": [-1, -0.5, 0, 0.5, 1], "range": [-_LIMIT, _LIMIT], "zeroline": False}
+    # "domain": where the chart is wider or higher than the plane, the plane keeps its range
+    # and leaves the rest white. Plotly's default widened the range instead, and kept it when
+    # the chart was made narrower again: from 999 to 1024 px (the chart beside its controls)
+    # the plane shrank to 124 px a unit and the names, placed for 205, overlapped (issue 36)
+    ticks = {
+        "tickvals": [-1, -0.5, 0, 0.5, 1],
+        "range": [-_LIMIT, _LIMIT],
+        "zeroline": False,
+        "constrain": "domain",
+    }
     spec["xaxis"] = axis(theme, title={"text": t("plane.x", lang)}, **ticks)
     spec["yaxis"] = axis(theme, title={"text": t("plane.y", lang)}, scaleanchor="x", **ticks)
     spec["shapes"] += [
@@ -875,6 +886,9 @@ def tensions_heatmap(
     )
     if narrow:
         phone_heatmap(spec, heat)
+    else:  # the tensions' names wrapped into what the cases' names leave at 600 px
+        left = names_above(spec, heat)
+        heat["y"] = [wrap_px(name, theme.font_size, left - 12) for name in y]
     names_t = [tension_names[r] for r in matrix.index]
     names_c = [case_names[c] for c in matrix.columns]
     alt = _tensions_alt(matrix, text, names_t, names_c, selected, lang)

@@ -67,3 +67,62 @@ def test_a_trace_type_outside_the_casebooks_plotly_is_refused() -> None:
     assert figure({"data": [{"x": [1], "y": [2]}], "layout": {}}).data[0].type == "scatter"
     with pytest.raises(ValueError, match="'pie' is not in the casebook's plotly.js"):
         figure({"data": [{"type": "pie", "values": [1]}], "layout": {}})
+
+
+def _wide_heatmaps(lang: str) -> list[object]:
+    """The three wide heatmaps with the cases as columns, on the booklet's data."""
+    import casebook
+    from casebook import evaluations, lessons, logics
+    from casebook.charts import evaluations as ev_charts
+    from casebook.charts import lessons as lessons_charts
+    from casebook.charts import logics as charts
+
+    book = casebook.load()
+    reading = logics.reading(book)
+    names = dict(zip(reading["case_id"], reading["name"], strict=True))
+    tensions = dict(zip(book.tensions["tension_id"], book.tensions[f"name_{lang}"], strict=True))
+    matrix = lessons.lessons_matrix(book)
+    titles = {r: f"lesson {r}" for r in matrix.index}
+    return [
+        charts.tensions_heatmap(
+            logics.tension_matrix(book), tension_names=tensions, case_names=names, lang=lang
+        ),
+        ev_charts.findings_heatmap(
+            evaluations.findings_matrix(book, cases=list(names)), case_names=names, lang=lang
+        ),
+        lessons_charts.lessons_heatmap(matrix, lesson_titles=titles, case_names=names, lang=lang),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_cases_names_fit_over_the_columns_of_a_600_px_heatmap(lang: str) -> None:
+    """Issue 36: at windows of 640-1093 px (charts of 600-710 px) the wide heatmaps' case names
+    overlapped their neighbours ("Helmond-Oost" / "Wijkpuntonderneming"). Where the narrowest
+    wide chart (NARROWEST) puts each name, no two on one line overlap, none runs off the chart,
+    and the rows' names fit the left margin; the text stays at 14 px or more (a projector)."""
+    from casebook.charts.base import LINE, NARROWEST, text_width
+
+    for fig in _wide_heatmaps(lang):
+        lay = fig.layout
+        margin = lay.margin
+        n = len(fig.data[0].x)
+        pitch = (NARROWEST - margin.l - margin.r) / n
+        names = [a for a in lay.annotations if a.name == "column"]
+        assert [a.text for a in names] == list(fig.data[0].x)
+        assert lay.xaxis.showticklabels is False
+        boxes = []
+        for a in names:
+            w = text_width(a.text, a.font.size)
+            centre = margin.l + (a.x + 0.5) * pitch
+            boxes.append((centre - w / 2, centre + w / 2, a.yshift))
+            assert a.font.size >= 14
+            assert centre - w / 2 >= 0 and centre + w / 2 <= NARROWEST, (a.text, lang)
+            assert a.yshift + a.font.size * LINE <= margin.t - 12, (a.text, lang)
+        for k, (_, right, up) in enumerate(boxes):
+            for other_left, _, other_up in boxes[k + 1 :]:
+                if up == other_up:
+                    assert right < other_left, (lay.title.text, lang, k)
+        size = (lay.yaxis.tickfont.size or lay.font.size) if lay.yaxis.tickfont else lay.font.size
+        for row in fig.data[0].y:
+            widest = max(text_width(line, size) for line in str(row).split("<br>"))
+            assert widest <= margin.l - 6, (row, margin.l, lang)
