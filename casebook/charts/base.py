@@ -112,9 +112,10 @@ def plain(text: str) -> str:
 
 
 def _alt_meta(alt: Alt, title: str) -> dict[str, str]:
-    """What the browser needs of ``alt`` (``layout.meta[ALT]``): the chart's name (its title,
-    or a general one), the summary, and the table as the casebook's escaped HTML behind a
-    native disclosure (``<details>``: reachable and opened by keyboard)."""
+    """What the browser needs of ``alt`` (``layout.meta[ALT]``), as HTML, escaped like every
+    text from the data in a figure: the chart's name (its title, or a general one), the
+    summary, and the table in the casebook's table style behind a native disclosure
+    (``<details>``: reachable and opened by keyboard)."""
     name = plain(title) or t("alt.chart", alt.lang)
     table = ""
     if alt.table is not None and len(alt.table):
@@ -122,13 +123,21 @@ def _alt_meta(alt: Alt, title: str) -> dict[str, str]:
             f'<details class="cb-chart-data"><summary>{escape(t("alt.show_table", alt.lang))}'
             f"</summary>{table_html(alt.table, index=True)}</details>"
         )
-    return {"name": name, "summary": " ".join(alt.summary.split()), "table": table}
+    return {"name": escape(name), "summary": escape(" ".join(alt.summary.split())), "table": table}
 
 
 def alt_of(fig: go.Figure) -> dict[str, str] | None:
-    """The text alternative a figure carries (name, summary, table HTML), or None."""
+    """The text alternative a figure carries, or None: its name and summary as text, its table
+    as the escaped HTML shown (``layout.meta[ALT]`` holds all three escaped)."""
     meta = fig.layout.meta
-    return meta.get(ALT) if isinstance(meta, dict) else None
+    found = meta.get(ALT) if isinstance(meta, dict) else None
+    if not found:
+        return None
+    return {
+        **found,
+        "name": html.unescape(found["name"]),
+        "summary": html.unescape(found["summary"]),
+    }
 
 
 def figure(spec: Spec, alt: Alt | None = None) -> go.Figure:
@@ -388,6 +397,10 @@ def phone_heatmap(
 NARROWEST = 600
 
 
+# The least room names_above leaves the rows' names, whatever the columns' names.
+MIN_LEFT = 120
+
+
 def names_above(spec: Spec, heat: Spec, *, size: int = 14, gap: int = 8, right: int = 20) -> int:
     """Write a wide heatmap's column names above its columns, in place, so that no two overlap
     and none runs off the chart at :data:`NARROWEST` px or wider; narrow the left margin to
@@ -400,9 +413,14 @@ def names_above(spec: Spec, heat: Spec, *, size: int = 14, gap: int = 8, right: 
     px a column side by side, 61 staggered). The right margin holds the last name (at least
     ``right``); the top margin the names' lines under the title. Annotations named "column";
     the axis's own tick labels are hidden (the hover keeps the names)."""
-    names = list(heat["x"])
-    n = len(names)
-    widths = [text_width(name, size) for name in names]
+    n = len(heat["x"])
+    # a name longer than two columns' room at the narrowest (a teacher's own, long case name)
+    # is wrapped onto lines of that width: the rows' margin keeps at least MIN_LEFT
+    cap = 2 * (NARROWEST - MIN_LEFT - right) / max(n, 1) - gap
+    names = [wrap_px(name, size, cap) if text_width(name, size) > cap else name
+             for name in heat["x"]]  # fmt: skip
+    widths = [max(text_width(part, size) for part in name.split("<br>")) for name in names]
+    deepest = max([lines(name) for name in names] + [1])
     left = spec["margin"]["l"]
     # side by side, two neighbours share the room between their columns' centres; staggered,
     # a name and the one two columns on share two columns' room
@@ -420,7 +438,7 @@ def names_above(spec: Spec, heat: Spec, *, size: int = 14, gap: int = 8, right: 
     free, r = room(pitch)
     line = round(size * LINE) + 2
     title = spec["title"]["text"]
-    top = round(12 + TITLE_LINE * lines(title) + 6 + line * (2 if stagger else 1) + 4)
+    top = round(12 + TITLE_LINE * lines(title) + 6 + line * (deepest + (1 if stagger else 0)) + 4)
     grow = max(0, top - spec["margin"]["t"])
     spec["margin"] = {**spec["margin"], "r": r, "t": spec["margin"]["t"] + grow}
     spec["height"] += grow
@@ -436,13 +454,13 @@ def names_above(spec: Spec, heat: Spec, *, size: int = 14, gap: int = 8, right: 
             "yref": "paper",
             "xanchor": "center",
             "yanchor": "bottom",
-            "yshift": 4 + (line if stagger and k % 2 else 0),
+            "yshift": 4 + (line * deepest if stagger and k % 2 else 0),
             "showarrow": False,
             "font": {"size": size},
         }
         for k, name in enumerate(names)
     ]
-    left = min(left, free)
+    left = max(MIN_LEFT, min(left, free))
     spec["margin"]["l"] = left
     for note in spec["annotations"]:
         if note.get("xref") == "paper" and "xshift" in note:

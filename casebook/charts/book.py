@@ -13,7 +13,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from casebook.charts.base import alt_of
+from casebook.charts.base import ALT
 
 __all__ = ["ALTS", "MENU_NAME", "menu_figure", "visible_masks"]
 
@@ -142,7 +142,10 @@ def menu_figure(
     meta = dict(combined.layout.meta or {})
     if label:
         meta["menu_label"] = label
-    alts = [alt_of(fig) for fig in figures]
+    # as each figure carries it (escaped HTML: casebook.views.book writes it into the page)
+    alts = [
+        fig.layout.meta.get(ALT) if isinstance(fig.layout.meta, dict) else None for fig in figures
+    ]
     if any(alts):
         meta[ALTS] = alts
     if meta:

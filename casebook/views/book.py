@@ -62,8 +62,9 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
     """A figure as an HTML div for a page that loads plotly.js once (the handout), with its
     text alternative as the app gives it (``casebook/views/chart.js``): the drawing named and
     described (``role="img"``, ``aria-describedby``), its data as a table behind a "show as
-    table" disclosure. A menu figure (casebook.charts.book) carries one alternative per option;
-    the one of the option shown is visible, and the book's script follows the menu."""
+    table" disclosure (all escaped by casebook.charts.base). A menu figure
+    (casebook.charts.book) carries one alternative per option; the one of the option shown is
+    visible, and the book's script follows the menu."""
     html = pio.to_html(
         fig, include_plotlyjs=False, full_html=False, div_id=div_id, config=PLOTLY_CONFIG
     )
@@ -80,15 +81,15 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
         said = f"{div_id}-said-{k}"
         blocks.append(
             f'<div class="cb-chart-alt" data-cb-for="{div_id}" data-cb-option="{k}" '
-            f'data-cb-name="{escape(alt["name"])}"{"" if k == shown else " hidden"}>'
-            f'<p id="{said}" hidden>{escape(alt["summary"])}</p>{alt["table"]}</div>'
+            f'data-cb-name="{alt["name"]}"{"" if k == shown else " hidden"}>'
+            f'<p id="{said}" hidden>{alt["summary"]}</p>{alt["table"]}</div>'
         )
     if shown < len(alts) and alts[shown]:
         # a chart with a menu holds a control: a figure (whose content stays reachable), not
         # an image (whose content is not)
         role = "figure" if menus else "img"
         named = (
-            f'<div id="{div_id}" role="{role}" aria-label="{escape(alts[shown]["name"])}" '
+            f'<div id="{div_id}" role="{role}" aria-label="{alts[shown]["name"]}" '
             f'aria-describedby="{div_id}-said-{shown}"'
         )
         html = re.sub(rf'<div id="{re.escape(div_id)}"', lambda _: named, html, count=1)

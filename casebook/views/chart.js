@@ -143,6 +143,14 @@ function dragging(Plotly, div, model) {
   div.addEventListener("pointercancel", () => (held = null), true);
 }
 
+function textOf(html) {
+  // escaped HTML (the casebook's, casebook.charts.base) as the text it shows; a template's
+  // content is inert: nothing in it loads or runs
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.textContent;
+}
+
 function alternative(div, el) {
   // The chart's text alternative (casebook.charts.base.Alt, in the figure's layout.meta): the
   // drawing named by its title (role img: plotly's SVG inside is not read piece by piece) and
@@ -173,10 +181,11 @@ function alternative(div, el) {
       tableHtml = null;
       return;
     }
+    const said = textOf(alt.summary);
     div.setAttribute("role", "img");
-    div.setAttribute("aria-label", alt.name);
+    div.setAttribute("aria-label", textOf(alt.name));
     div.setAttribute("aria-describedby", summary.id);
-    summary.textContent = alt.summary;
+    summary.textContent = said;
     if (alt.table !== tableHtml) {
       const was = table.querySelector("details");
       open = was ? was.open : open;
@@ -185,11 +194,11 @@ function alternative(div, el) {
       if (now) now.open = open; // a reader who opened the table keeps it open
       tableHtml = alt.table;
     }
-    if (last !== null && alt.summary !== last) {
-      live.textContent = alt.summary;
+    if (last !== null && said !== last) {
+      live.textContent = said;
       live.dataset.said = String(Number(live.dataset.said) + 1);
     }
-    last = alt.summary;
+    last = said;
   };
 }
 
