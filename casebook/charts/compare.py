@@ -488,12 +488,17 @@ def compare_indicator(
     # every name gets a band of the same height: as high as the longest name needs
     label_lines = [lines(trace["y"][0]) for trace in traces]
     bands = max(22 * sum(label_lines) + 26 * len(traces), 16 * max(label_lines) * len(traces))
+    # the axis's title in lines of at most 22 characters: centred under the bars, it fits the
+    # plot of a 320 px phone (36 ran "Turnover (mutation) rate (%)" off it); the notes start
+    # below its last line
+    axis_title = wrap(f"{_e(label)} ({_unit_label(unit, lang)})", 22)
+    extra = 20 * (lines(axis_title) - 1)
     layout = _layout(
         theme,
         title,
-        190 + bands,
+        190 + bands + extra,
         notes=_notes(chosen + refs, lang),
-        below_axis=80,
+        below_axis=80 + extra,
         left=130,
         top=90,
     )
@@ -503,9 +508,7 @@ def compare_indicator(
     layout["xaxis"] = _axis(
         theme,
         rangemode="tozero",
-        # lines of at most 22 characters: centred under the bars, the title fits the plot of a
-        # 320 px phone (36 ran "Turnover (mutation) rate (%)" off it)
-        title={"text": wrap(f"{_e(label)} ({_unit_label(unit, lang)})", 22)},
+        title={"text": axis_title},
     )
     layout["bargap"] = 0.3
     opening = t(
