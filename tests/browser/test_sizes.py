@@ -118,6 +118,13 @@ def test_a_phone_fits_the_larger_controls(browser: object, app: AppServer) -> No
 # side-by-side layout's first (999 is the last without it, 1024), a laptop at 125 % scaling
 # (1093) to a projector's and a laptop's 1280 and 1366.
 WIDTHS = (320, 390, 640, 700, 760, 999, 1024, 1093, 1280, 1366)
+# Each chart whose box is not as high as its drawing (the drawing is then cut off or hidden).
+_FLAT_CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((g, k) => {
+  const svg = g.querySelector('.main-svg');
+  const box = Math.round(g.getBoundingClientRect().height);
+  const drawn = Math.round(svg ? svg.getBoundingClientRect().height : 0);
+  return Math.abs(box - drawn) > 1 ? [`chart ${k} is ${box} px high, drawn ${drawn}`] : [];
+})"""
 # The pages with the widest charts' labels: the heatmaps with the cases' names as columns, the
 # logics plane, the compare chart (its English axis titles are the longest).
 LABELLED = tuple((page, lang) for lang in ("nl", "en")
@@ -129,7 +136,9 @@ def test_every_charts_labels_are_legible_at_every_width(browser: object, app: Ap
     (tensions, findings, lessons), at 700 px the logics plane's names, and at 320 px its
     quadrants' names a case's name and the compare chart's English axis title ran off the
     chart. Each page loaded once and resized through every width; no chart label may overlap
-    another or run off its chart (pagecheck.CHART_LABELS)."""
+    another or run off its chart (pagecheck.CHART_LABELS). And a chart's box stays as high as
+    its drawing: after 1366, 390 and 320 px the logics page's charts were 0 px high and hidden
+    (plotly's Plots.resize drops a figure's own height; casebook/views/chart.js)."""
     from casebook.pages import by_address
 
     found = []
@@ -143,7 +152,7 @@ def test_every_charts_labels_are_legible_at_every_width(browser: object, app: Ap
             page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
             for width in WIDTHS if lang == "nl" else WIDTHS[::-1]:
                 pagecheck.resize(page, width)
-                labels = page.evaluate(pagecheck.CHART_LABELS)
+                labels = page.evaluate(pagecheck.CHART_LABELS) + page.evaluate(_FLAT_CHARTS)
                 found += [f"/{address} ({lang}) at {width} px: {what}" for what in labels]
     finally:
         context.close()
