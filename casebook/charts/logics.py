@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from casebook.charts.base import (
-    PHONE,
     Alt,
     Spec,
     axis,
@@ -40,22 +39,28 @@ from casebook.theme import DEFAULT_THEME, Theme
 __all__ = ["class_plane", "label_offsets", "label_size", "logics_plane", "tensions_heatmap"]
 
 _LIMIT = 1.15
-# the quadrants' names: a little smaller than the cases' names, still readable on a projector
-_CORNER_SMALLER = 1
+# the quadrants' names: a little smaller than the cases' names, still readable on a projector;
+# on a phone smaller still, and in the plane's very corners: two of 14 px side by side
+# overlapped at 300 px ("institutioneel" and "situationeel") and covered a case's name (issue 36)
+_CORNER_SMALLER = {False: 1, True: 3}
+_CORNER_AT = {False: 1.1, True: _LIMIT}
 # a class's names on a phone's plane: this much smaller than the theme's font
 _NARROW_SMALLER = 3
 # the names of the reader's or the casebook's points on a phone's plane: this much smaller
-_NARROW_SMALLER_READING = 2
+_NARROW_SMALLER_READING = 3
 _STRENGTH_COLOURS = ["#f2f2f2", "#c6dbef", "#6baed6", "#08519c"]
 
 
 def _plane_layout(
     theme: Theme, title: str, lang: str, notes: list[str], narrow: bool = False
 ) -> Spec:
-    # a phone's plane as high as it is wide at the narrowest phone (PHONE): 680 px left a
-    # squeezed plane with empty space above and below it, and little of the page to scroll by
+    # a phone's plane as high as it is wide at the narrowest chart (_NARROWEST): 680 px left a
+    # squeezed plane with empty space above and below it, and little of the page to scroll by.
+    # On a wider phone the plane keeps that size (its height holds it, "domain" below): the
+    # names are placed in pixels for that scale, and on a larger plane a name placed between
+    # two markers came to cover one of them.
     plot = round(2 * _LIMIT * _PX_PER_UNIT[True]) if narrow else 680 - 110 - 105
-    left, right = (62, 16) if narrow else (80, 30)
+    left, right = _NARROW_MARGINS if narrow else (80, 30)
     spec = layout(
         theme,
         title,
@@ -73,6 +78,8 @@ def _plane_layout(
     # the plane shrank to 124 px a unit and the names, placed for 205, overlapped (issue 36)
     ticks = {
         "tickvals": [-1, -0.5, 0, 0.5, 1],
+        # on a phone smaller, and the margins narrower for them (_NARROW_MARGINS)
+        **({"tickfont": {"size": 12}} if narrow else {}),
         "range": [-_LIMIT, _LIMIT],
         "zeroline": False,
         "constrain": "domain",
@@ -108,22 +115,30 @@ def _plane_layout(
             {
                 # two lines: side by side on one line, the bottom pair overlapped in a narrow plane
                 "text": f"<i>{t('logic.' + a, lang)}<br>+ {t('logic.' + b, lang)}</i>",
-                "x": x * 1.1,
-                "y": y * 1.1,
+                "x": x * _CORNER_AT[narrow],
+                "y": y * _CORNER_AT[narrow],
                 "xanchor": "left" if x < 0 else "right",
                 "yanchor": "top" if y > 0 else "bottom",
                 "showarrow": False,
                 "align": "left" if x < 0 else "right",
-                "font": {"color": "#555", "size": theme.font_size - _CORNER_SMALLER},
+                "font": {"color": "#555", "size": theme.font_size - _CORNER_SMALLER[narrow]},
             }
         )
     return spec
 
 
+# The narrowest chart a phone's plane is drawn for (px): a 320 px window (WCAG 2.1, 1.4.10
+# reflow) less the page's side padding (casebook.css: .6em each side below 760 px). Narrower
+# than the heatmaps' PHONE: at PHONE the plane's names overlapped at a 320 px window (issue 36).
+_NARROWEST = 300
+# a phone's plane's left and right margins (px): the y axis's title and its ticks at 12 px, the
+# last x tick. Each pixel taken from them is the plane's: at 62 and 16 (ticks at 15 px) its
+# 96 px a unit left a name at the cases' start no place plainly its own (issue 36)
+_NARROW_MARGINS = (56, 14)
 # Where the labels go: the plot area of the plane in pixels per axis unit (the plane is 680 px
 # high, both axes on one scale), on a laptop or projector and on a phone (the plot of a chart
-# PHONE px wide, less the margins); and the labels' size.
-_PX_PER_UNIT = {False: 205.0, True: (PHONE - 62 - 16) / (2 * _LIMIT)}
+# _NARROWEST px wide, less the margins); and the labels' size.
+_PX_PER_UNIT = {False: 205.0, True: (_NARROWEST - sum(_NARROW_MARGINS)) / (2 * _LIMIT)}
 _MARKER_PX = 10.0
 # a class's single placements: smaller, and a label may cover them rather than another label
 # or marker, or rather than move several rings (22 px each) further out
@@ -282,13 +297,14 @@ def _crosses(line: tuple[float, ...], box: tuple[float, ...], steps: int = 24) -
     return False
 
 
-def _corner_boxes(spec: Spec, theme: Theme, narrow: bool) -> list[tuple[float, ...]]:
+def _corner_boxes(spec: Spec, narrow: bool) -> list[tuple[float, ...]]:
     """The quadrants' names (the plane's anchored annotations) as boxes in axis units."""
-    scale, size = _PX_PER_UNIT[narrow], theme.font_size - _CORNER_SMALLER
+    scale = _PX_PER_UNIT[narrow]
     boxes = []
     for note in spec["annotations"]:
         if note.get("xanchor") not in ("left", "right") or "xref" in note:
             continue
+        size = note["font"]["size"]
         lines = re.sub(r"<(?!br)[^>]*>", "", note["text"]).split("<br>")
         w = (max(text_width(line, size) for line in lines) + 4) / scale
         h = 1.35 * size * len(lines) / scale
@@ -648,10 +664,11 @@ def logics_plane(
     # Once the reading is shown, only its points carry names: two sets of names would crowd.
     labelled, unlabelled = (reading, reader) if show_reading else (reader, None)
     # on a phone the names a little smaller: at the usual size five names and ten markers
-    # in a plane some 260 px wide left a name no place where it was plainly its marker's
+    # in a plane some 260 px wide left a name no place where it was plainly its marker's, and
+    # at 13 px in the 230 px plane of a 320 px window (issue 36)
     size = theme.font_size - (_NARROW_SMALLER_READING if narrow else 0)
     spec["annotations"] += _labels(
-        labelled, theme, narrow, unlabelled, _corner_boxes(spec, theme, narrow), size=size
+        labelled, theme, narrow, unlabelled, _corner_boxes(spec, narrow), size=size
     )
     if reader is not None and reveal:
         ours = reading.set_index("case_id")
@@ -841,7 +858,7 @@ def _class_labels(
     # on a phone the names are smaller: five long names and ten markers in a plane some 270 px
     # wide leave no free place for a name at the usual size
     size = theme.font_size - (_NARROW_SMALLER if narrow else 0)
-    blocked = _corner_boxes(spec, theme, narrow)
+    blocked = _corner_boxes(spec, narrow)
     return _labels(named, theme, narrow, others, blocked, faint, size)
 
 

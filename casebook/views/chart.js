@@ -246,7 +246,10 @@ async function render({ model, el }) {
     queue = queue.then(() => {
       const drawn = div._fullLayout && div._fullLayout.width;
       if (drawn && div.isConnected && div.clientWidth && Math.abs(drawn - div.clientWidth) >= 1) {
-        return Plotly.Plots.resize(div);
+        // the new width alone: plotly's Plots.resize also drops the figure's own height, and
+        // the chart's box, sized by its drawing, then fell to 0 px high (the chart vanished
+        // after a window narrowed from 390 to 320 px)
+        return Plotly.relayout(div, { width: div.clientWidth });
       }
       return null;
     }).catch((err) => console.error("casebook chart:", err));

@@ -114,12 +114,20 @@ def test_a_phone_fits_the_larger_controls(browser: object, app: AppServer) -> No
 
 
 # Issue 36: the widths at which a chart is narrowest for its layout, where its labels are
-# tightest: the single column's just after the side margins widen at 760 px (below it they are
-# .6em), the side-by-side layout's first (1024; the chart is then about 62 % of the page), and a
-# laptop at 125 % scaling (1093). A chart grows with the window between them. Elsewhere: 320 and
-# 640 (200 % zoom) in tests/browser/test_reflow.py, 390 and 1366 in the tour (test_app.py), 1280
-# here (test_a_projector_...) and in the tour's projector check.
-WIDTHS = (760, 1024, 1093)
+# tightest: a phone at its narrowest (320), the single column's just after the side margins
+# widen at 760 px (below it they are .6em), the side-by-side layout's first (1024; the chart is
+# then about 62 % of the page), and a laptop at 125 % scaling (1093). A chart grows with the
+# window between them. Elsewhere: 640 (200 % zoom) and 320 in tests/browser/test_reflow.py, 390
+# and 1366 in the tour (test_app.py), 1280 here (test_a_projector_...) and in the tour's
+# projector check.
+WIDTHS = (320, 760, 1024, 1093)
+# Each chart whose box is not as high as its drawing (the drawing is then cut off or hidden).
+_FLAT_CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((g, k) => {
+  const svg = g.querySelector('.main-svg');
+  const box = Math.round(g.getBoundingClientRect().height);
+  const drawn = Math.round(svg ? svg.getBoundingClientRect().height : 0);
+  return Math.abs(box - drawn) > 1 ? [`chart ${k} is ${box} px high, drawn ${drawn}`] : [];
+})"""
 # The pages with the widest charts' labels: the heatmaps with the cases' names as columns, the
 # logics plane, the compare chart (its English axis titles are the longest).
 LABELLED = ("logicas", "evaluaties", "lessen", "wijken")
@@ -127,10 +135,14 @@ LABELLED = ("logicas", "evaluaties", "lessen", "wijken")
 
 def test_every_charts_labels_are_legible_at_every_width(browser: object, app: AppServer) -> None:
     """Issue 36: at windows of 640-1093 px the wide heatmaps' case names overlapped each other
-    (tensions, findings, lessons), at 700 px the logics plane's names. One session: each page
-    reached by the title bar's links in Dutch, then again in English (the page kept, its
-    language switched), and resized through every width; no chart label may overlap another or
-    run off its chart (pagecheck.CHART_LABELS)."""
+    (tensions, findings, lessons), at 700 px the logics plane's names, and at 320 px its
+    quadrants' names a case's name and the compare chart's English axis title ran off the
+    chart. One session: each page reached by the title bar's links in Dutch, then again in
+    English (the page kept, its language switched), and resized through every width; no chart
+    label may overlap another or run off its chart (pagecheck.CHART_LABELS). And a chart's box
+    stays as high as its drawing: after 1366, 390 and 320 px the logics page's charts were 0 px
+    high and hidden (plotly's Plots.resize drops a figure's own height;
+    casebook/views/chart.js)."""
     from casebook.pages import by_address
 
     found = []
@@ -149,7 +161,7 @@ def test_every_charts_labels_are_legible_at_every_width(browser: object, app: Ap
             page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
             for width in widths:
                 pagecheck.resize(page, width)
-                labels = page.evaluate(pagecheck.CHART_LABELS)
+                labels = page.evaluate(pagecheck.CHART_LABELS) + page.evaluate(_FLAT_CHARTS)
                 found += [f"/{address} ({lang}) at {width} px: {what}" for what in labels]
             widths.reverse()  # the next page starts at the width this one ended at
             if n == len(LABELLED) - 1:

@@ -189,6 +189,9 @@ def test_every_class_mean_is_named_and_no_name_overlaps(
     assert len(markers) == (10 if reading else 5)
     covered = [(i, m) for i, b in enumerate(boxes) for m in markers if plane._overlap(b, m)]
     assert not covered, f"{crowd}: a name covers a marker: {covered}"
+    # nor a quadrant's name (issue 36)
+    corners = [c for _, c in _corners(fig, scale)]
+    assert not [(i, c) for i, b in enumerate(boxes) for c in corners if plane._overlap(b, c)]
 
 
 def test_a_case_nobody_placed_is_named_at_the_reading(book: casebook.Casebook) -> None:
@@ -255,7 +258,37 @@ def _plane_geometry(fig, width: float) -> dict:
         for x, y in zip(tr.x, tr.y, strict=True)
         if tr.uid in ("reader", "casebook")
     ]
-    return {"plot": (plot_w, plot_h), "labels": labels, "markers": markers, "r": r}
+    return {
+        "plot": (plot_w, plot_h),
+        "labels": labels,
+        "markers": markers,
+        "r": r,
+        "corners": _corners(fig, scale),
+        "plane": plane._LIMIT * scale,
+    }
+
+
+def _corners(fig, scale: float) -> list[tuple[str, tuple[float, ...]]]:
+    """The quadrants' names and their boxes (px, y up, from the centre) at ``scale`` px a unit,
+    each line's width estimated as a case name's (:func:`plane.label_size`)."""
+    found = []
+    for a in fig.layout.annotations:
+        if a.name == "label" or a.xref is not None or a.xanchor not in ("left", "right"):
+            continue
+        lines = re.sub(r"<(?!br)[^>]*>", "", a.text).split("<br>")
+        w = max(plane.label_size(line, a.font.size)[0] for line in lines)
+        h = plane.label_size(lines[0], a.font.size)[1] * len(lines)
+        x, y = a.x * scale, a.y * scale
+        left = x if a.xanchor == "left" else x - w
+        bottom = y - h if a.yanchor == "top" else y
+        found.append((lines[0], (left, bottom, left + w, bottom + h)))
+    assert len(found) == 4
+    return found
+
+
+def _inside(box: tuple[float, ...], half: float) -> bool:
+    """Whether ``box`` lies within the plane (``half`` px either side of its centre)."""
+    return -half - 1 <= box[0] and box[2] <= half + 1 and -half - 1 <= box[1] and box[3] <= half + 1
 
 
 @pytest.mark.parametrize("reveal", [False, True])
@@ -269,7 +302,10 @@ def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
     as high as it is wide; no name covers another name or a marker; and where the reader's
     cases start (the reported view), no line to a name crosses another name or marker and a
     name without a line is nearer its own marker than any other. (With the reading shown
-    beside them, reading and start overlap near the centre: there only the first holds.)"""
+    beside them, reading and start overlap near the centre: there only the first holds.)
+    Issue 36 (WCAG 2.1, 1.4.10): at a 320 px window (a chart 300 px wide) the quadrants' names
+    covered Wijkpuntonderneming's name and each other: from 300 px up, in both languages, no
+    case name covers a quadrant's name, none of them another, and every name is in the plane."""
     from casebook.charts.base import PHONE
     from casebook.views.logics import start_positions
 
@@ -279,12 +315,21 @@ def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
     reader[AXES[0]] = [starts[c][0] for c in reader["case_id"]]
     reader[AXES[1]] = [starts[c][1] for c in reader["case_id"]]
     fig = plane.logics_plane(reading, reader=reader, reveal=reveal, lang=lang, narrow=True)
-    for width in (PHONE, 371, 620):
+    for width in (300, PHONE, 371, 620):
         at = _plane_geometry(fig, width)
         plot_w, plot_h = at["plot"]
         assert plot_h <= min(plot_w, 1.05 * plot_w) + 2, (plot_w, plot_h, width)
         labels, r = at["labels"], at["r"]
         assert len(labels) == 5
+        corners = at["corners"]
+        for k, (name, box) in enumerate(corners):
+            assert _inside(box, at["plane"]), (name, width)
+            for other, other_box in corners[k + 1 :]:
+                assert not plane._overlap(box, other_box), (name, other, width)
+        for name, _, box, _ in labels:
+            assert _inside(box, at["plane"]), (name, width)
+            for corner, corner_box in corners:
+                assert not plane._overlap(box, corner_box), (name, corner, width)
         markers = [(x - r, y - r, x + r, y + r) for x, y in at["markers"]]
         for k, (name, (x, y), box, line) in enumerate(labels):
             own = (x - r, y - r, x + r, y + r)
