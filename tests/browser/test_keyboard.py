@@ -13,13 +13,11 @@ case placed on the plane by the arrow keys), a row of tabs, a chart's "show as t
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import pytest
-from playwright.sync_api import TimeoutError as Slow
 
 from casebook.pages import PAGES as PAGE_LIST
 from casebook.pages import Page
@@ -143,14 +141,19 @@ def _walk(page: Any, name: str) -> None:
     page.evaluate(RECORD)
     for _ in range(controls):  # from the skip link (the first) each control once, then out
         page.keyboard.press("Tab")
-    # the focus leaving the page for the browser's own window is the browser's to carry out,
-    # a moment after the key: waited for
-    left = "() => window.__kbSeen.includes('left')"
-    for _ in range(100):  # stops that are no control of ours (the check below names them)
-        with contextlib.suppress(Slow):
-            page.wait_for_function(left, timeout=1_000)
+    # every press recorded (the focus leaving the page for the browser's own window is the
+    # browser's to carry out, a moment after the key); then, where the focus is still in the
+    # page (a stop that is no control of ours: the check below names it), on key by key
+    grown = "n => window.__kbSeen.length >= n || window.__kbSeen.includes('left')"
+    page.wait_for_function(grown, arg=controls, timeout=10_000)
+    for _ in range(100):
+        count = page.evaluate(
+            "() => window.__kbSeen.includes('left') ? -1 : window.__kbSeen.length"
+        )
+        if count < 0:
             break
         page.keyboard.press("Tab")
+        page.wait_for_function(grown, arg=count + 1, timeout=10_000)
     seen = page.evaluate(STOP)
     if "left" not in seen:
         pytest.fail(f"{name}: {controls + 100} presses of Tab never left the page (a trap?)")
