@@ -63,11 +63,13 @@ def _serve(settings: Settings, log: str, env: dict[str, str] | None = None) -> I
         server.stop()
 
 
-# The servers are module fixtures: each serves one test file (one unit of work under make
-# test), and is stopped when that file is done rather than at the end of the worker's
-# session, where its stop would add to the suite's last seconds. One process serves every
-# session (tab): there is nothing to preheat; a page is built when a session first opens it.
-@pytest.fixture(scope="module")
+# The app's server serves every browser test file a worker runs (each file is one unit of work
+# under make test): one start per worker rather than one per file (six files, some 2.5 s each).
+# The hostile-data server is a module fixture: its one file, stopped when that file is done
+# rather than at the end of the worker's session, where its stop would add to the suite's last
+# seconds. One process serves every session (tab): there is nothing to preheat; a page is built
+# when a session first opens it.
+@pytest.fixture(scope="session")
 def app() -> Iterator[AppServer]:
     """The app, started as `casebook start` does, on a free port (``app.base_url``,
     ``app.page_url(address, query)``)."""
