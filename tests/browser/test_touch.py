@@ -5,14 +5,14 @@ put. Touch is sent as a phone sends it (Chromium's DevTools protocol, a 390×844
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.support import AppServer
 
-AXES = """() => {
-  const div = document.querySelector('.js-plotly-plot');
+AXES = """div => {
   return JSON.stringify([div._fullLayout.xaxis.range, div._fullLayout.yaxis.range]);
 }"""
 MARKER = """() => {
@@ -24,20 +24,52 @@ MARKER = """() => {
 }"""
 
 
-def _phone(browser: Any, app: AppServer, address: str) -> tuple[Any, Any, Any]:
+# Resolves once the page has stopped scrolling (the same position for six frames): a swipe's
+# scroll runs on a moment after the finger is lifted, and the page scrolls smoothly to a chart.
+SETTLED = """() => new Promise(done => {
+  let last = window.scrollY, same = 0;
+  const tick = () => {
+    if (window.scrollY === last) { if (++same >= 6) return done(true); }
+    else { same = 0; last = window.scrollY; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Any) -> Iterator[Any]:
+    """One phone (a 390×844 touch screen) for the swipes and the drag: one session, moving from
+    page to page by the title bar's links."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
-    page = context.new_page()
-    page.goto(app.page_url(address, "lang=nl"))
-    plot = page.locator(".js-plotly-plot").first
+    yield context.new_page()
+    context.close()
+
+
+def _phone(page: Any, app: AppServer, address: str) -> tuple[Any, Any]:
+    """The phone on the page at ``address`` (loaded the first time, then by the title bar's
+    link), its first chart drawn and scrolled into view."""
+    from casebook.pages import by_address
+
+    entry = by_address(address)
+    if page.url == "about:blank":
+        page.goto(app.page_url(address, "lang=nl"))
+    else:
+        page.locator(f".cb-appbar a[href='{entry.path}?lang=nl']").click()
+        page.wait_for_url(f"**{entry.path}?lang=nl", timeout=30_000)
+    page.wait_for_selector(entry.view, timeout=90_000)
+    plot = page.locator(f"{entry.view} .js-plotly-plot").first
     plot.wait_for(timeout=30_000)
     page.wait_for_function(
-        "() => document.querySelector('.casebook-chart[data-drawn]') !== null", timeout=30_000
+        "v => document.querySelector(v + ' .casebook-chart[data-drawn]') !== null",
+        arg=entry.view,
+        timeout=30_000,
     )
     plot.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    return context, page, context.new_cdp_session(page)
+    page.evaluate(SETTLED)
+    return plot, page.context.new_cdp_session(page)
 
 
 def _touch(page: Any, cdp: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
@@ -54,29 +86,30 @@ def _touch(page: Any, cdp: Any, start: tuple[float, float], end: tuple[float, fl
         )
         page.wait_for_timeout(16)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    page.wait_for_timeout(700)
+    page.evaluate(SETTLED)
 
 
 @pytest.mark.parametrize("address", ["wijken", "logicas", "evaluaties", "check"])
-def test_a_swipe_over_a_chart_scrolls_the_page(browser: Any, app: AppServer, address: str) -> None:
-    context, page, cdp = _phone(browser, app, address)
+def test_a_swipe_over_a_chart_scrolls_the_page(phone: Any, app: AppServer, address: str) -> None:
+    plot, cdp = _phone(phone, app, address)
     try:
-        box = page.locator(".js-plotly-plot").first.bounding_box()
-        axes, scrolled = page.evaluate(AXES), page.evaluate("() => window.scrollY")
+        box = plot.bounding_box()
+        axes, scrolled = plot.evaluate(AXES), phone.evaluate("() => window.scrollY")
         x, y = box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.7
-        _touch(page, cdp, (x, y), (x, y - 250))
-        assert page.evaluate("() => window.scrollY") > scrolled + 100, "the page did not scroll"
-        assert page.evaluate(AXES) == axes, "the swipe zoomed or panned the chart"
-        assert page.locator(".modebar").count() == 0  # no toolbar over the title on a phone
-        assert "Double-click" not in page.inner_text("body")
+        _touch(phone, cdp, (x, y), (x, y - 250))
+        assert phone.evaluate("() => window.scrollY") > scrolled + 100, "the page did not scroll"
+        assert plot.evaluate(AXES) == axes, "the swipe zoomed or panned the chart"
+        assert phone.locator(".modebar").count() == 0  # no toolbar over the title
+        assert "Double-click" not in phone.inner_text("body")
     finally:
-        context.close()
+        cdp.detach()
 
 
 def test_a_finger_on_a_marker_of_the_plane_drags_it_and_the_page_stays(
-    browser: Any, app: AppServer
+    phone: Any, app: AppServer
 ) -> None:
-    context, page, cdp = _phone(browser, app, "logicas")
+    page = phone
+    _, cdp = _phone(page, app, "logicas")
     try:
         marker, scrolled = page.evaluate(MARKER), page.evaluate("() => window.scrollY")
         _touch(page, cdp, (marker["x"], marker["y"]), (marker["x"] + 60, marker["y"] - 45))
@@ -91,7 +124,7 @@ def test_a_finger_on_a_marker_of_the_plane_drags_it_and_the_page_stays(
         assert moved[0] > marker["at"][0] and moved[1] > marker["at"][1]
         assert page.evaluate("() => window.scrollY") == scrolled
     finally:
-        context.close()
+        cdp.detach()
 
 
 # What the foot of the window shows: the element there (a pseudo-element's box belongs to its

@@ -117,7 +117,7 @@ class AppServer:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"the casebook app did not start (log: {self._log_path})")
-            time.sleep(0.5)
+            time.sleep(0.1)  # (asked again soon: every server a test starts waits on this)
 
     def memory_mb(self) -> float:
         """Resident memory (MB) of the server's process (every session lives in it)."""
