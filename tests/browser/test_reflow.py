@@ -1,10 +1,10 @@
 """Reflow, resized text and text spacing (issue 36; WCAG 2.1 AA 1.4.10, 1.4.4 and 1.4.12): on
 every page, in both languages, at 320 CSS px (a phone at its narrowest) and at 200 % zoom (a
-1280×800 window at 200 % is a 640×400 CSS px viewport drawn at two device pixels a CSS pixel),
-nothing is lost or needs a sideways scroll (pagecheck.fits' checks), axe-core finds nothing,
-and the text spacing a reader may set (line height 1.5, paragraphs 2 em apart, letters 0.12 em,
-words 0.16 em) cuts no label, clips no text, makes no text spill out of its box and cuts no
-table.
+1280×800 window at 200 % is laid out as a 640×400 CSS px one), nothing is lost or needs a
+sideways scroll (pagecheck.fits' checks; on the phone also no control past the screen's edge
+and no button cut, tests/browser/test_sizes.py), axe-core finds nothing, and the text spacing a
+reader may set (line height 1.5, paragraphs 2 em apart, letters 0.12 em, words 0.16 em) cuts
+no label, clips no text, makes no text spill out of its box and cuts no table.
 
 The text spacing is set on the page's HTML text; the charts' texts are SVG that plotly places
 itself (a reader's style sheet cannot move them), and are left out of it.
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from casebook.pages import PAGES
 from tests.browser import pagecheck
+from tests.browser.test_sizes import CONTROLS, CUT_BUTTONS, OFF_SCREEN
 from tests.support import DRAWN, AppServer
 
 # (width, height) in CSS px: a phone at 320 px, and a 1280×800 window at 200 % zoom.
@@ -113,6 +114,9 @@ def test_every_page_reflows_at_320_px_and_200_percent_zoom(browser: object, app:
                     where = f"{entry.address or '/'} ({lang}) at {width}×{height}"
                     pagecheck.resize(page, width, height)
                     found += [f"{where}: {x}" for x in pagecheck.found_by(page, pagecheck.FITS)]
+                    if (width, height) == PHONE:  # the 16 px controls on a phone (issue 33)
+                        off = page.evaluate(OFF_SCREEN, CONTROLS) + page.evaluate(CUT_BUTTONS)
+                        found += [f"{where}: a control past the screen or cut: {x}" for x in off]
                     try:
                         pagecheck.accessible(page, where)
                     except AssertionError as error:

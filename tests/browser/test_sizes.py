@@ -1,7 +1,8 @@
 """Text sizes a class can read from the back of the room (issue 33, item 6): on a projector's
 1280 px every control's text (buttons, dropdowns, text fields, checkboxes, sliders' labels and
 readouts, the controls' descriptions) is at least 16 px and every chart's text at least 14 px,
-and no button cuts its text; on a 390 px phone the larger controls still fit the screen.
+and no button cuts its text. (That the larger controls fit a phone, none past the screen's edge,
+none cut, is checked at 320 px, a phone at its narrowest, in tests/browser/test_reflow.py.)
 
 One browser context per width; every page reached by the title bar's links in one session
 (nothing loaded again), so the whole file costs about as much as opening each page once."""
@@ -97,30 +98,13 @@ def test_a_projector_shows_controls_at_16_px_charts_at_14_and_no_button_cut(
     assert narrow["cut"] <= 1 and narrow["lines"] >= 2, narrow
 
 
-def test_a_phone_fits_the_larger_controls(browser: object, app: AppServer) -> None:
-    """The 16 px controls at 390 px: none reaches past the screen, no button is cut, and the
-    page does not scroll sideways."""
-    found = []
-    for page, entry in _pages(browser, app, 390):
-        off = page.evaluate(OFF_SCREEN, CONTROLS)
-        cut = page.evaluate(CUT_BUTTONS)
-        sideways = page.evaluate(
-            "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
-        )
-        found += [f"{entry.address or '/'}: {what}" for what in off + cut]
-        if sideways > 1:
-            found.append(f"{entry.address or '/'}: the page scrolls {sideways} px sideways")
-    assert not found, "\n".join(found)
-
-
 # Issue 36: the widths at which a chart is narrowest for its layout, where its labels are
-# tightest: a phone at its narrowest (320), the single column's just after the side margins
-# widen at 760 px (below it they are .6em), the side-by-side layout's first (1024; the chart is
-# then about 62 % of the page), and a laptop at 125 % scaling (1093). A chart grows with the
-# window between them. Elsewhere: 640 (200 % zoom) and 320 in tests/browser/test_reflow.py, 390
-# and 1366 in the tour (test_app.py), 1280 here (test_a_projector_...) and in the tour's
-# projector check.
-WIDTHS = (320, 760, 1024, 1093)
+# tightest: the single column's just after the side margins widen at 760 px (below it they are
+# .6em), the side-by-side layout's first (1024; the chart is then about 62 % of the page), and
+# a laptop at 125 % scaling (1093). A chart grows with the window between them. Elsewhere: 320
+# (a phone at its narrowest) and 640 (200 % zoom) in tests/browser/test_reflow.py, 390 and 1366
+# in the tour (test_app.py), 1280 here (test_a_projector_...) and in the tour's projector check.
+WIDTHS = (760, 1024, 1093)
 # Each chart whose box is not as high as its drawing (the drawing is then cut off or hidden).
 _FLAT_CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((g, k) => {
   const svg = g.querySelector('.main-svg');
