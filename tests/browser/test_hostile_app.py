@@ -8,6 +8,7 @@ other worker."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,34 +21,42 @@ from tests.support import DRAWN, AppServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _open(browser: Any, url: str, page: Page) -> tuple[Any, Any, list[str]]:
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """One reader's tab on the hostile data, with the dialogs it opened (none may open)."""
     context = browser.new_context(viewport={"width": 1280, "height": 1600})
-    tab = context.new_page()
+    page = context.new_page()
     dialogs: list[str] = []
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    tab.goto(url, timeout=90_000)
-    tab.wait_for_selector(page.view, timeout=90_000)
-    tab.wait_for_function(f"({DRAWN})() >= {page.charts}", timeout=60_000)
-    return context, tab, dialogs
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    yield page, dialogs
+    context.close()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.notebook for page in PAGES])
 def test_every_page_shows_the_markup_as_text(
-    browser: Any, hostile_app: AppServer, page: Page
+    tab: tuple[Any, list[str]], hostile_app: AppServer, page: Page
 ) -> None:
-    """Each page loaded afresh (a new browser: a new session) on the hostile data."""
+    """Each page built for the reader on the hostile data and shown (the first by its address,
+    every other by the title bar's link, as a reader moves on: each page is built on its first
+    visit, whichever way the reader comes)."""
     name = page.notebook
-    context, tab, dialogs = _open(browser, hostile_app.page_url(page.address), page)
-    try:
-        nothing_injected(tab, dialogs, name)
-        body = tab.inner_text("body")
-        svg = tab.evaluate(
-            "() => [...document.querySelectorAll('.js-plotly-plot')]"
-            ".map(g => g.textContent).join(' ')"
+    browser_tab, dialogs = tab
+    dialogs.clear()
+    if browser_tab.url == "about:blank":
+        browser_tab.goto(hostile_app.page_url(page.address), timeout=90_000)
+    else:
+        browser_tab.locator(f".cb-appbar a[href^='{page.path}?']").click()
+        browser_tab.wait_for_function(
+            "p => window.location.pathname === p", arg=page.path, timeout=30_000
         )
-        assert "<img src=x onerror" in body + svg, f"{name}: the data's text is not shown"
-    finally:
-        context.close()
+    browser_tab.wait_for_selector(page.view, timeout=90_000)
+    browser_tab.wait_for_function(f"({DRAWN})() >= {page.charts}", timeout=60_000)
+    nothing_injected(browser_tab, dialogs, name)
+    body = browser_tab.inner_text("body")
+    svg = browser_tab.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.textContent).join(' ')"
+    )
+    assert "<img src=x onerror" in body + svg, f"{name}: the data's text is not shown"
 
 
 def test_the_handout_shows_hostile_text_as_text(
