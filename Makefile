@@ -54,10 +54,10 @@ handout: $(STAMP)
 
 ## test: lint, validate the data, run the unit tests, every notebook under nbval and the
 ## browser tests; in $(WORKERS) processes (pytest-xdist; the units of work are in tests/conftest.py).
-## Three on two cores: the browser tests wait on their server and Chromium for much of their
-## time (issue 36 added the keyboard, reflow and width checks: 2026-12-07, 187 s with two, 179 s
-## with three; on 2026-12-02, before them, three were no faster). The app starts no kernels
-## (every page a session in its one process); the kernels here are nbval's and the handout's.
+## Three on two cores, a little faster than two since issue 36's keyboard, reflow and width
+## checks (2026-12-07, back to back on this code: 165 s with three, 170 s with two; before
+## them, 2026-12-02, three were no faster). The app starts no kernels (every page a session in
+## its one process); the kernels here are nbval's and the handout's.
 WORKERS ?= 3
 test: $(STAMP) $(AXE) lint validate
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env -n $(WORKERS) --dist loadgroup $(PYTEST_ARGS) \
