@@ -316,6 +316,13 @@ def _case_name(case: str) -> str:
     return str(reading.set_index("case_id").loc[case, "name"])
 
 
+# The plane's description, what its polite live region last said, and how often it has spoken.
+HEARD = """() => { const w = document.querySelector('.casebook-logics .casebook-chart-widget');
+    const g = w.querySelector('.js-plotly-plot'), live = w.querySelector('.cb-said');
+    return {description: document.getElementById(g.getAttribute('aria-describedby'))
+              .textContent, live: live.textContent, said: Number(live.dataset.said)}; }"""
+
+
 MARKER = """id => { const g = document.querySelector('.casebook-logics .js-plotly-plot');
     const tr = g._fullData.find(t => t.uid === 'reader'); const i = tr.customdata.indexOf(id);
     return [tr.x[i], tr.y[i]]; }"""
@@ -346,6 +353,15 @@ def test_logics(reader: Any) -> None:
     x1, y1 = reader.evaluate(MARKER, case)
     assert y1 == y0, f"the across slider moved {case} up or down: {y0} -> {y1}"
     assert reader.evaluate(handle), "the focus left the slider"
+    # what a screen reader hears (issue 36): the plane's polite live region says the new
+    # description, which begins with the reader's cases, this one at its new place
+    heard = reader.evaluate(HEARD)
+    value = reader.evaluate(readout).strip()
+    assert heard["said"] >= 1 and heard["live"] == heard["description"], heard
+    assert f"{_case_name(case)}: " in heard["live"] and f" {value}," in heard["live"], (
+        value,
+        heard,
+    )
     reader.keyboard.press("ArrowLeft")
     reader.wait_for_function(f"([id, x]) => ({MARKER})(id)[0] < x", arg=[case, x1], timeout=10_000)
     assert reader.evaluate(handle), "the focus left the slider"
