@@ -540,9 +540,14 @@ def _use_lessons(v: Visit, lang: str) -> After:
 
     label = dict((n, k) for k, n in LessonsView(_book(), lang=lang).lesson.options)[9]
     v.page.locator(".casebook-lessons .widget-select select").first.select_option(label=label)
+    # The lesson shown first draws on every case: its buttons, Hambaken's among them, are there
+    # until the new lesson's replace them, and a click then can land on a button that is being
+    # taken away (a clean-clone run on 2026-12-07 never opened the case). So the new lesson's
+    # card first, then its button.
+    v.page.locator(".casebook-lessons .cb-card h4", has_text=label).wait_for(timeout=30_000)
     jump = t("lessons.jump", lang, case="Hambaken")
     v.page.locator("button", has_text=jump).click()  # waits until it is there
-    v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=10_000)
+    v.page.wait_for_selector("h2:has-text('Wijkonderneming Hambaken')", timeout=30_000)
     # the reader is far below the button: the page takes the reader there, and the focus is
     # on the reader's choice of case (issue 33, item 10: it changed out of sight)
     v.page.wait_for_function(
