@@ -112,7 +112,9 @@ def test_two_students_share_the_teacher_sees_them_and_one_withdraws(
         assert seen < 2 * 3.0 + 2, f"the teacher's page took {seen:.1f} s to show both"
         teacher.wait_for_function(f"({DRAWN})() >= 1", timeout=10_000)  # the class's plane
         counts = teacher.evaluate(
-            """() => { const t = document.querySelector('.casebook-live table');
+            # the class's spread table (not the plane's own table behind "show as table")
+            """() => { const t = [...document.querySelectorAll('.casebook-live table')]
+                .find(x => !x.closest('.cb-chart-data'));
               const k = [...t.querySelectorAll('th')].findIndex(
                 h => ['Aantal', 'Count'].includes(h.innerText.trim()));
               return [...t.querySelectorAll('tbody tr')].map(r => r.children[k].innerText); }"""
