@@ -492,14 +492,6 @@ def _numbers(text: str, lang: str) -> list[float]:
     return found
 
 
-def _plain(text: str) -> str:
-    import html as _html
-    import re
-
-    text = re.sub(r"<br\s*/?>", " ", text)
-    return " ".join(_html.unescape(re.sub(r"<[^>]+>", "", text)).split())
-
-
 def _accessible_charts(page: Any) -> list[dict[str, str]]:
     """Chromium's accessibility tree (its DevTools accessibility domain): every image with its
     name and description, in the page's order."""
@@ -547,6 +539,7 @@ def described(page: Any, where: str, lang: str) -> None:
     described by a summary in the page's language that names figures the chart draws; and its
     data as a table (behind "show as table", opened here) whose row names and figures are the
     ones the chart draws. Leaves every table closed again."""
+    from casebook.charts.base import plain as as_text
     from casebook.text import t
     from tests.views.test_languages import leaks
 
@@ -575,7 +568,7 @@ def described(page: Any, where: str, lang: str) -> None:
         wrong = leaks(heard, others[lang])
         assert not wrong, f"{where}: chart {title!r} is described in the other language: {wrong}"
         drawn = page.evaluate(DRAWN_DATA, [k, lang])
-        plain = [_plain(s) for s in drawn]
+        plain = [as_text(s) for s in drawn]  # a chart text as it reads
         drawn_text = " | ".join(plain)
         shortened = [x[:-1].strip() for x in plain if x.endswith("…") and len(x) > 8]
         numbers = [n for s in plain for n in _numbers(s, lang)]
@@ -637,3 +630,32 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# A chart's description (what aria-describedby points at), what its polite live region last said,
+# and how many times it has spoken (casebook/views/chart.js): the first chart in ``scope``.
+SAID = """scope => { const w = document.querySelector(scope + ' .casebook-chart-widget');
+    const g = w.querySelector('.js-plotly-plot'), live = w.querySelector('.cb-said');
+    return {description: document.getElementById(g.getAttribute('aria-describedby'))
+              .textContent, live: live.textContent, said: Number(live.dataset.said)}; }"""
+
+
+def said(page: Any, scope: str = ".cb-content") -> dict[str, Any]:
+    """What a screen reader has of the first chart in ``scope``: its description, the live
+    region's last words and how often it spoke (:data:`SAID`)."""
+    return page.evaluate(SAID, scope)
+
+
+def go(page: Any, app: Any, entry: Any, lang: str) -> None:
+    """The reader on ``entry`` (a casebook.pages.Page) in ``lang``: by its address the first
+    time (a fresh tab), after that by the title bar's link, as a reader moves on inside the
+    session; then its view and every chart drawn."""
+    from tests.support import DRAWN
+
+    if page.url == "about:blank":
+        page.goto(app.page_url(entry.address, f"lang={lang}"), timeout=90_000)
+    else:
+        page.locator(f".cb-appbar a[href='{entry.path}?lang={lang}']").click()
+        page.wait_for_url(f"**{entry.path}?lang={lang}", timeout=30_000)
+    page.wait_for_selector(entry.view, timeout=90_000)
+    page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)

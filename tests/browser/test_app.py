@@ -273,7 +273,7 @@ def _both_languages(v: Visit, name: str, first: str) -> str:
         if lang != first:
             said = v.notes.pop("said", None)
             if said is not None:  # said once, and not again since (_use_compare)
-                assert v.page.evaluate(SAID) == said, f"{name}: a change was said again"
+                assert pagecheck.said(v.page) == said, f"{name}: a change was said again"
             _switch(v, lang)
         pagecheck.in_language(v.page, name, lang)
         pagecheck.described(v.page, f"{name} ({lang})", lang)
@@ -365,14 +365,6 @@ ROW_COLUMN = {"nl": "rij 32, kolom 'value'", "en": "row 32, column 'value'"}
 HOSTILE_NAME = "Wijk <img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
 
 
-# The first chart's description (what aria-describedby points at), what its polite live region
-# says, and how many times it has said something (casebook/views/chart.js).
-SAID = """() => { const w = document.querySelector('.casebook-chart-widget');
-    const g = w.querySelector('.js-plotly-plot'), live = w.querySelector('.cb-said');
-    return {description: document.getElementById(g.getAttribute('aria-describedby'))
-              .textContent, live: live.textContent, said: Number(live.dataset.said)}; }"""
-
-
 def _use_compare(v: Visit, lang: str) -> After:
     """The keyboard alone: Tab from the title bar reaches the first neighbourhood's checkbox,
     which shows its focus; Space unticks it and the chart loses that neighbourhood, Space
@@ -435,13 +427,13 @@ def _use_compare(v: Visit, lang: str) -> After:
         ".casebook-compare .widget-dropdown"
         f":has(label:text-is('{t('control.indicator', lang)}')) select"
     )
-    before = v.page.evaluate(SAID)
+    before = pagecheck.said(v.page)
     indicator.select_option(label=label["inhabitants"])
     v.page.wait_for_function(TITLE_IS, arg=COMPARE_TITLES["inhabitants"][lang], timeout=10_000)
     # The change is described and said once (issue 36): the chart's description is the new
     # selection's, and the polite live region says it, once; _both_languages checks, seconds
     # later and before the language changes, that it was not said again.
-    now = v.page.evaluate(SAID)
+    now = pagecheck.said(v.page)
     assert now["description"] != before["description"], "the description did not change"
     assert now["said"] == before["said"] + 1, f"the change was said {now['said'] - before['said']}x"
     assert now["live"] == now["description"], "the live region does not say the new description"

@@ -316,13 +316,6 @@ def _case_name(case: str) -> str:
     return str(reading.set_index("case_id").loc[case, "name"])
 
 
-# The plane's description, what its polite live region last said, and how often it has spoken.
-HEARD = """() => { const w = document.querySelector('.casebook-logics .casebook-chart-widget');
-    const g = w.querySelector('.js-plotly-plot'), live = w.querySelector('.cb-said');
-    return {description: document.getElementById(g.getAttribute('aria-describedby'))
-              .textContent, live: live.textContent, said: Number(live.dataset.said)}; }"""
-
-
 MARKER = """id => { const g = document.querySelector('.casebook-logics .js-plotly-plot');
     const tr = g._fullData.find(t => t.uid === 'reader'); const i = tr.customdata.indexOf(id);
     return [tr.x[i], tr.y[i]]; }"""
@@ -355,7 +348,7 @@ def test_logics(reader: Any) -> None:
     assert reader.evaluate(handle), "the focus left the slider"
     # what a screen reader hears (issue 36): the plane's polite live region says the new
     # description, which begins with the reader's cases, this one at its new place
-    heard = reader.evaluate(HEARD)
+    heard = pagecheck.said(reader, ".casebook-logics")
     value = reader.evaluate(readout).strip()
     assert heard["said"] >= 1 and heard["live"] == heard["description"], heard
     assert f"{_case_name(case)}: " in heard["live"] and f" {value}," in heard["live"], (

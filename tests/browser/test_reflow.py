@@ -20,7 +20,7 @@ from __future__ import annotations
 from casebook.pages import PAGES
 from tests.browser import pagecheck
 from tests.browser.test_sizes import CONTROLS, CUT_BUTTONS, OFF_SCREEN
-from tests.support import DRAWN, AppServer
+from tests.support import AppServer
 
 # (width, height) in CSS px: a phone at 320 px, and a 1280×800 window at 200 % zoom.
 PHONE = (320, 640)
@@ -95,14 +95,8 @@ def test_every_page_reflows_at_320_px_and_200_percent_zoom(browser: object, app:
     found = []
     try:
         sizes, lang = [PHONE, ZOOMED], "nl"
-        for n, entry in enumerate(PAGES):
-            if n == 0:
-                page.goto(app.page_url(entry.address, f"lang={lang}"), timeout=90_000)
-            else:
-                page.locator(f".cb-appbar a[href='{entry.path}?lang={lang}']").click()
-                page.wait_for_url(f"**{entry.path}?lang={lang}", timeout=30_000)
-            page.wait_for_selector(entry.view, timeout=90_000)
-            page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
+        for entry in PAGES:
+            pagecheck.go(page, app, entry, lang)
             for turn in range(2):
                 if turn:  # the other language, by the title bar's switch
                     lang = "en" if lang == "nl" else "nl"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from casebook.pages import PAGES, Page
 from tests.browser import pagecheck
-from tests.support import DRAWN, AppServer
+from tests.support import AppServer
 
 CONTROL_PX, CHART_PX = 16, 14
 # What a reader works with: the controls and their descriptions, visible and with a text.
@@ -65,14 +65,8 @@ def _pages(browser: object, app: AppServer, width: int) -> Iterator[tuple[object
     context = browser.new_context(viewport={"width": width, "height": 720})
     page = context.new_page()
     try:
-        for n, entry in enumerate(PAGES):
-            if n == 0:
-                page.goto(app.page_url(entry.address, "lang=nl"), timeout=90_000)
-            else:
-                page.locator(f".cb-appbar a[href='{entry.path}?lang=nl']").click()
-                page.wait_for_url(f"**{entry.path}?lang=nl", timeout=30_000)
-            page.wait_for_selector(entry.view, timeout=90_000)
-            page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
+        for entry in PAGES:
+            pagecheck.go(page, app, entry, "nl")
             pagecheck.drawn_for(page, width)  # each chart drawn for its box: its final sizes
             yield page, entry
     finally:
@@ -136,13 +130,7 @@ def test_every_charts_labels_are_legible_at_every_width(browser: object, app: Ap
     try:
         for n, (lang, address) in enumerate((g, a) for g in ("nl", "en") for a in LABELLED):
             entry = by_address(address)
-            if n == 0:
-                page.goto(app.page_url(address, f"lang={lang}"), timeout=90_000)
-            else:
-                page.locator(f".cb-appbar a[href='{entry.path}?lang={lang}']").click()
-                page.wait_for_url(f"**{entry.path}?lang={lang}", timeout=30_000)
-            page.wait_for_selector(entry.view, timeout=90_000)
-            page.wait_for_function(f"({DRAWN})() >= {entry.charts}", timeout=60_000)
+            pagecheck.go(page, app, entry, lang)
             for width in widths:
                 pagecheck.resize(page, width)
                 labels = page.evaluate(pagecheck.CHART_LABELS) + page.evaluate(_FLAT_CHARTS)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser import pagecheck
 from tests.support import AppServer
 
 AXES = """div => {
@@ -54,12 +55,7 @@ def _phone(page: Any, app: AppServer, address: str) -> tuple[Any, Any]:
     from casebook.pages import by_address
 
     entry = by_address(address)
-    if page.url == "about:blank":
-        page.goto(app.page_url(address, "lang=nl"))
-    else:
-        page.locator(f".cb-appbar a[href='{entry.path}?lang=nl']").click()
-        page.wait_for_url(f"**{entry.path}?lang=nl", timeout=30_000)
-    page.wait_for_selector(entry.view, timeout=90_000)
+    pagecheck.go(page, app, entry, "nl")
     plot = page.locator(f"{entry.view} .js-plotly-plot").first
     plot.wait_for(timeout=30_000)
     page.wait_for_function(

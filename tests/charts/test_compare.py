@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +15,7 @@ from casebook.charts.base import alt_of
 from casebook.own import read_own_area
 from casebook.text import t
 from casebook.theme import DEFAULT_THEME
+from tests.charts.alt_reading import alt_rows, alt_summary
 from tests.helpers import EXAMPLE
 
 
@@ -151,38 +151,10 @@ def test_a_kept_table_index_gives_the_same_chart(
 # The text alternatives (issue 36): what a screen reader hears of each chart, and its table.
 
 
-class _Table(HTMLParser):
-    """The cells of the alternative's table (its HTML, as the browser gets it), row by row."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
 def _alt(fig: go.Figure) -> tuple[str, list[str], dict[str, list[str]]]:
     """The figure's summary, its table's column headings and its rows by their name."""
-    alt = alt_of(fig)
-    assert alt is not None
-    parser = _Table()
-    parser.feed(alt["table"])
-    head, *body = parser.rows or [[]]
-    return alt["summary"], head, {row[0]: row[1:] for row in body}
+    head, *body = alt_rows(fig)
+    return alt_summary(fig), head, {row[0]: row[1:] for row in body}
 
 
 def _plain(text: str) -> str:

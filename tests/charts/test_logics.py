@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -12,9 +11,10 @@ import pytest
 import casebook
 from casebook import logics
 from casebook.charts import logics as plane
-from casebook.charts.base import alt_of, plain
+from casebook.charts.base import plain
 from casebook.logics import AXES
 from casebook.text import t
+from tests.charts.alt_reading import alt_rows, alt_summary
 
 
 def test_plane_shows_reader_then_reading_with_arrows(book: casebook.Casebook) -> None:
@@ -358,38 +358,10 @@ def test_the_plane_on_a_phone_is_square_and_says_which_name_is_whose(
 # --- text alternatives (issue 36) ---------------------------------------------------------
 
 
-class _Cells(HTMLParser):
-    """The rows of an alt's table (``casebook.markup.table_html``): heading, then the cells."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell).strip())
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
 def _alt(fig) -> tuple[str, dict[str, dict[str, str]]]:
     """A figure's spoken summary, and its table as {row name: {column: cell}}."""
-    said = alt_of(fig)
-    assert said is not None, "the figure carries no text alternative"
-    cells = _Cells()
-    cells.feed(said["table"])
-    head, *rows = cells.rows
-    return said["summary"], {row[0]: dict(zip(head[1:], row[1:], strict=True)) for row in rows}
+    head, *rows = alt_rows(fig)
+    return alt_summary(fig), {row[0]: dict(zip(head[1:], row[1:], strict=True)) for row in rows}
 
 
 def _slider(value: float, decimals: int = 1) -> str:
